@@ -1,0 +1,91 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AuthenticatedUser } from '../authenticated-user';
+import { generateApiKey, hashApiKey, hashesMatch } from './api-key-secret';
+import { ApiKeyUsageTracker } from './api-key-usage.tracker';
+import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import { ApiKey } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly usage: ApiKeyUsageTracker,
+  ) {}
+
+  async create(userId: number, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const secret = generateApiKey();
+    const apiKey = await this.apiKeys.create({
+      id: randomUUID(),
+      userId,
+      name: dto.name,
+      keyHash: secret.hash,
+      prefix: secret.prefix,
+      rateLimitPerMinute: dto.rate_limit_per_minute ?? null,
+      dailyQuota: dto.daily_quota ?? null,
+      monthlyQuota: dto.monthly_quota ?? null,
+    });
+    return {
+      api_key: secret.key,
+      api_key_id: apiKey.id,
+      name: apiKey.name,
+      created_at: apiKey.createdAt.toISOString(),
+      rate_limit_per_minute: apiKey.rateLimitPerMinute,
+      daily_quota: apiKey.dailyQuota,
+      monthly_quota: apiKey.monthlyQuota,
+    };
+  }
+
+  async list(userId: number): Promise<ApiKeyListDto> {
+    const apiKeys = await this.apiKeys.findByOwner(userId);
+    return { api_keys: apiKeys.map((apiKey) => this.map(apiKey)) };
+  }
+
+  async get(userId: number, id: string): Promise<ApiKeyDto> {
+    const apiKey = await this.apiKeys.findOwned(id, userId);
+    if (!apiKey) {
+      throw new NotFoundException('API key not found');
+    }
+    return this.map(apiKey);
+  }
+
+  async revoke(userId: number, id: string): Promise<void> {
+    if (!(await this.apiKeys.revoke(id, userId))) {
+      throw new NotFoundException('API key not found');
+    }
+  }
+
+  /** Resolves a presented key to its owner; null for unknown or revoked keys. */
+  async authenticate(key: string): Promise<AuthenticatedUser | null> {
+    const hash = hashApiKey(key);
+    const apiKey = await this.apiKeys.findActiveByHash(hash);
+    if (!apiKey?.user || !hashesMatch(apiKey.keyHash, hash)) {
+      return null;
+    }
+    this.usage.recordUse(apiKey.id);
+    return { id: apiKey.userId, email: apiKey.user.email, apiKeyId: apiKey.id };
+  }
+
+  private map(apiKey: ApiKey): ApiKeyDto {
+    const lastUsedAt = latest(apiKey.lastUsedAt, this.usage.pendingUse(apiKey.id));
+    return {
+      id: apiKey.id,
+      name: apiKey.name,
+      is_active: apiKey.isActive,
+      created_at: apiKey.createdAt.toISOString(),
+      last_used_at: lastUsedAt ? lastUsedAt.toISOString() : null,
+      prefix: apiKey.prefix,
+      rate_limit_per_minute: apiKey.rateLimitPerMinute,
+      daily_quota: apiKey.dailyQuota,
+      monthly_quota: apiKey.monthlyQuota,
+    };
+  }
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) {
+    return a ?? b;
+  }
+  return a > b ? a : b;
+}

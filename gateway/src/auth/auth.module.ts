@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { ApiKeyUsageTracker } from './api-keys/api-key-usage.tracker';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysRepository } from './api-keys/api-keys.repository';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { authConfig, AuthConfig } from './auth.config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationGuard } from './guards/authentication.guard';
+import { BearerStrategy } from './guards/bearer.strategy';
+import { OwnerGuard } from './guards/owner.guard';
+import { PasswordHasher } from './password-hasher';
+
+const authConfigFeature = ConfigModule.forFeature(authConfig);
+
+@Module({
+  imports: [
+    authConfigFeature,
+    UsersModule,
+    PassportModule,
+    TypeOrmModule.forFeature([ApiKey]),
+    JwtModule.registerAsync({
+      imports: [authConfigFeature],
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresIn },
+      }),
+    }),
+  ],
+  controllers: [AuthController, ApiKeysController],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    ApiKeysRepository,
+    ApiKeysService,
+    ApiKeyUsageTracker,
+    BearerStrategy,
+    OwnerGuard,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [AuthService, ApiKeysService, ApiKeysRepository, OwnerGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+interface HttpExceptionBody {
+  message?: string | string[];
+  error?: string;
+  statusCode?: number;
+  [field: string]: unknown;
+}
+
+/**
+ * Every HTTP error leaves as JSON `{error: "..."}` (extra fields allowed, e.g. `details`,
+ * `retry_after`). Anything that is not an HttpException is logged and becomes a bare 500.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw exception;
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      response.status(status).json(toErrorBody(exception.getResponse(), status));
+      return;
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ error: 'Internal server error' });
+  }
+}
+
+export function toErrorBody(body: string | object, status: number): Record<string, unknown> {
+  if (typeof body === 'string') {
+    return { error: body };
+  }
+  const { message, error, statusCode: _statusCode, ...rest } = body as HttpExceptionBody;
+  if (message === undefined) {
+    // Already in our shape (e.g. `{error, details}` or `{error, retry_after}`), or a custom body.
+    return typeof error === 'string' ? { error, ...rest } : { error: defaultMessage(status), ...rest };
+  }
+  const messages = Array.isArray(message) ? message : [message];
+  return {
+    error: messages[0] ?? error ?? defaultMessage(status),
+    ...(messages.length > 1 ? { details: messages } : {}),
+    ...rest,
+  };
+}
+
+function defaultMessage(status: number): string {
+  return status === 404 ? 'Not found' : `Request failed with status ${status}`;
+}

@@ -1,0 +1,50 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { validateConfig } from './validate-config';
+
+const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:4200,http://127.0.0.1:4200';
+
+class AppEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 5000;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @IsNotEmpty()
+  DATA_DIR = './data';
+
+  @IsString()
+  @IsNotEmpty()
+  CORS_ORIGINS = DEFAULT_CORS_ORIGINS;
+
+  // Express/body-parser size syntax ("1mb", "100kb").
+  @IsString()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
+  BODY_LIMIT = '1mb';
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = validateConfig(AppEnv, process.env);
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
+    bodyLimit: env.BODY_LIMIT,
+  };
+});
+
+export type AppConfig = ConfigType<typeof appConfig>;

@@ -1,0 +1,36 @@
+import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import type { Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DatabaseConfig } from './database.config';
+
+// Matches compiled migrations in dist and TypeScript sources under ts-jest; never declaration files.
+const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
+
+export function buildTypeOrmOptions(config: DatabaseConfig): TypeOrmModuleOptions {
+  const common = {
+    autoLoadEntities: true,
+    synchronize: false,
+    migrationsRun: true,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTransactionMode: 'each' as const,
+  };
+  if (config.url) {
+    return { ...common, type: 'postgres', url: config.url };
+  }
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: join(dataDir, 'gateway.sqlite'),
+    timeout: config.busyTimeoutMs,
+    prepareDatabase: (db: Database) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`busy_timeout = ${config.busyTimeoutMs}`);
+      // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { HealthIndicatorRegistry } from './health-indicator.registry';
+import { HealthResponseDto } from './health.dto';
+
+const DATABASE_TIMEOUT_MS = 2000;
+
+@Injectable()
+export class HealthService implements OnModuleInit {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly registry: HealthIndicatorRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'database',
+      required: true,
+      check: () => this.database.pingCheck('database', { timeout: DATABASE_TIMEOUT_MS }),
+    });
+  }
+
+  async check(): Promise<HealthResponseDto> {
+    const indicators = this.registry.all();
+    const details = await this.runAll(indicators.map((indicator) => indicator.check));
+    const checks: HealthResponseDto['checks'] = {};
+    let healthy = true;
+    for (const indicator of indicators) {
+      const detail = details[indicator.name] ?? { status: 'down' };
+      const status = detail.status === 'up' ? 'up' : 'down';
+      checks[indicator.name] = { ...detail, status, required: indicator.required };
+      if (indicator.required && status === 'down') {
+        healthy = false;
+      }
+    }
+    return { status: healthy ? 'healthy' : 'unhealthy', checks, timestamp: new Date().toISOString() };
+  }
+
+  /** Terminus rejects when any indicator fails; the per-indicator details are in the error either way. */
+  private async runAll(checks: HealthIndicatorFunction[]): Promise<HealthIndicatorResult> {
+    try {
+      return (await this.health.check(checks)).details;
+    } catch (error) {
+      const response = (error as { getResponse?: () => unknown }).getResponse?.();
+      const details = (response as { details?: HealthIndicatorResult } | undefined)?.details;
+      if (details) {
+        return details;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { createGatewayApp } from '@gateway/bootstrap';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+
+export interface StartedGateway {
+  app: NestExpressApplication;
+  /** e.g. `http://127.0.0.1:39217` */
+  url: string;
+  dataDir: string;
+  /** PostgreSQL database name when running with TEST_DATABASE=postgres, else null. */
+  databaseName: string | null;
+  stop(): Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  /** Extra environment for this gateway (restored once it has started). */
+  env?: Record<string, string | undefined>;
+}
+
+const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Starts the real gateway in-process on 127.0.0.1 and a random port, on a fresh temporary
+ * DATA_DIR (SQLite) or, when TEST_DATABASE=postgres, on a fresh PostgreSQL database that is
+ * dropped again by stop().
+ */
+export async function startGateway(options: StartGatewayOptions = {}): Promise<StartedGateway> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
+  const databaseName = process.env.TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
+  const env: Record<string, string | undefined> = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseName ? `postgres://postgres@127.0.0.1:5432/${databaseName}` : undefined,
+    ...options.env,
+  };
+
+  const saved = applyEnv(env);
+  let app: NestExpressApplication;
+  try {
+    app = await createGatewayApp({ logger: ['error', 'warn'] });
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    applyEnv(saved);
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseName) {
+      await dropPostgresDatabase(databaseName);
+    }
+    throw error;
+  }
+  applyEnv(saved);
+
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    dataDir,
+    databaseName,
+    stop: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (databaseName) {
+        await dropPostgresDatabase(databaseName);
+      }
+    },
+  };
+}
+
+function applyEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const previous: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    previous[name] = process.env[name];
+    if (value === undefined) {
+      delete process.env[name];
+    } else {
+      process.env[name] = value;
+    }
+  }
+  return previous;
+}
+
+async function createPostgresDatabase(): Promise<string> {
+  const name = `gw_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  return name;
+}
+
+async function dropPostgresDatabase(name: string): Promise<void> {
+  await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+async function withAdminClient<T>(work: (client: DataSource) => Promise<T>): Promise<T> {
+  const client = await new DataSource({ type: 'postgres', url: POSTGRES_ADMIN_URL, poolSize: 1 }).initialize();
+  try {
+    return await work(client);
+  } finally {
+    await client.destroy();
+  }
+}
