@@ -1,0 +1,182 @@
+import { Metadata } from '@grpc/grpc-js';
+import { HttpException, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
+import {
+  HEALTH_SERVICE_NAME,
+  HealthCheckResponse,
+  HealthCheckResponse_ServingStatus,
+  HealthClient,
+} from '@proto/gen/ts/grpc/health/v1/health';
+import {
+  DeleteVideosRequest,
+  INDEX_SERVICE_NAME,
+  IndexAck,
+  IndexServiceClient,
+  IndexStats,
+  ReindexOwnerRequest,
+  UpsertVideosRequest,
+} from '@proto/gen/ts/videosearch/search/v1/index';
+import {
+  GetJobRequest,
+  JobEvent,
+  JobRef,
+  JobStats,
+  JobStatsRequest,
+  ListAlgorithmsResponse,
+  ListJobsRequest,
+  ListJobsResponse,
+  SEARCH_SERVICE_NAME,
+  SearchJob,
+  SearchServiceClient,
+  SubmitSearchRequest,
+  WatchJobsRequest,
+} from '@proto/gen/ts/videosearch/search/v1/search';
+import { Observable } from 'rxjs';
+import { ErrorMessages, toHttpException } from '../grpc-status-to-http.util';
+import { CallKind, SearchResiliencePolicy } from '../resilience/search-resilience.policy';
+import { SearchConfig, searchConfig } from '../search.config';
+import { WithCallOptions } from './call-options';
+import { SEARCH_GRPC_CLIENT } from './search-grpc.options';
+
+const SERVICE_TOKEN_HEADER = 'x-service-token';
+const JOB_NOT_FOUND: ErrorMessages = { notFound: 'Search job not found' };
+
+/**
+ * The gateway's only door to the search service. Every unary call carries the service token and a
+ * deadline and runs through the resilience policy; failures leave as HTTP exceptions (see
+ * grpc-status-to-http.util.ts), so callers never see a raw gRPC error.
+ */
+@Injectable()
+export class SearchGrpcClient implements OnModuleInit {
+  private search: WithCallOptions<SearchServiceClient>;
+  private index: WithCallOptions<IndexServiceClient>;
+  private health: WithCallOptions<HealthClient>;
+
+  constructor(
+    @Inject(SEARCH_GRPC_CLIENT) private readonly client: ClientGrpc,
+    @Inject(searchConfig.KEY) private readonly config: SearchConfig,
+    private readonly policy: SearchResiliencePolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.search = this.client.getService<WithCallOptions<SearchServiceClient>>(SEARCH_SERVICE_NAME);
+    this.index = this.client.getService<WithCallOptions<IndexServiceClient>>(INDEX_SERVICE_NAME);
+    this.health = this.client.getService<WithCallOptions<HealthClient>>(HEALTH_SERVICE_NAME);
+  }
+
+  submitSearch(request: SubmitSearchRequest): Promise<SearchJob> {
+    return this.call('write', (metadata, options) => this.search.submitSearch(request, metadata, options));
+  }
+
+  getJob(request: GetJobRequest): Promise<SearchJob> {
+    return this.call('read', (metadata, options) => this.search.getJob(request, metadata, options), JOB_NOT_FOUND);
+  }
+
+  listJobs(request: ListJobsRequest): Promise<ListJobsResponse> {
+    return this.call('read', (metadata, options) => this.search.listJobs(request, metadata, options));
+  }
+
+  retryJob(request: JobRef): Promise<SearchJob> {
+    return this.call('write', (metadata, options) => this.search.retryJob(request, metadata, options), JOB_NOT_FOUND);
+  }
+
+  cancelJob(request: JobRef): Promise<SearchJob> {
+    return this.call('write', (metadata, options) => this.search.cancelJob(request, metadata, options), JOB_NOT_FOUND);
+  }
+
+  listAlgorithms(): Promise<ListAlgorithmsResponse> {
+    return this.call('read', (metadata, options) => this.search.listAlgorithms({}, metadata, options));
+  }
+
+  getJobStats(request: JobStatsRequest): Promise<JobStats> {
+    return this.call('read', (metadata, options) => this.search.getJobStats(request, metadata, options));
+  }
+
+  upsertVideos(request: UpsertVideosRequest): Promise<IndexAck> {
+    return this.call('write', (metadata, options) => this.index.upsertVideos(request, metadata, options));
+  }
+
+  deleteVideos(request: DeleteVideosRequest): Promise<IndexAck> {
+    return this.call('write', (metadata, options) => this.index.deleteVideos(request, metadata, options));
+  }
+
+  reindexOwner(request: ReindexOwnerRequest): Promise<IndexAck> {
+    return this.call('write', (metadata, options) => this.index.reindexOwner(request, metadata, options));
+  }
+
+  getIndexStats(ownerId: number): Promise<IndexStats> {
+    return this.call('read', (metadata, options) => this.index.getIndexStats({ ownerId }, metadata, options));
+  }
+
+  /** The standard `grpc.health.v1.Health/Check` for the whole server (empty service name). */
+  async isServing(): Promise<boolean> {
+    const reply: HealthCheckResponse = await this.call('read', (metadata, options) =>
+      this.health.check({ service: '' }, metadata, options),
+    );
+    return reply.status === HealthCheckResponse_ServingStatus.SERVING;
+  }
+
+  /**
+   * The long-lived job event stream. It has no deadline and bypasses the policy: it is meant to stay
+   * open, and its owner (JobEventsService) reconnects with its own backoff.
+   */
+  watchJobs(request: WatchJobsRequest): Observable<JobEvent> {
+    return this.search.watchJobs(request, this.metadata(), {});
+  }
+
+  /** Seconds a client should wait before trying again, for 503 answers raised outside a call. */
+  retryAfterSeconds(): number {
+    return this.policy.retryAfterSeconds();
+  }
+
+  private metadata(): Metadata {
+    const metadata = new Metadata();
+    metadata.set(SERVICE_TOKEN_HEADER, this.config.serviceToken);
+    return metadata;
+  }
+
+  private async call<T>(
+    kind: CallKind,
+    invoke: (metadata: Metadata, options: { deadline: Date }) => Observable<T>,
+    messages?: ErrorMessages,
+  ): Promise<T> {
+    try {
+      return await this.policy.execute(kind, ({ signal, deadline }) =>
+        firstValueWithAbort(invoke(this.metadata(), { deadline }), signal),
+      );
+    } catch (error) {
+      throw error instanceof HttpException
+        ? error
+        : toHttpException(error, () => this.policy.retryAfterSeconds(), messages);
+    }
+  }
+}
+
+/** Resolves with the reply of a unary call; aborting unsubscribes, which cancels the gRPC call. */
+function firstValueWithAbort<T>(source: Observable<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new Error('Call aborted before it started'));
+      return;
+    }
+    const subscription = source.subscribe({
+      next: (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error: (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+      complete: () => {
+        signal.removeEventListener('abort', onAbort);
+        reject(new Error('The search service closed the call without a reply'));
+      },
+    });
+    function onAbort(): void {
+      subscription.unsubscribe();
+      reject(new Error('Call aborted'));
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,11 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+
+/** 503 whose body carries `retry_after` (seconds); `RetryAfterInterceptor` mirrors it into the header. */
+export class SearchUnavailableException extends ServiceUnavailableException {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super({ error: message, retry_after: retryAfterSeconds });
+  }
+}

@@ -1,0 +1,213 @@
+import { JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
+import { JOB_STATUSES } from './dto/search-request.dto';
+import {
+  isTerminalStatus,
+  jobStatusFromRest,
+  jobStatusToRest,
+  toAcceptedDto,
+  toJobDto,
+  toJobListDto,
+  toJobSummaryDto,
+  toJobUpdateDto,
+  toListJobsRequest,
+  toSubmitSearchRequest,
+} from './search.mapper';
+
+function job(overrides: Partial<SearchJob> = {}): SearchJob {
+  return {
+    id: '6b0f5a2e-1d3c-4a8b-9f0e-2c4d6e8f0a1b',
+    ownerId: 7,
+    query: 'pasta',
+    algorithm: 'auto',
+    filters: { videoIds: [], minDuration: undefined, maxDuration: undefined, tags: [] },
+    status: JobStatus.JOB_STATUS_COMPLETED,
+    resultCount: 1,
+    results: [
+      {
+        videoId: 3,
+        title: 'Pasta night',
+        relevanceScore: 0.9,
+        matchedText: '<mark>Pasta</mark> night',
+        matchedFields: ['title'],
+      },
+    ],
+    error: '',
+    createdAt: '2026-11-26T10:00:00.000Z',
+    startedAt: '2026-11-26T10:00:00.010Z',
+    completedAt: '2026-11-26T10:00:00.020Z',
+    durationMs: 10,
+    attempts: 1,
+    limit: 20,
+    ...overrides,
+  };
+}
+
+describe('search.mapper', () => {
+  describe('job status', () => {
+    it('round-trips every REST status', () => {
+      for (const status of JOB_STATUSES) {
+        expect(jobStatusToRest(jobStatusFromRest(status))).toBe(status);
+      }
+    });
+
+    it('refuses a job without a status', () => {
+      expect(() => jobStatusToRest(JobStatus.JOB_STATUS_UNSPECIFIED)).toThrow(/without a status/);
+    });
+
+    it('knows which statuses are final', () => {
+      expect(isTerminalStatus(JobStatus.JOB_STATUS_QUEUED)).toBe(false);
+      expect(isTerminalStatus(JobStatus.JOB_STATUS_PROCESSING)).toBe(false);
+      expect(isTerminalStatus(JobStatus.JOB_STATUS_COMPLETED)).toBe(true);
+      expect(isTerminalStatus(JobStatus.JOB_STATUS_FAILED)).toBe(true);
+      expect(isTerminalStatus(JobStatus.JOB_STATUS_CANCELLED)).toBe(true);
+    });
+  });
+
+  describe('toSubmitSearchRequest', () => {
+    it('scopes the search to the owner and carries every filter', () => {
+      expect(
+        toSubmitSearchRequest(7, {
+          query: 'pasta',
+          video_ids: [1, 2],
+          algorithm: 'fuzzy',
+          filters: { min_duration: 10, max_duration: 600, tags: ['food'] },
+          limit: 5,
+        }),
+      ).toEqual({
+        ownerId: 7,
+        query: 'pasta',
+        algorithm: 'fuzzy',
+        filters: { videoIds: [1, 2], minDuration: 10, maxDuration: 600, tags: ['food'] },
+        limit: 5,
+      });
+    });
+
+    it('leaves the defaults to the service when nothing is chosen', () => {
+      expect(toSubmitSearchRequest(7, { query: 'pasta' })).toEqual({
+        ownerId: 7,
+        query: 'pasta',
+        algorithm: '',
+        filters: { videoIds: [], minDuration: undefined, maxDuration: undefined, tags: [] },
+        limit: 0,
+      });
+    });
+  });
+
+  describe('toListJobsRequest', () => {
+    it('turns bare dates into whole UTC days and statuses into enums', () => {
+      expect(
+        toListJobsRequest(7, {
+          status: ['failed', 'cancelled'],
+          start_date: '2026-11-01',
+          end_date: '2026-11-30',
+          q: 'pasta',
+          page: 2,
+          per_page: 10,
+        }),
+      ).toEqual({
+        ownerId: 7,
+        statuses: [JobStatus.JOB_STATUS_FAILED, JobStatus.JOB_STATUS_CANCELLED],
+        createdAfter: '2026-11-01T00:00:00.000Z',
+        createdBefore: '2026-11-30T23:59:59.999Z',
+        queryContains: 'pasta',
+        page: 2,
+        perPage: 10,
+      });
+    });
+
+    it('normalises full timestamps and defaults the page', () => {
+      expect(toListJobsRequest(7, { start_date: '2026-11-01T12:00:00+01:00' })).toMatchObject({
+        statuses: [],
+        createdAfter: '2026-11-01T11:00:00.000Z',
+        createdBefore: '',
+        page: 1,
+        perPage: 20,
+      });
+    });
+  });
+
+  describe('toJobDto', () => {
+    it('maps a completed job with its results in snake_case', () => {
+      expect(toJobDto(job({ filters: { videoIds: [3], minDuration: 0, maxDuration: undefined, tags: [] } }))).toEqual({
+        job_id: '6b0f5a2e-1d3c-4a8b-9f0e-2c4d6e8f0a1b',
+        status: 'completed',
+        query: 'pasta',
+        algorithm: 'auto',
+        filters: { video_ids: [3], min_duration: 0 },
+        result_count: 1,
+        error: null,
+        created_at: '2026-11-26T10:00:00.000Z',
+        started_at: '2026-11-26T10:00:00.010Z',
+        completed_at: '2026-11-26T10:00:00.020Z',
+        duration_ms: 10,
+        results: [
+          {
+            video_id: 3,
+            title: 'Pasta night',
+            relevance_score: 0.9,
+            matched_text: '<mark>Pasta</mark> night',
+            matched_fields: ['title'],
+          },
+        ],
+      });
+    });
+
+    it('shows unreached timestamps and an unfinished duration as null', () => {
+      const summary = toJobSummaryDto(
+        job({ status: JobStatus.JOB_STATUS_QUEUED, startedAt: '', completedAt: '', durationMs: 0, results: [] }),
+      );
+      expect(summary).toMatchObject({ status: 'queued', started_at: null, completed_at: null, duration_ms: null });
+      expect(summary).not.toHaveProperty('results');
+    });
+
+    it('carries the reason of a failed job', () => {
+      expect(toJobDto(job({ status: JobStatus.JOB_STATUS_FAILED, error: 'index unavailable' }))).toMatchObject({
+        status: 'failed',
+        error: 'index unavailable',
+      });
+    });
+  });
+
+  it('maps an accepted job to its id and status', () => {
+    expect(toAcceptedDto(job({ status: JobStatus.JOB_STATUS_PROCESSING }))).toEqual({
+      job_id: '6b0f5a2e-1d3c-4a8b-9f0e-2c4d6e8f0a1b',
+      status: 'processing',
+    });
+  });
+
+  it('paginates a job list, counting whole pages', () => {
+    expect(toJobListDto({ jobs: [job()], total: 41, page: 3, perPage: 20 }).pagination).toEqual({
+      page: 3,
+      per_page: 20,
+      total: 41,
+      pages: 3,
+    });
+  });
+
+  it('maps a job event to the job_update payload', () => {
+    expect(
+      toJobUpdateDto({
+        jobId: 'j1',
+        ownerId: 7,
+        status: JobStatus.JOB_STATUS_COMPLETED,
+        resultCount: 2,
+        durationMs: 4.5,
+        error: '',
+        query: 'pasta',
+        algorithm: 'auto',
+        occurredAt: '2026-11-26T10:00:00.000Z',
+        resync: false,
+      }),
+    ).toEqual({
+      job_id: 'j1',
+      user_id: 7,
+      status: 'completed',
+      result_count: 2,
+      duration_ms: 4.5,
+      error: null,
+      query: 'pasta',
+      algorithm: 'auto',
+      occurred_at: '2026-11-26T10:00:00.000Z',
+    });
+  });
+});
