@@ -1,0 +1,58 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { Observable, throwError } from 'rxjs';
+import { SearchException, SearchExceptionCode } from './search.exception';
+
+export interface GrpcError {
+  code: GrpcStatus;
+  message: string;
+}
+
+export function grpcStatusFor(code: SearchExceptionCode): GrpcStatus {
+  switch (code) {
+    case SearchExceptionCode.InvalidArgument:
+      return GrpcStatus.INVALID_ARGUMENT;
+    case SearchExceptionCode.NotFound:
+      return GrpcStatus.NOT_FOUND;
+    case SearchExceptionCode.FailedPrecondition:
+      return GrpcStatus.FAILED_PRECONDITION;
+    case SearchExceptionCode.Unauthenticated:
+      return GrpcStatus.UNAUTHENTICATED;
+    case SearchExceptionCode.Unavailable:
+      return GrpcStatus.UNAVAILABLE;
+  }
+}
+
+function isGrpcError(value: unknown): value is GrpcError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as GrpcError).code === 'number' &&
+    typeof (value as GrpcError).message === 'string'
+  );
+}
+
+/** The one place where errors become gRPC statuses; anything unexpected is logged and hidden behind INTERNAL. */
+@Catch()
+export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger(GrpcExceptionFilter.name);
+
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    return throwError(() => this.toGrpcError(exception));
+  }
+
+  toGrpcError(exception: unknown): GrpcError {
+    if (exception instanceof SearchException) {
+      return { code: grpcStatusFor(exception.code), message: exception.message };
+    }
+    if (exception instanceof RpcException) {
+      const error = exception.getError();
+      if (isGrpcError(error)) {
+        return error;
+      }
+    }
+    this.logger.error('Unhandled error in a gRPC handler', exception instanceof Error ? exception.stack : exception);
+    return { code: GrpcStatus.INTERNAL, message: 'Internal error' };
+  }
+}

@@ -1,0 +1,27 @@
+import type { DatabaseConfig } from '@search/config/database.config';
+import { DocumentEntity } from '@search/indexing/document.entity';
+import { SearchJobEntity } from '@search/jobs/search-job.entity';
+import { mkdirSync } from 'node:fs';
+import type { DataSourceOptions } from 'typeorm';
+import { CreateSearchTables1764150000000 } from './migrations/1764150000000-CreateSearchTables';
+
+export const ENTITIES = [DocumentEntity, SearchJobEntity];
+export const MIGRATIONS = [CreateSearchTables1764150000000];
+
+/** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export function typeOrmOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
+  if (config.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: config.url };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.sqlitePath,
+    enableWAL: true,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  };
+}

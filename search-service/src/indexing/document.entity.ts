@@ -1,0 +1,38 @@
+import { bigintAsNumber, jsonText } from '@search/database/column-transformers';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The index's durable copy of one video, or its tombstone once deleted. */
+@Entity('documents')
+export class DocumentEntity {
+  @PrimaryColumn({ name: 'owner_id', type: 'integer' })
+  ownerId: number;
+
+  @PrimaryColumn({ name: 'video_id', type: 'integer' })
+  videoId: number;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  version: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text', transformer: jsonText<string[]>() })
+  tags: string[];
+
+  @Column({ type: 'integer' })
+  duration: number;
+
+  /** A tombstone keeps the version of its delete, so a late, older upsert cannot bring the video back. */
+  @Column({ type: 'boolean' })
+  deleted: boolean;
+
+  @Column({ name: 'reindex_id', type: 'varchar', length: 64, nullable: true })
+  reindexId: string | null;
+
+  /** ISO 8601 UTC (portable across both drivers and ordered lexicographically). */
+  @Column({ name: 'updated_at', type: 'varchar', length: 32 })
+  updatedAt: string;
+}

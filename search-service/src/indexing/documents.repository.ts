@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DocumentEntity } from './document.entity';
+import { documentKey } from './index-plan';
+
+const LOAD_PAGE_SIZE = 5000;
+/** Keeps the IN lists of one lookup well under SQLite's bound-parameter limit. */
+const LOOKUP_CHUNK = 500;
+
+@Injectable()
+export class DocumentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Held rows for the given keys; on PostgreSQL they are locked so concurrent replicas serialise per video. */
+  async findHeld(
+    manager: EntityManager,
+    keys: Array<{ ownerId: number; videoId: number }>,
+  ): Promise<Map<string, DocumentEntity>> {
+    const byOwner = new Map<number, number[]>();
+    for (const { ownerId, videoId } of keys) {
+      byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), videoId]);
+    }
+    const held = new Map<string, DocumentEntity>();
+    for (const [ownerId, videoIds] of byOwner) {
+      for (let start = 0; start < videoIds.length; start += LOOKUP_CHUNK) {
+        const query = manager
+          .getRepository(DocumentEntity)
+          .createQueryBuilder('d')
+          .where('d.owner_id = :ownerId', { ownerId })
+          .andWhere('d.video_id IN (:...videoIds)', { videoIds: videoIds.slice(start, start + LOOKUP_CHUNK) });
+        if (manager.connection.options.type === 'postgres') {
+          query.setLock('pessimistic_write');
+        }
+        for (const row of await query.getMany()) {
+          held.set(documentKey(row.ownerId, row.videoId), row);
+        }
+      }
+    }
+    return held;
+  }
+
+  async save(manager: EntityManager, rows: DocumentEntity[]): Promise<void> {
+    if (rows.length > 0) {
+      await manager.getRepository(DocumentEntity).save(rows, { chunk: LOOKUP_CHUNK });
+    }
+  }
+
+  /** When the reindex started: the earliest stamp it left, or now when it has sent nothing yet. */
+  async reindexStartedAt(manager: EntityManager, ownerId: number, reindexId: string, now: string): Promise<string> {
+    const row = await manager
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .select('MIN(d.updated_at)', 'startedAt')
+      .where('d.owner_id = :ownerId AND d.reindex_id = :reindexId', { ownerId, reindexId })
+      .getRawOne<{ startedAt: string | null }>();
+    return row?.startedAt ?? now;
+  }
+
+  /**
+   * Live documents of the owner that the reindex did not send and that nothing else wrote since it started:
+   * an ordinary upsert that raced the reindex is newer than its snapshot and must survive.
+   */
+  findNotReindexed(
+    manager: EntityManager,
+    ownerId: number,
+    reindexId: string,
+    startedAt: string,
+  ): Promise<DocumentEntity[]> {
+    return manager
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .where('d.owner_id = :ownerId AND d.deleted = :deleted', { ownerId, deleted: false })
+      .andWhere(
+        new Brackets((q) => q.where('d.reindex_id IS NULL').orWhere('d.reindex_id <> :reindexId', { reindexId })),
+      )
+      .andWhere('d.updated_at < :startedAt', { startedAt })
+      .getMany();
+  }
+
+  /** Live documents in key order, page by page, so a large index loads without one huge result set. */
+  async *liveDocumentPages(): AsyncGenerator<DocumentEntity[]> {
+    let after: { ownerId: number; videoId: number } | null = null;
+    for (;;) {
+      const query = this.dataSource
+        .getRepository(DocumentEntity)
+        .createQueryBuilder('d')
+        .where('d.deleted = :deleted', { deleted: false })
+        .orderBy('d.owner_id', 'ASC')
+        .addOrderBy('d.video_id', 'ASC')
+        .take(LOAD_PAGE_SIZE);
+      if (after) {
+        query.andWhere('(d.owner_id > :ownerId OR (d.owner_id = :ownerId AND d.video_id > :videoId))', after);
+      }
+      const page = await query.getMany();
+      if (page.length === 0) {
+        return;
+      }
+      yield page;
+      const last = page[page.length - 1];
+      after = { ownerId: last.ownerId, videoId: last.videoId };
+    }
+  }
+
+  async lastUpdatedAt(ownerId: number): Promise<string | null> {
+    const query = this.dataSource
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .select('MAX(d.updated_at)', 'last');
+    if (ownerId > 0) {
+      query.where('d.owner_id = :ownerId', { ownerId });
+    }
+    const row = await query.getRawOne<{ last: string | null }>();
+    return row?.last ?? null;
+  }
+}

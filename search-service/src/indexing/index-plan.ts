@@ -1,0 +1,105 @@
+import type { EngineDocument } from '@search/engine/search-engine';
+import type { DocumentEntity } from './document.entity';
+
+export interface VersionedDocument extends EngineDocument {
+  version: number;
+}
+
+export type IndexChange =
+  | { kind: 'upsert'; document: VersionedDocument }
+  | { kind: 'delete'; ownerId: number; videoId: number; version: number };
+
+export interface IndexPlan {
+  /** Rows to write: applied changes, plus reindex stamps on rows whose content was kept. */
+  rows: DocumentEntity[];
+  applied: number;
+  skipped: number;
+  engineUpserts: EngineDocument[];
+  engineRemovals: Array<{ ownerId: number; videoId: number }>;
+}
+
+export function documentKey(ownerId: number, videoId: number): string {
+  return `${ownerId}:${videoId}`;
+}
+
+function changeKey(change: IndexChange): string {
+  return change.kind === 'upsert'
+    ? documentKey(change.document.ownerId, change.document.videoId)
+    : documentKey(change.ownerId, change.videoId);
+}
+
+function changeVersion(change: IndexChange): number {
+  return change.kind === 'upsert' ? change.document.version : change.version;
+}
+
+function toRow(change: IndexChange, now: string, reindexId: string | null): DocumentEntity {
+  if (change.kind === 'upsert') {
+    const { ownerId, videoId, version, title, description, tags, duration } = change.document;
+    return { ownerId, videoId, version, title, description, tags, duration, deleted: false, reindexId, updatedAt: now };
+  }
+  const { ownerId, videoId, version } = change;
+  return {
+    ownerId,
+    videoId,
+    version,
+    title: '',
+    description: '',
+    tags: [],
+    duration: 0,
+    deleted: true,
+    reindexId,
+    updatedAt: now,
+  };
+}
+
+export function toEngineDocument(row: DocumentEntity): EngineDocument {
+  const { ownerId, videoId, title, description, tags, duration } = row;
+  return { ownerId, videoId, title, description, tags, duration };
+}
+
+/**
+ * Decides, without touching storage, what a batch changes: a change applies only when its version is newer than
+ * the one held (tombstones included), so redelivered, reordered or stale batches are harmless. Within a reindex,
+ * every sent video is stamped with the reindex id, even when newer content is kept, so the last batch spares it.
+ */
+export function planIndexChanges(
+  held: ReadonlyMap<string, DocumentEntity>,
+  changes: readonly IndexChange[],
+  now: string,
+  reindexId: string | null = null,
+): IndexPlan {
+  const working = new Map(held);
+  const touched = new Map<string, DocumentEntity>();
+  const appliedKeys = new Set<string>();
+  let applied = 0;
+  let skipped = 0;
+  for (const change of changes) {
+    const key = changeKey(change);
+    const current = working.get(key);
+    if (current && current.version >= changeVersion(change)) {
+      skipped += 1;
+      if (reindexId !== null && current.reindexId !== reindexId) {
+        const stamped = { ...current, reindexId, updatedAt: now };
+        working.set(key, stamped);
+        touched.set(key, stamped);
+      }
+      continue;
+    }
+    const row = toRow(change, now, reindexId ?? current?.reindexId ?? null);
+    working.set(key, row);
+    touched.set(key, row);
+    appliedKeys.add(key);
+    applied += 1;
+  }
+  const engineUpserts: EngineDocument[] = [];
+  const engineRemovals: Array<{ ownerId: number; videoId: number }> = [];
+  for (const key of appliedKeys) {
+    const row = touched.get(key) as DocumentEntity;
+    if (row.deleted) {
+      engineRemovals.push({ ownerId: row.ownerId, videoId: row.videoId });
+    } else {
+      engineUpserts.push(toEngineDocument(row));
+    }
+  }
+  return { rows: [...touched.values()], applied, skipped, engineUpserts, engineRemovals };
+}

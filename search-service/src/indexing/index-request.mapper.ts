@@ -1,0 +1,54 @@
+import type { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
+import { SearchException } from '@search/common/search.exception';
+import type { IndexChange } from './index-plan';
+
+/** Bounds one call's transaction; the gateway's relay sends far smaller batches. */
+export const MAX_BATCH_SIZE = 1000;
+
+function assertBatchSize(size: number): void {
+  if (size > MAX_BATCH_SIZE) {
+    throw SearchException.invalidArgument(`at most ${MAX_BATCH_SIZE} videos per call`);
+  }
+}
+
+function assertIdentity(ownerId: number, videoId: number, version: number, index: number): void {
+  if (!Number.isInteger(ownerId) || ownerId <= 0) {
+    throw SearchException.invalidArgument(`videos[${index}].owner_id must be a positive integer`);
+  }
+  if (!Number.isInteger(videoId) || videoId <= 0) {
+    throw SearchException.invalidArgument(`videos[${index}].video_id must be a positive integer`);
+  }
+  if (!Number.isSafeInteger(version) || version < 0) {
+    throw SearchException.invalidArgument(`videos[${index}].version must be a non-negative integer`);
+  }
+}
+
+export function toUpsertChanges(videos: VideoDocument[]): IndexChange[] {
+  assertBatchSize(videos.length);
+  return videos.map((video, index) => {
+    assertIdentity(video.ownerId, video.videoId, video.version, index);
+    if (!Number.isInteger(video.duration) || video.duration < 0) {
+      throw SearchException.invalidArgument(`videos[${index}].duration must be a non-negative integer`);
+    }
+    return {
+      kind: 'upsert',
+      document: {
+        ownerId: video.ownerId,
+        videoId: video.videoId,
+        version: video.version,
+        title: video.title,
+        description: video.description,
+        tags: video.tags,
+        duration: video.duration,
+      },
+    };
+  });
+}
+
+export function toDeleteChanges(refs: VideoRef[]): IndexChange[] {
+  assertBatchSize(refs.length);
+  return refs.map((ref, index) => {
+    assertIdentity(ref.ownerId, ref.videoId, ref.version, index);
+    return { kind: 'delete', ownerId: ref.ownerId, videoId: ref.videoId, version: ref.version };
+  });
+}

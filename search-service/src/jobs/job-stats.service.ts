@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { JobStats, JobStatsRequest } from '@proto/gen/ts/videosearch/search/v1/search';
+import { SearchException } from '@search/common/search.exception';
+import { assertOwner, parseTimestamp } from './job-request.validator';
+import { JOB_STATES } from './job-state';
+import { toJobStatus } from './job.mapper';
+import { JobsRepository, StatsRange } from './jobs.repository';
+
+const DEFAULT_TOP = 10;
+const MAX_TOP = 100;
+
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) {
+    return 0;
+  }
+  const rank = Math.ceil(fraction * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+@Injectable()
+export class JobStatsService {
+  constructor(private readonly jobs: JobsRepository) {}
+
+  async stats(request: JobStatsRequest): Promise<JobStats> {
+    assertOwner(request.ownerId);
+    const limit = request.limit === 0 ? DEFAULT_TOP : request.limit;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP) {
+      throw SearchException.invalidArgument(`limit must be 1 to ${MAX_TOP}`);
+    }
+    const range: StatsRange = {
+      ownerId: request.ownerId,
+      createdAfter: parseTimestamp(request.createdAfter, 'created_after'),
+      createdBefore: parseTimestamp(request.createdBefore, 'created_before'),
+    };
+    const [counts, top, zero, durations] = await Promise.all([
+      this.jobs.countByStatus(range),
+      this.jobs.queryCounts(range, limit, false),
+      this.jobs.queryCounts(range, limit, true),
+      this.jobs.completedDurations(range),
+    ]);
+    const countOf = new Map(counts.map((row) => [row.status, row.count]));
+    const total = durations.reduce((sum, value) => sum + value, 0);
+    return {
+      totalJobs: counts.reduce((sum, row) => sum + row.count, 0),
+      byStatus: JOB_STATES.map((state) => ({ status: toJobStatus(state), count: countOf.get(state) ?? 0 })),
+      topQueries: top,
+      zeroResultQueries: zero,
+      avgDurationMs: durations.length === 0 ? 0 : total / durations.length,
+      p50DurationMs: percentile(durations, 0.5),
+      p95DurationMs: percentile(durations, 0.95),
+      p99DurationMs: percentile(durations, 0.99),
+    };
+  }
+}

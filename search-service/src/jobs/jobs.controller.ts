@@ -1,0 +1,62 @@
+import { Controller } from '@nestjs/common';
+import {
+  GetJobRequest,
+  JobEvent,
+  JobRef,
+  JobStats,
+  JobStatsRequest,
+  ListAlgorithmsResponse,
+  ListJobsRequest,
+  ListJobsResponse,
+  SearchJob,
+  SearchServiceController,
+  SearchServiceControllerMethods,
+  SubmitSearchRequest,
+  WatchJobsRequest,
+} from '@proto/gen/ts/videosearch/search/v1/search';
+import { Observable } from 'rxjs';
+import { JobStatsService } from './job-stats.service';
+import { JobWatchService } from './job-watch.service';
+import { JobsService } from './jobs.service';
+
+@Controller()
+@SearchServiceControllerMethods()
+export class JobsController implements SearchServiceController {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly watcher: JobWatchService,
+    private readonly statistics: JobStatsService,
+  ) {}
+
+  submitSearch(request: SubmitSearchRequest): Promise<SearchJob> {
+    return this.jobs.submit(request);
+  }
+
+  getJob(request: GetJobRequest): Promise<SearchJob> {
+    return this.jobs.get(request);
+  }
+
+  listJobs(request: ListJobsRequest): Promise<ListJobsResponse> {
+    return this.jobs.list(request);
+  }
+
+  retryJob(request: JobRef): Promise<SearchJob> {
+    return this.jobs.retry(request);
+  }
+
+  cancelJob(request: JobRef): Promise<SearchJob> {
+    return this.jobs.cancel(request);
+  }
+
+  listAlgorithms(): ListAlgorithmsResponse {
+    return this.jobs.algorithms();
+  }
+
+  getJobStats(request: JobStatsRequest): Promise<JobStats> {
+    return this.statistics.stats(request);
+  }
+
+  watchJobs(request: WatchJobsRequest): Observable<JobEvent> {
+    return this.watcher.watch(request);
+  }
+}
