@@ -7,8 +7,8 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Production server', maxLength: 100 })
   @Transform(trim)
-  @IsString()
   @IsNotEmpty({ message: 'name is required' })
+  @IsString()
   @MaxLength(100)
   name: string;
 

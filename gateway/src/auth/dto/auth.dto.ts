@@ -16,8 +16,8 @@ export class RegisterDto {
 
   // bcrypt only reads the first 72 bytes, so longer passwords would silently lose characters.
   @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 72 })
-  @IsString()
   @IsNotEmpty({ message: 'password is required' })
+  @IsString()
   @MinLength(8, { message: 'password must be at least 8 characters' })
   @MaxLength(72, { message: 'password must be at most 72 characters' })
   password: string;
@@ -33,13 +33,13 @@ export class RegisterDto {
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.com' })
   @Transform(normaliseEmail)
-  @IsString()
   @IsNotEmpty({ message: 'email is required' })
+  @IsString()
   email: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
-  @IsString()
   @IsNotEmpty({ message: 'password is required' })
+  @IsString()
   password: string;
 }
 

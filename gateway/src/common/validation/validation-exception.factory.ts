@@ -1,7 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 
-/** `{error: <first problem>, details: [every problem]}`, with nested fields named by their path. */
+/**
+ * `{error: <first problem>, details: [every problem]}`, nested fields named by their path. The first
+ * problem of a field is its top-most failing decorator, so put presence checks above type checks.
+ */
 export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
   const details = errors.flatMap((error) => messages(error, ''));
   return new BadRequestException({ error: details[0] ?? 'Invalid request', details });
@@ -9,8 +12,9 @@ export function validationExceptionFactory(errors: ValidationError[]): BadReques
 
 function messages(error: ValidationError, parentPath: string): string[] {
   const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-  const own = Object.values(error.constraints ?? {}).map((message) =>
-    parentPath ? message.replace(error.property, path) : message,
-  );
+  // class-validator reports constraints bottom-up; reversed, they follow the decorators as written.
+  const own = Object.values(error.constraints ?? {})
+    .reverse()
+    .map((message) => (parentPath ? message.replace(error.property, path) : message));
   return [...own, ...(error.children ?? []).flatMap((child) => messages(child, path))];
 }

@@ -1,0 +1,202 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
+export type VideoSortField = (typeof VIDEO_SORT_FIELDS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+const MAX_DURATION_SECONDS = 2_147_483_647;
+const MAX_TAGS = 20;
+
+const trimTags = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? value.map((tag: unknown) => (typeof tag === 'string' ? tag.trim() : tag)) : value;
+
+class VideoFieldsDto {
+  @ApiProperty({ example: 'Intro to NestJS', maxLength: 200 })
+  @IsNotEmpty({ message: 'title is required' })
+  @IsString()
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  title: string;
+
+  @ApiPropertyOptional({ example: 'Modules, providers and controllers in 10 minutes', maxLength: 10000, default: '' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000, { message: 'description must be at most 10000 characters' })
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Length in whole seconds', example: 600, minimum: 0, default: 0 })
+  @IsOptional()
+  @IsInt({ message: 'duration must be a whole number of seconds' })
+  @Min(0, { message: 'duration must not be negative' })
+  @Max(MAX_DURATION_SECONDS)
+  duration?: number;
+
+  @ApiPropertyOptional({ type: [String], example: ['nestjs', 'tutorial'], maxItems: MAX_TAGS })
+  @IsOptional()
+  @Transform(trimTags)
+  @IsArray({ message: 'tags must be an array of strings' })
+  @ArrayMaxSize(MAX_TAGS, { message: `tags must contain at most ${MAX_TAGS} items` })
+  @IsString({ each: true, message: 'each tag must be a string' })
+  @IsNotEmpty({ each: true, message: 'tags must not contain empty strings' })
+  @MaxLength(50, { each: true, message: 'each tag must be at most 50 characters' })
+  tags?: string[];
+}
+
+export class CreateVideoDto extends VideoFieldsDto {}
+
+export class UpdateVideoDto {
+  @ApiPropertyOptional({ example: 'Intro to NestJS (2nd edition)', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000, { message: 'description must be at most 10000 characters' })
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Length in whole seconds', minimum: 0, example: 660 })
+  @IsOptional()
+  @IsInt({ message: 'duration must be a whole number of seconds' })
+  @Min(0, { message: 'duration must not be negative' })
+  @Max(MAX_DURATION_SECONDS)
+  duration?: number;
+
+  @ApiPropertyOptional({ type: [String], example: ['nestjs'], maxItems: MAX_TAGS, description: 'Replaces all tags' })
+  @IsOptional()
+  @Transform(trimTags)
+  @IsArray({ message: 'tags must be an array of strings' })
+  @ArrayMaxSize(MAX_TAGS, { message: `tags must contain at most ${MAX_TAGS} items` })
+  @IsString({ each: true, message: 'each tag must be a string' })
+  @IsNotEmpty({ each: true, message: 'tags must not contain empty strings' })
+  @MaxLength(50, { each: true, message: 'each tag must be at most 50 characters' })
+  tags?: string[];
+}
+
+export class ListVideosQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a positive integer' })
+  @Min(1, { message: 'page must be a positive integer' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'per_page must be an integer between 1 and 100' })
+  @Min(1, { message: 'per_page must be an integer between 1 and 100' })
+  @Max(100, { message: 'per_page must be an integer between 1 and 100' })
+  per_page: number = 20;
+
+  @ApiPropertyOptional({ enum: VIDEO_SORT_FIELDS, default: 'created_at' })
+  @IsOptional()
+  @IsIn(VIDEO_SORT_FIELDS, { message: `sort must be one of: ${VIDEO_SORT_FIELDS.join(', ')}` })
+  sort: VideoSortField = 'created_at';
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'desc' })
+  @IsOptional()
+  @IsIn(SORT_ORDERS, { message: 'order must be asc or desc' })
+  order: SortOrder = 'desc';
+
+  @ApiPropertyOptional({ description: 'Case-insensitive text contained in the title or description', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Seconds, inclusive' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'min_duration must be a non-negative integer' })
+  @Min(0, { message: 'min_duration must be a non-negative integer' })
+  min_duration?: number;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Seconds, inclusive' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'max_duration must be a non-negative integer' })
+  @Min(0, { message: 'max_duration must be a non-negative integer' })
+  max_duration?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601; inclusive', example: '2026-11-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'created_after must be an ISO 8601 date or date-time' })
+  created_after?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601; inclusive', example: '2026-11-30T23:59:59Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'created_before must be an ISO 8601 date or date-time' })
+  created_before?: string;
+
+  @ApiPropertyOptional({ description: 'Only videos carrying exactly this tag', maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+}
+
+export class VideoDto {
+  @ApiProperty({ example: 42 })
+  id: number;
+
+  @ApiProperty({ example: 'Intro to NestJS' })
+  title: string;
+
+  @ApiProperty({ example: 'Modules, providers and controllers in 10 minutes' })
+  description: string;
+
+  @ApiProperty({ description: 'Seconds', example: 600 })
+  duration: number;
+
+  @ApiProperty({ type: [String], example: ['nestjs', 'tutorial'] })
+  tags: string[];
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-26T10:00:00.000Z' })
+  created_at: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-26T10:00:00.000Z' })
+  updated_at: string;
+}
+
+export class PaginationDto {
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 20 })
+  per_page: number;
+
+  @ApiProperty({ example: 57 })
+  total: number;
+
+  @ApiProperty({ example: 3 })
+  pages: number;
+}
+
+export class VideoListDto {
+  @ApiProperty({ type: [VideoDto] })
+  videos: VideoDto[];
+
+  @ApiProperty({ type: PaginationDto })
+  pagination: PaginationDto;
+}
