@@ -1,0 +1,12 @@
+import { Routes } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'videos' },
+  { path: '', canMatch: [guestGuard], loadChildren: () => import('./features/auth/auth.routes') },
+  { path: 'videos', canMatch: [authGuard], loadChildren: () => import('./features/videos/videos.routes') },
+  { path: 'api-keys', canMatch: [authGuard], loadChildren: () => import('./features/api-keys/api-keys.routes') },
+  { path: 'dashboard', canMatch: [authGuard], loadChildren: () => import('./features/dashboard/dashboard.routes') },
+  { path: 'system', canMatch: [authGuard], loadChildren: () => import('./features/system/system.routes') },
+  { path: '**', redirectTo: 'videos' },
+];

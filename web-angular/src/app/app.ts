@@ -1,0 +1,32 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { SessionService } from './core/auth/session.service';
+import { RealtimeService } from './core/realtime/realtime.service';
+
+@Component({
+  selector: 'app-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatTooltipModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './app.html',
+  styleUrl: './app.scss',
+})
+export class App {
+  private readonly router = inject(Router);
+  protected readonly session = inject(SessionService);
+  protected readonly realtime = inject(RealtimeService);
+
+  protected readonly links = [
+    { path: '/videos', label: 'Videos' },
+    { path: '/api-keys', label: 'API keys' },
+    { path: '/dashboard', label: 'Dashboard' },
+    { path: '/system', label: 'System' },
+  ];
+
+  protected logout(): void {
+    this.session.end();
+    void this.router.navigate(['/login']);
+  }
+}

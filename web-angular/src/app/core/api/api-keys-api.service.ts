@@ -1,0 +1,36 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { map, Observable } from 'rxjs';
+import { toParams } from '../http/query-params';
+import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange, UsageSummary } from './api.types';
+
+@Injectable({ providedIn: 'root' })
+export class ApiKeysApiService {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<ApiKey[]> {
+    return this.http.get<{ api_keys: ApiKey[] }>('/api/v1/auth/api-keys').pipe(map((response) => response.api_keys));
+  }
+
+  create(input: ApiKeyInput): Observable<CreatedApiKey> {
+    return this.http.post<CreatedApiKey>('/api/v1/auth/api-keys', input);
+  }
+
+  revoke(id: string): Observable<{ message: string }> {
+    return this.http.delete<{ message: string }>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`);
+  }
+
+  usage(id: string, range: DateRange = {}): Observable<UsageSummary> {
+    return this.http.get<UsageSummary>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage`, {
+      params: toParams(range),
+    });
+  }
+
+  dailyUsage(id: string, range: DateRange = {}): Observable<DailyUsage[]> {
+    return this.http
+      .get<{ days: DailyUsage[] }>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage/daily`, {
+        params: toParams(range),
+      })
+      .pipe(map((response) => response.days));
+  }
+}

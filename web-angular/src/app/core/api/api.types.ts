@@ -1,0 +1,289 @@
+/** REST shapes of the gateway (`/api/v1`), as listed in the team's API sheet. JSON is snake_case. */
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+}
+
+export interface AuthResponse {
+  user: User;
+  token: string;
+}
+
+export interface Pagination {
+  page: number;
+  per_page: number;
+  total: number;
+  pages: number;
+}
+
+export interface Video {
+  id: number;
+  title: string;
+  description: string;
+  duration: number;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VideoInput {
+  title: string;
+  description?: string;
+  duration?: number;
+  tags?: string[];
+}
+
+export type VideoSort = 'created_at' | 'title' | 'duration';
+export type SortOrder = 'asc' | 'desc';
+
+export interface VideoListQuery {
+  page: number;
+  per_page: number;
+  sort: VideoSort;
+  order: SortOrder;
+  q?: string;
+  tag?: string;
+  min_duration?: number | null;
+  max_duration?: number | null;
+  created_after?: string;
+  created_before?: string;
+}
+
+export interface VideoList {
+  videos: Video[];
+  pagination: Pagination;
+}
+
+export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
+
+export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
+
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+export interface SearchResult {
+  video_id: number;
+  title: string;
+  relevance_score: number;
+  matched_text: string;
+  matched_fields?: string[];
+}
+
+export interface SearchFilters {
+  min_duration?: number;
+  max_duration?: number;
+  tags?: string[];
+}
+
+export interface SearchRequest {
+  query: string;
+  video_ids?: number[];
+  algorithm?: string;
+  filters?: SearchFilters;
+  limit?: number;
+}
+
+/** 200 when the job finished within the wait budget, otherwise 202 with only `job_id` and `status`. */
+export interface SearchSubmission {
+  job_id: string;
+  status: JobStatus;
+  results?: SearchResult[];
+  result_count?: number;
+  algorithm?: string;
+  duration_ms?: number | null;
+  created_at?: string;
+  completed_at?: string | null;
+}
+
+export interface SearchJob {
+  job_id: string;
+  status: JobStatus;
+  query: string;
+  algorithm: string;
+  filters: SearchFilters | null;
+  results?: SearchResult[];
+  result_count: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  duration_ms: number | null;
+}
+
+export interface JobListQuery {
+  page: number;
+  per_page: number;
+  status?: JobStatus | '';
+  start_date?: string;
+  end_date?: string;
+  q?: string;
+}
+
+export interface JobList {
+  jobs: SearchJob[];
+  pagination: Pagination;
+}
+
+export interface SearchAlgorithm {
+  name: string;
+  description: string;
+  is_default: boolean;
+}
+
+export interface ApiKeyLimits {
+  rate_limit_per_minute: number | null;
+  daily_quota: number | null;
+  monthly_quota: number | null;
+}
+
+export interface ApiKeyInput {
+  name: string;
+  rate_limit_per_minute?: number;
+  daily_quota?: number;
+  monthly_quota?: number;
+}
+
+export interface CreatedApiKey extends ApiKeyLimits {
+  api_key: string;
+  api_key_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ApiKey extends ApiKeyLimits {
+  id: string;
+  name: string;
+  is_active: boolean;
+  created_at: string;
+  last_used_at: string | null;
+  prefix: string;
+}
+
+export interface DateRange {
+  start_date?: string;
+  end_date?: string;
+}
+
+export interface AnalyticsQuery extends DateRange {
+  api_key_id?: string;
+}
+
+export interface LatencySummary {
+  avg: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface EndpointUsage {
+  method: string;
+  route: string;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  avg_latency_ms?: number;
+  p50_latency_ms?: number;
+  p95_latency_ms?: number;
+  p99_latency_ms?: number;
+}
+
+export interface UsageSummary {
+  period: { start_date: string; end_date: string };
+  totals: { today: number; this_week: number; this_month: number; in_range: number };
+  success_count: number;
+  error_count: number;
+  success_rate: number;
+  error_rate: number;
+  status_codes: { status: number; count: number }[];
+  latency_ms: LatencySummary;
+  latency_histogram: { le_ms: number | null; count: number }[];
+  endpoints: EndpointUsage[];
+}
+
+export interface DailyUsage {
+  date: string;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  avg_latency_ms: number;
+  p95_latency_ms: number;
+}
+
+export interface ApiKeyUsageRow {
+  id: string;
+  name: string;
+  is_active: boolean;
+  last_used_at: string | null;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  share: number;
+}
+
+export interface ApiKeyAnalytics {
+  api_keys: ApiKeyUsageRow[];
+  most_used_id: string | null;
+  least_used_id: string | null;
+}
+
+export interface QueryStat {
+  query: string;
+  count: number;
+  avg_result_count: number;
+  last_searched_at: string;
+}
+
+export interface SearchAnalytics {
+  total_jobs: number;
+  by_status: Record<JobStatus, number>;
+  top_queries: QueryStat[];
+  zero_result_queries: QueryStat[];
+  latency_ms: LatencySummary;
+}
+
+export interface QuotaWindow {
+  limit: number | null;
+  used: number;
+  remaining: number | null;
+  reset_at: string;
+}
+
+export interface Quota {
+  scope: 'user' | 'api_key';
+  rate_limit: { limit: number | null; remaining: number | null; reset_at: string };
+  daily: QuotaWindow;
+  monthly: QuotaWindow;
+}
+
+export type ExportFormat = 'csv' | 'json';
+export type ExportType = 'usage' | 'jobs';
+
+export type BreakerState = 'closed' | 'open' | 'half_open';
+
+export interface CircuitBreaker {
+  state: BreakerState;
+  consecutive_failures: number;
+  failure_threshold: number;
+  half_open_after_ms: number;
+  last_transition_at: string | null;
+  last_failure_at: string | null;
+  last_error: string | null;
+}
+
+export interface ServiceCheck {
+  status: string;
+  [detail: string]: unknown;
+}
+
+export interface SystemStatus {
+  status: string;
+  services: Record<string, ServiceCheck>;
+  circuit_breaker: CircuitBreaker;
+  index: { documents: number; [detail: string]: unknown };
+}
+
+export interface Health {
+  status: string;
+  checks?: Record<string, ServiceCheck>;
+}

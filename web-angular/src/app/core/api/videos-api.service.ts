@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Observable } from 'rxjs';
+import { toParams } from '../http/query-params';
+import { Video, VideoInput, VideoList, VideoListQuery } from './api.types';
+
+@Injectable({ providedIn: 'root' })
+export class VideosApiService {
+  private readonly http = inject(HttpClient);
+
+  list(userId: number, query: VideoListQuery): Observable<VideoList> {
+    return this.http.get<VideoList>(this.base(userId), { params: toParams(query) });
+  }
+
+  create(userId: number, input: VideoInput): Observable<Video> {
+    return this.http.post<Video>(this.base(userId), input);
+  }
+
+  update(userId: number, videoId: number, input: VideoInput): Observable<Video> {
+    return this.http.put<Video>(`${this.base(userId)}/${videoId}`, input);
+  }
+
+  remove(userId: number, videoId: number): Observable<{ message: string }> {
+    return this.http.delete<{ message: string }>(`${this.base(userId)}/${videoId}`);
+  }
+
+  private base(userId: number): string {
+    return `/api/v1/users/${userId}/videos`;
+  }
+}

@@ -1,0 +1,130 @@
+import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
+import { MatTableModule } from '@angular/material/table';
+import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
+import { AnalyticsApiService } from '../../core/api/analytics-api.service';
+import { ApiKeysApiService } from '../../core/api/api-keys-api.service';
+import { CreatedApiKey } from '../../core/api/api.types';
+import { errorMessage } from '../../core/http/api-error';
+import { NotifyService } from '../../core/notify/notify.service';
+import { lastDays } from '../../core/util/dates';
+import { BarChartComponent } from '../../ui/charts/bar-chart.component';
+import { ChartSeries } from '../../ui/charts/chart-theme';
+import { LineChartComponent } from '../../ui/charts/line-chart.component';
+import { ConfirmData, ConfirmDialog } from '../../ui/dialog/confirm.dialog';
+import { AsyncStateComponent } from '../../ui/state/async-state.component';
+import { CreateKeyFormComponent } from './create-key-form.component';
+import { CreatedKeyComponent } from './created-key.component';
+import { KeyRow, toKeyRows } from './key-rows';
+
+@Component({
+  selector: 'app-api-keys-page',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    PercentPipe,
+    MatTableModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    AsyncStateComponent,
+    BarChartComponent,
+    LineChartComponent,
+    CreateKeyFormComponent,
+    CreatedKeyComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './api-keys.page.html',
+  styleUrl: './api-keys.page.scss',
+})
+export default class ApiKeysPage {
+  private readonly keysApi = inject(ApiKeysApiService);
+  private readonly analyticsApi = inject(AnalyticsApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(NotifyService);
+
+  protected readonly columns = ['name', 'status', 'created_at', 'last_used_at', 'requests', 'actions'];
+  protected readonly created = signal<CreatedApiKey | null>(null);
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly rangeDays = signal(14);
+
+  protected readonly keys = rxResource({
+    stream: () =>
+      forkJoin({
+        keys: this.keysApi.list(),
+        analytics: this.analyticsApi.apiKeys().pipe(catchError(() => of(null))),
+      }),
+  });
+  protected readonly rows = computed<KeyRow[]>(() =>
+    this.keys.hasValue() ? toKeyRows(this.keys.value().keys, this.keys.value().analytics) : [],
+  );
+  protected readonly analytics = computed(() => (this.keys.hasValue() ? this.keys.value().analytics : null));
+  protected readonly keysError = computed(() => (this.keys.error() ? errorMessage(this.keys.error()) : null));
+  protected readonly mostUsed = computed(() => this.rowById(this.analytics()?.most_used_id));
+  protected readonly leastUsed = computed(() => this.rowById(this.analytics()?.least_used_id));
+  protected readonly comparison = computed(() =>
+    this.rows().map((row) => ({ name: `${row.name} (${row.prefix})`, value: row.requests ?? 0 })),
+  );
+  protected readonly selected = computed(() => this.rows().find((row) => row.id === this.selectedId()) ?? null);
+
+  protected readonly usage = rxResource({
+    params: () => {
+      const id = this.selectedId();
+      return id ? { id, days: this.rangeDays() } : undefined;
+    },
+    stream: ({ params }) => this.keysApi.dailyUsage(params.id, lastDays(params.days)),
+  });
+  protected readonly usageError = computed(() => (this.usage.error() ? errorMessage(this.usage.error()) : null));
+  protected readonly usageSeries = computed<ChartSeries[]>(() => {
+    const days = this.usage.hasValue() ? this.usage.value() : [];
+    return [
+      { name: 'Requests', series: days.map((day) => ({ name: day.date, value: day.requests })) },
+      { name: 'Errors', series: days.map((day) => ({ name: day.date, value: day.errors })) },
+    ];
+  });
+  protected readonly usageTotal = computed(() =>
+    (this.usage.hasValue() ? this.usage.value() : []).reduce((sum, day) => sum + day.requests, 0),
+  );
+
+  protected onCreated(created: CreatedApiKey): void {
+    this.created.set(created);
+    this.keys.reload();
+  }
+
+  protected select(row: KeyRow): void {
+    this.selectedId.set(row.id);
+  }
+
+  protected confirmRevoke(row: KeyRow): void {
+    this.dialog
+      .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+        data: {
+          title: 'Revoke API key?',
+          message: `Requests using “${row.name}” (${row.prefix}…) will fail with 401 immediately. This cannot be undone.`,
+          confirmLabel: 'Revoke key',
+        },
+      })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => this.keysApi.revoke(row.id).pipe(map(() => row))),
+      )
+      .subscribe({
+        next: () => {
+          this.notify.success(`Revoked “${row.name}”`);
+          if (this.created()?.api_key_id === row.id) {
+            this.created.set(null);
+          }
+          this.keys.reload();
+        },
+        error: (error: unknown) => this.notify.error(errorMessage(error)),
+      });
+  }
+
+  private rowById(id: string | null | undefined): KeyRow | null {
+    return id ? (this.rows().find((row) => row.id === id) ?? null) : null;
+  }
+}

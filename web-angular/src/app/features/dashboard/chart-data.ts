@@ -1,0 +1,44 @@
+import { DailyUsage, EndpointUsage, UsageSummary } from '../../core/api/api.types';
+import { ChartPoint, ChartSeries } from '../../ui/charts/chart-theme';
+
+export function requestSeries(days: DailyUsage[]): ChartSeries[] {
+  return [
+    { name: 'Requests', series: days.map((day) => ({ name: day.date.slice(5), value: day.requests })) },
+    { name: 'Errors', series: days.map((day) => ({ name: day.date.slice(5), value: day.errors })) },
+  ];
+}
+
+export function errorRateSeries(days: DailyUsage[]): ChartSeries[] {
+  return [{ name: 'Error rate', series: days.map((day) => ({ name: day.date.slice(5), value: day.error_rate })) }];
+}
+
+export function endpointPoints(endpoints: EndpointUsage[], limit = 10): ChartPoint[] {
+  return [...endpoints]
+    .sort((a, b) => b.requests - a.requests)
+    .slice(0, limit)
+    .map((endpoint) => ({ name: `${endpoint.method} ${endpoint.route}`, value: endpoint.requests }));
+}
+
+/** Buckets as bars, without the empty runs at either end so the populated range fills the chart. */
+export function latencyPoints(histogram: UsageSummary['latency_histogram']): ChartPoint[] {
+  const first = histogram.findIndex((bucket) => bucket.count > 0);
+  if (first === -1) {
+    return [];
+  }
+  let last = histogram.length - 1;
+  while (histogram[last].count === 0) {
+    last--;
+  }
+  const previousBound = first > 0 ? histogram[first - 1].le_ms : null;
+  return histogram.slice(first, last + 1).map((bucket, i) => {
+    const lower = i === 0 ? previousBound : histogram[first + i - 1].le_ms;
+    return {
+      name: bucket.le_ms === null ? `> ${formatMs(lower ?? 0)}` : `≤ ${formatMs(bucket.le_ms)}`,
+      value: bucket.count,
+    };
+  });
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms} ms`;
+}
