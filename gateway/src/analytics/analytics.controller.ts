@@ -1,0 +1,79 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { ApiErrors } from '../common/http/api-errors.decorator';
+import {
+  AnalyticsQueryDto,
+  ApiKeyComparisonDto,
+  DailyUsageListDto,
+  EndpointUsageListDto,
+  ExportQueryDto,
+  SearchAnalyticsDto,
+  UsageDto,
+} from './dto/analytics.dto';
+import { ExportService } from './export/export.service';
+import { SearchAnalyticsService } from './search-analytics.service';
+import { UsageService } from './usage.service';
+
+const RANGE_ERRORS = {
+  400: 'end_date must not be before start_date',
+  401: 'Authentication required',
+  404: 'API key not found',
+};
+
+@ApiTags('analytics')
+@ApiBearerAuth()
+@ApiErrors(RANGE_ERRORS)
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(
+    private readonly usage: UsageService,
+    private readonly searchAnalytics: SearchAnalyticsService,
+    private readonly exports: ExportService,
+  ) {}
+
+  @Get('usage')
+  @ApiOperation({ summary: "The caller's usage: totals, success and error rates, status codes, latency, endpoints" })
+  @ApiOkResponse({ type: UsageDto })
+  summary(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<UsageDto> {
+    return this.usage.summary(user.id, query);
+  }
+
+  @Get('usage/daily')
+  @ApiOperation({ summary: 'One row per UTC day in the range, days without traffic as zeros' })
+  @ApiOkResponse({ type: DailyUsageListDto })
+  daily(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<DailyUsageListDto> {
+    return this.usage.daily(user.id, query);
+  }
+
+  @Get('usage/endpoints')
+  @ApiOperation({ summary: 'Usage per route template and method, with latency percentiles' })
+  @ApiOkResponse({ type: EndpointUsageListDto })
+  endpoints(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<EndpointUsageListDto> {
+    return this.usage.endpoints(user.id, query);
+  }
+
+  @Get('api-keys')
+  @ApiOperation({ summary: "The caller's API keys side by side, with the most and least used" })
+  @ApiOkResponse({ type: ApiKeyComparisonDto })
+  apiKeys(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<ApiKeyComparisonDto> {
+    return this.usage.compareApiKeys(user.id, query);
+  }
+
+  @Get('search')
+  @ApiOperation({ summary: 'Search jobs by status, top and zero-result queries, search latency' })
+  @ApiOkResponse({ type: SearchAnalyticsDto })
+  @ApiErrors({ 503: 'Search service unavailable' })
+  search(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<SearchAnalyticsDto> {
+    return this.searchAnalytics.stats(user.id, query);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Download daily usage or search jobs as CSV or JSON' })
+  @ApiProduces('text/csv', 'application/json')
+  @ApiOkResponse({ description: 'An attachment named <type>-<start>-<end>.<format>' })
+  export(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+    return this.exports.export(user.id, query);
+  }
+}

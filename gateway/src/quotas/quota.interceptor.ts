@@ -1,0 +1,66 @@
+import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { IS_PUBLIC_KEY } from '../auth/decorators/public.decorator';
+import { WindowKind } from './quota-windows';
+import { QuotaDecision, QuotaService } from './quota.service';
+
+const REFUSALS: Record<WindowKind, string> = {
+  minute: 'Rate limit exceeded',
+  day: 'Daily quota exceeded',
+  month: 'Monthly quota exceeded',
+};
+
+/**
+ * Charges every request to its subject's counters and sets the rate-limit headers. An
+ * interceptor runs after the global authentication guard, so the caller is known; public
+ * routes are counted per client IP against a generous limit and never against a quota.
+ */
+@Injectable()
+export class QuotaInterceptor implements NestInterceptor {
+  constructor(
+    private readonly quotas: QuotaService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') {
+      return next.handle();
+    }
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { user?: AuthenticatedUser }>();
+    const response = http.getResponse<Response>();
+    return from(this.decide(context, request)).pipe(
+      switchMap((decision) => {
+        response.setHeader('X-RateLimit-Limit', String(decision.headers.limit));
+        response.setHeader('X-RateLimit-Remaining', String(decision.headers.remaining));
+        response.setHeader('X-RateLimit-Reset', String(decision.headers.resetSeconds));
+        if (!decision.allowed) {
+          response.setHeader('Retry-After', String(decision.headers.resetSeconds));
+          throw new HttpException(
+            { error: REFUSALS[decision.exceeded ?? 'minute'], retry_after: decision.headers.resetSeconds },
+            HttpStatus.TOO_MANY_REQUESTS,
+          );
+        }
+        return next.handle();
+      }),
+    );
+  }
+
+  private async decide(
+    context: ExecutionContext,
+    request: Request & { user?: AuthenticatedUser },
+  ): Promise<QuotaDecision> {
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const subject =
+      isPublic || !request.user
+        ? this.quotas.subjectForIp(request.ip ?? request.socket.remoteAddress ?? 'unknown')
+        : await this.quotas.subjectFor(request.user);
+    return this.quotas.consume(subject);
+  }
+}

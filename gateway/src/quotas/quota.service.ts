@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApiKeysRepository } from '../auth/api-keys/api-keys.repository';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { QuotaStatusDto } from './dto/quota.dto';
+import { QuotaLimits, QuotaSubject } from './quota-subject';
+import { QuotaWindow, secondsUntilReset, windowFor, WindowKind } from './quota-windows';
+import { quotasConfig, QuotasConfig } from './quotas.config';
+import { RedisConnections } from './redis/redis-connections';
+import { COUNTER_STORE, CounterStore } from './store/counter-store';
+
+/** What the rate-limit headers of one response say. */
+export interface RateLimitHeaders {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+export interface QuotaDecision {
+  allowed: boolean;
+  headers: RateLimitHeaders;
+  /** The window that refused the request, if any. */
+  exceeded: WindowKind | null;
+}
+
+interface CountedWindow {
+  window: QuotaWindow;
+  limit: number;
+  key: string;
+}
+
+/** Rate limits and quotas: fixed UTC windows per API key, per user for JWT calls, per IP for public routes. */
+@Injectable()
+export class QuotaService {
+  private readonly logger = new Logger(QuotaService.name);
+  private readonly keyLimits = new Map<string, { limits: QuotaLimits; expiresAt: number }>();
+
+  constructor(
+    @Inject(COUNTER_STORE) private readonly store: CounterStore,
+    @Inject(quotasConfig.KEY) private readonly config: QuotasConfig,
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly redis: RedisConnections,
+  ) {}
+
+  async subjectFor(user: AuthenticatedUser): Promise<QuotaSubject> {
+    if (user.apiKeyId === null) {
+      return { scope: 'user', id: String(user.id), limits: this.config.defaults };
+    }
+    return { scope: 'api_key', id: user.apiKeyId, limits: await this.limitsOfKey(user.apiKeyId, user.id) };
+  }
+
+  /** One of the caller's keys, or null when it is not theirs. */
+  async subjectForKey(userId: number, apiKeyId: string): Promise<QuotaSubject | null> {
+    const apiKey = await this.apiKeys.findOwned(apiKeyId, userId);
+    if (!apiKey) {
+      return null;
+    }
+    return { scope: 'api_key', id: apiKey.id, limits: this.withDefaults(apiKey) };
+  }
+
+  subjectForIp(ip: string): QuotaSubject {
+    return { scope: 'ip', id: ip, limits: { perMinute: this.config.publicPerMinute, daily: null, monthly: null } };
+  }
+
+  async consume(subject: QuotaSubject, now: Date = new Date()): Promise<QuotaDecision> {
+    const windows = this.windowsOf(subject, now);
+    let counts: number[];
+    try {
+      counts = await this.store.increment(
+        windows.map(({ key, limit, window }) => ({ key, limit, expiresAt: window.resetsAt })),
+      );
+    } catch (error) {
+      // An unreachable counter store must not take the API down with it: admit, and say so in the log.
+      this.logger.warn(`Rate-limit counters unavailable, admitting the request: ${describe(error)}`);
+      counts = [0];
+    }
+    const exceededAt = counts.findIndex((count, i) => count > windows[i].limit);
+    if (exceededAt >= 0) {
+      const { window, limit } = windows[exceededAt];
+      return {
+        allowed: false,
+        exceeded: window.kind,
+        headers: { limit, remaining: 0, resetSeconds: secondsUntilReset(window, now) },
+      };
+    }
+    const minute = windows[0];
+    return {
+      allowed: true,
+      exceeded: null,
+      headers: {
+        limit: minute.limit,
+        remaining: Math.max(0, minute.limit - counts[0]),
+        resetSeconds: secondsUntilReset(minute.window, now),
+      },
+    };
+  }
+
+  async status(subject: QuotaSubject, now: Date = new Date()): Promise<QuotaStatusDto> {
+    const windows = this.windowsOf(subject, now);
+    const counts = await this.store.read(windows.map((w) => w.key));
+    const usage = (kind: WindowKind): { limit: number; used: number; remaining: number; reset_at: string } => {
+      const i = windows.findIndex((w) => w.window.kind === kind);
+      const window = i >= 0 ? windows[i] : null;
+      const limit = window?.limit ?? 0;
+      const used = Math.min(counts[i] ?? 0, limit);
+      return {
+        limit,
+        used,
+        remaining: Math.max(0, limit - used),
+        reset_at: (window?.window ?? windowFor(kind, now)).resetsAt.toISOString(),
+      };
+    };
+    const minute = usage('minute');
+    return {
+      scope: subject.scope === 'api_key' ? 'api_key' : 'user',
+      storage: this.redis.enabled ? 'redis' : 'memory',
+      rate_limit: { limit: minute.limit, remaining: minute.remaining, reset_at: minute.reset_at },
+      daily: usage('day'),
+      monthly: usage('month'),
+    };
+  }
+
+  private windowsOf(subject: QuotaSubject, now: Date): CountedWindow[] {
+    const counted: [WindowKind, number | null][] = [
+      ['minute', subject.limits.perMinute],
+      ['day', subject.limits.daily],
+      ['month', subject.limits.monthly],
+    ];
+    return counted
+      .filter((entry): entry is [WindowKind, number] => entry[1] !== null)
+      .map(([kind, limit]) => {
+        const window = windowFor(kind, now);
+        return {
+          window,
+          limit,
+          key: `${this.redis.keyPrefix}quota:${subject.scope}:${subject.id}:${kind}:${window.id}`,
+        };
+      });
+  }
+
+  private async limitsOfKey(apiKeyId: string, userId: number): Promise<QuotaLimits> {
+    const cached = this.keyLimits.get(apiKeyId);
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.limits;
+    }
+    const apiKey = await this.apiKeys.findOwned(apiKeyId, userId);
+    const limits = apiKey ? this.withDefaults(apiKey) : this.config.defaults;
+    this.keyLimits.set(apiKeyId, { limits, expiresAt: Date.now() + this.config.keyLimitsCacheMs });
+    return limits;
+  }
+
+  private withDefaults(apiKey: {
+    rateLimitPerMinute: number | null;
+    dailyQuota: number | null;
+    monthlyQuota: number | null;
+  }): QuotaLimits {
+    return {
+      perMinute: apiKey.rateLimitPerMinute ?? this.config.defaults.perMinute,
+      daily: apiKey.dailyQuota ?? this.config.defaults.daily,
+      monthly: apiKey.monthlyQuota ?? this.config.defaults.monthly,
+    };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

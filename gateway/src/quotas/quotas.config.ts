@@ -1,0 +1,43 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { IsInt, Max, Min } from 'class-validator';
+import { validateConfig } from '../config/validate-config';
+
+class QuotasEnv {
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  DAILY_QUOTA = 50_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  MONTHLY_QUOTA = 1_000_000;
+
+  // Per client IP, for public routes (register, login, docs); not counted against any quota.
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  // How long a key's own limits are cached before they are read again.
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  QUOTA_KEY_LIMITS_CACHE_MS = 30_000;
+}
+
+export const quotasConfig = registerAs('quotas', () => {
+  const env = validateConfig(QuotasEnv, process.env);
+  return {
+    defaults: { perMinute: env.RATE_LIMIT_PER_MINUTE, daily: env.DAILY_QUOTA, monthly: env.MONTHLY_QUOTA },
+    publicPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    keyLimitsCacheMs: env.QUOTA_KEY_LIMITS_CACHE_MS,
+  };
+});
+
+export type QuotasConfig = ConfigType<typeof quotasConfig>;
