@@ -1,0 +1,43 @@
+import { ApiKey } from '../../core/api/api.types';
+import { toKeyRows } from './key-rows';
+
+const key = (id: string): ApiKey => ({
+  id,
+  name: `key ${id}`,
+  is_active: true,
+  created_at: '2026-11-26T10:00:00Z',
+  last_used_at: null,
+  prefix: `imaginario_live_${id}`,
+  rate_limit_per_minute: null,
+  daily_quota: null,
+  monthly_quota: null,
+});
+
+describe('toKeyRows', () => {
+  it('adds request counts, with zero for keys analytics has not seen', () => {
+    const rows = toKeyRows([key('a'), key('b')], {
+      api_keys: [
+        {
+          id: 'a',
+          name: 'key a',
+          is_active: true,
+          last_used_at: null,
+          requests: 7,
+          errors: 1,
+          error_rate: 1 / 7,
+          share: 1,
+        },
+      ],
+      most_used_id: 'a',
+      least_used_id: 'b',
+    });
+    expect(rows.map((row) => [row.id, row.requests])).toEqual([
+      ['a', 7],
+      ['b', 0],
+    ]);
+  });
+
+  it('marks counts unknown when analytics is unavailable', () => {
+    expect(toKeyRows([key('a')], null)[0].requests).toBeNull();
+  });
+});
