@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { QuotasModule } from './quotas/quotas.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { SearchModule } from './search/search.module';
 import { VideosModule } from './videos/videos.module';
 import { WebModule } from './web/web.module';
 
@@ -16,6 +20,10 @@ import { WebModule } from './web/web.module';
     AuthModule,
     VideosModule,
     OutboxModule,
+    SearchModule,
+    AnalyticsModule,
+    QuotasModule,
+    RealtimeModule,
     WebModule.register(),
   ],
 })

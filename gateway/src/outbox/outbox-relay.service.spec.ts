@@ -1,0 +1,196 @@
+import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
+import { Logger, ServiceUnavailableException } from '@nestjs/common';
+import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRelayConfig } from './outbox-relay.config';
+import { OutboxRelayRepository } from './outbox-relay.repository';
+import { OutboxRelayService, consecutiveRuns } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+
+let nextId = 1;
+
+function upsert(videoId: number, version: number, title = `video ${videoId} v${version}`): OutboxEvent {
+  return {
+    id: nextId++,
+    type: 'upsert',
+    ownerId: 1,
+    videoId,
+    version,
+    payload: JSON.stringify({
+      title,
+      description: 'd',
+      tags: ['t'],
+      duration: 60,
+      created_at: '2026-11-26T10:00:00.000Z',
+      updated_at: '2026-11-26T10:00:01.000Z',
+    }),
+    createdAt: new Date(),
+    deliveredAt: null,
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    lastError: null,
+  };
+}
+
+function remove(videoId: number, version: number): OutboxEvent {
+  return { ...upsert(videoId, version), type: 'delete', payload: '{}' };
+}
+
+const config: OutboxRelayConfig = { batchSize: 3, pollIntervalMs: 100, maxBackoffMs: 1000 };
+
+describe(OutboxRelayService.name, () => {
+  let sut: OutboxRelayService;
+  let pending: OutboxEvent[];
+  let sent: string[];
+  let leaseFree: boolean;
+  let relayRepository: jest.Mocked<Pick<OutboxRelayRepository, 'nextBatch' | 'withLease'>>;
+  let outbox: jest.Mocked<Pick<OutboxRepository, 'markDelivered' | 'markFailed'>>;
+  let client: jest.Mocked<Pick<SearchGrpcClient, 'upsertVideos' | 'deleteVideos'>>;
+
+  beforeEach(() => {
+    nextId = 1;
+    pending = [];
+    sent = [];
+    leaseFree = true;
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    relayRepository = {
+      nextBatch: jest.fn((limit: number) => Promise.resolve(pending.slice(0, limit))),
+      withLease: jest.fn(async <T>(work: () => Promise<T>) =>
+        leaseFree ? { acquired: true as const, result: await work() } : { acquired: false as const },
+      ) as jest.Mocked<OutboxRelayRepository>['withLease'],
+    };
+    outbox = {
+      markDelivered: jest.fn((ids: number[]) => {
+        pending = pending.filter((event) => !ids.includes(event.id));
+        return Promise.resolve();
+      }),
+      markFailed: jest.fn().mockResolvedValue(undefined),
+    };
+    client = {
+      upsertVideos: jest.fn(({ videos }) => {
+        sent.push(...videos.map((video) => `upsert ${video.videoId}@${video.version}`));
+        return Promise.resolve({ applied: videos.length, skipped: 0 });
+      }),
+      deleteVideos: jest.fn(({ videos }) => {
+        sent.push(...videos.map((video) => `delete ${video.videoId}@${video.version}`));
+        return Promise.resolve({ applied: videos.length, skipped: 0 });
+      }),
+    };
+    sut = new OutboxRelayService(
+      relayRepository as unknown as OutboxRelayRepository,
+      outbox as unknown as OutboxRepository,
+      client as unknown as SearchGrpcClient,
+      config,
+    );
+  });
+
+  afterEach(async () => {
+    jest.useRealTimers();
+    await sut.onApplicationShutdown();
+    jest.restoreAllMocks();
+  });
+
+  describe('runCycle', () => {
+    it('sends one batch in id order, grouping consecutive events of a type, and marks it delivered', async () => {
+      pending = [upsert(1, 1), upsert(2, 1), remove(1, 2), upsert(3, 1)];
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 3, more: true });
+      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2']);
+      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
+      expect(outbox.markDelivered.mock.calls).toEqual([[[1, 2]], [[3]]]);
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
+      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2', 'upsert 3@1']);
+    });
+
+    it('sends the whole indexed document of an upsert', async () => {
+      pending = [upsert(5, 4, 'Pasta night')];
+      await sut.runCycle();
+      expect(client.upsertVideos).toHaveBeenCalledWith({
+        videos: [
+          {
+            ownerId: 1,
+            videoId: 5,
+            version: 4,
+            title: 'Pasta night',
+            description: 'd',
+            tags: ['t'],
+            duration: 60,
+            createdAt: '2026-11-26T10:00:00.000Z',
+            updatedAt: '2026-11-26T10:00:01.000Z',
+          },
+        ],
+      });
+    });
+
+    it('stops at the first failed call so later changes never overtake it, and records the failure', async () => {
+      pending = [upsert(1, 1), remove(1, 2), upsert(1, 3)];
+      client.deleteVideos.mockRejectedValueOnce(
+        new ServiceUnavailableException({ error: 'Search service unavailable' }),
+      );
+      await expect(sut.runCycle()).rejects.toThrow();
+      expect(sent).toEqual(['upsert 1@1']);
+      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
+      expect(outbox.markFailed).toHaveBeenCalledWith([pending[0]], 'Search service unavailable');
+      expect(pending.map((event) => event.version)).toEqual([2, 3]);
+    });
+
+    it('does nothing while another replica holds the lease', async () => {
+      leaseFree = false;
+      pending = [upsert(1, 1)];
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 0, more: false });
+      expect(relayRepository.nextBatch).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('polling', () => {
+    it('delivers what appears, retries with growing backoff while the service is down, then catches up', async () => {
+      jest.useFakeTimers();
+      client.upsertVideos.mockRejectedValue(new Error('down'));
+      pending = [upsert(1, 1)];
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
+      // Failure 1 waits 100..200 ms, failure 2 200..400 ms: two more attempts need at least 300 ms.
+      await jest.advanceTimersByTimeAsync(250);
+      expect(client.upsertVideos.mock.calls.length).toBeLessThanOrEqual(2);
+      await jest.advanceTimersByTimeAsync(2000);
+      const attemptsWhileDown = client.upsertVideos.mock.calls.length;
+      expect(attemptsWhileDown).toBeGreaterThanOrEqual(3);
+      expect(attemptsWhileDown).toBeLessThanOrEqual(8);
+
+      client.upsertVideos.mockImplementation(({ videos }) => {
+        sent.push(...videos.map((video) => `upsert ${video.videoId}@${video.version}`));
+        return Promise.resolve({ applied: videos.length, skipped: 0 });
+      });
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(sent).toEqual(['upsert 1@1']);
+      expect(pending).toEqual([]);
+    });
+
+    it('keeps going without pause while full batches come back', async () => {
+      jest.useFakeTimers();
+      pending = [upsert(1, 1), upsert(2, 1), upsert(3, 1), upsert(4, 1), upsert(5, 1), upsert(6, 1), upsert(7, 1)];
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(config.pollIntervalMs - 1);
+      expect(sent).toHaveLength(7);
+    });
+  });
+
+  describe('onApplicationShutdown', () => {
+    it('drains what is pending before the process exits', async () => {
+      pending = [upsert(1, 1), upsert(2, 1), upsert(3, 1), upsert(4, 1)];
+      await sut.onApplicationShutdown();
+      expect(sent).toHaveLength(4);
+      expect(pending).toEqual([]);
+    });
+  });
+});
+
+describe('consecutiveRuns', () => {
+  it('keeps the order between runs', () => {
+    const events = [upsert(1, 1), upsert(2, 1), remove(1, 2), remove(2, 2), upsert(1, 3)];
+    expect(consecutiveRuns(events).map((run) => [run.type, run.events.length])).toEqual([
+      ['upsert', 2],
+      ['delete', 2],
+      ['upsert', 1],
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { AlgorithmInfo } from '@proto/gen/ts/videosearch/search/v1/search';
+import { SearchGrpcClient } from './grpc/search-grpc.client';
+
+/** The service's algorithms change only with a deployment; a minute of staleness is harmless. */
+const CACHE_TTL_MS = 60_000;
+
+/** The search service's algorithm list, cached so that validating a request costs no extra call. */
+@Injectable()
+export class AlgorithmCatalog {
+  private cached: { algorithms: AlgorithmInfo[]; fetchedAt: number } | null = null;
+
+  constructor(private readonly client: SearchGrpcClient) {}
+
+  async list(): Promise<AlgorithmInfo[]> {
+    if (this.cached && Date.now() - this.cached.fetchedAt < CACHE_TTL_MS) {
+      return this.cached.algorithms;
+    }
+    const { algorithms } = await this.client.listAlgorithms();
+    this.cached = { algorithms, fetchedAt: Date.now() };
+    return algorithms;
+  }
+
+  /**
+   * 400 naming the valid choices for an unknown algorithm. When the list cannot be fetched, the
+   * name is left for the search service to judge rather than failing a search it could run.
+   */
+  async assertKnown(name: string | undefined): Promise<void> {
+    if (name === undefined) {
+      return;
+    }
+    const algorithms = await this.list().catch(() => null);
+    if (algorithms && !algorithms.some((algorithm) => algorithm.name === name)) {
+      const names = algorithms.map((algorithm) => algorithm.name).join(', ');
+      throw new BadRequestException(`Unknown algorithm "${name}"; valid algorithms: ${names}`);
+    }
+  }
+}

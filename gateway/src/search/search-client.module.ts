@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { ClientsModule } from '@nestjs/microservices';
+import { SearchGrpcClient } from './grpc/search-grpc.client';
+import { SEARCH_GRPC_CLIENT, buildSearchGrpcOptions } from './grpc/search-grpc.options';
+import { JobEventsService } from './job-events.service';
+import { SearchResiliencePolicy } from './resilience/search-resilience.policy';
+import { SearchConfig, searchConfig } from './search.config';
+
+const searchConfigFeature = ConfigModule.forFeature(searchConfig);
+
+/**
+ * The gRPC connection to the search service and what rides on it: the resilient client, its
+ * policy (one per process, so every caller shares one breaker) and the job event stream.
+ */
+@Module({
+  imports: [
+    searchConfigFeature,
+    ClientsModule.registerAsync([
+      {
+        name: SEARCH_GRPC_CLIENT,
+        imports: [searchConfigFeature],
+        inject: [searchConfig.KEY],
+        useFactory: (config: SearchConfig) => buildSearchGrpcOptions(config),
+      },
+    ]),
+  ],
+  providers: [
+    {
+      provide: SearchResiliencePolicy,
+      inject: [searchConfig.KEY],
+      useFactory: (config: SearchConfig) => new SearchResiliencePolicy(config),
+    },
+    SearchGrpcClient,
+    JobEventsService,
+  ],
+  exports: [searchConfigFeature, SearchGrpcClient, SearchResiliencePolicy, JobEventsService],
+})
+export class SearchClientModule {}

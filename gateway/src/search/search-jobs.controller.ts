@@ -1,0 +1,68 @@
+import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
+import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
+import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
+import { Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListJobsQueryDto } from './dto/search-request.dto';
+import { AlgorithmListDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
+import { JobIdPipe } from './job-id.pipe';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { SearchService } from './search.service';
+
+@ApiTags('search')
+@ApiBearerAuth()
+@ApiErrors({ 401: 'Authentication required', 503: 'Search service unavailable (circuit breaker open)' })
+@UseInterceptors(RetryAfterInterceptor)
+@Controller('search')
+export class SearchJobsController {
+  constructor(private readonly searches: SearchService) {}
+
+  @Get('jobs')
+  @ApiOperation({ summary: "The caller's search jobs, newest first, without results" })
+  @ApiOkResponse({ type: SearchJobListDto })
+  @ApiErrors({ 400: 'status must be one of: queued, processing, completed, failed, cancelled' })
+  listJobs(@CurrentUser() user: AuthenticatedUser, @Query() query: ListJobsQueryDto): Promise<SearchJobListDto> {
+    return this.searches.listJobs(user.id, query);
+  }
+
+  @Get('jobs/:jobId/details')
+  @ApiOperation({ summary: "One of the caller's jobs with its results" })
+  @ApiOkResponse({ type: SearchJobDto })
+  @ApiErrors({ 404: 'Search job not found' })
+  details(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
+    return this.searches.getJob(user.id, jobId);
+  }
+
+  @Post('jobs/:jobId/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run a failed or cancelled job again' })
+  @ApiOkResponse({ type: SearchJobDto })
+  @ApiErrors({ 404: 'Search job not found', 409: 'Only failed or cancelled jobs can be retried' })
+  retry(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
+    return this.searches.retryJob(user.id, jobId);
+  }
+
+  @Post('jobs/:jobId/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a queued or running job' })
+  @ApiOkResponse({ type: SearchJobDto })
+  @ApiErrors({ 404: 'Search job not found', 409: 'Only queued or processing jobs can be cancelled' })
+  cancel(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
+    return this.searches.cancelJob(user.id, jobId);
+  }
+
+  @Get('algorithms')
+  @ApiOperation({ summary: 'The ranking algorithms a search may name' })
+  @ApiOkResponse({
+    type: AlgorithmListDto,
+    example: {
+      algorithms: [
+        { name: 'auto', description: 'Combines the others; exact matches rank above fuzzy ones', is_default: true },
+        { name: 'text', description: 'BM25 keyword ranking with stemming', is_default: false },
+      ],
+    },
+  })
+  listAlgorithms(): Promise<AlgorithmListDto> {
+    return this.searches.listAlgorithms();
+  }
+}

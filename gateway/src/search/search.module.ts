@@ -1,0 +1,35 @@
+import { HealthModule } from '@gateway/health/health.module';
+import { OutboxRelayModule } from '@gateway/outbox/outbox-relay.module';
+import { SystemModule } from '@gateway/system/system.module';
+import { VideoTag } from '@gateway/videos/video-tag.entity';
+import { Video } from '@gateway/videos/video.entity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlgorithmCatalog } from './algorithm-catalog.service';
+import { JobWaiter } from './job-waiter.service';
+import { OwnerVideosReader } from './reindex/owner-videos.reader';
+import { ReindexService } from './reindex/reindex.service';
+import { SearchClientModule } from './search-client.module';
+import { SearchHealthIndicator } from './search-health.indicator';
+import { SearchJobsController } from './search-jobs.controller';
+import { SearchController } from './search.controller';
+import { SearchService } from './search.service';
+
+/**
+ * Search as the gateway offers it: REST over the search service's gRPC API, its health in /health,
+ * the system status pages and the outbox relay that keeps the index in step with the videos.
+ * Importers (e.g. realtime) get the client and the job event stream.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Video, VideoTag]),
+    SearchClientModule,
+    HealthModule,
+    SystemModule,
+    OutboxRelayModule,
+  ],
+  controllers: [SearchController, SearchJobsController],
+  providers: [SearchService, JobWaiter, AlgorithmCatalog, SearchHealthIndicator, ReindexService, OwnerVideosReader],
+  exports: [SearchClientModule],
+})
+export class SearchModule {}
