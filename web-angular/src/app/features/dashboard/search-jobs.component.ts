@@ -138,11 +138,13 @@ export class SearchJobsComponent {
 
   private applyUpdate(update: JobUpdate): void {
     this.lastUpdate.set({ at: new Date(), via: 'socket' });
-    this.announce(this.tracker.observe([update], true));
+    const shown = this.rows().find((job) => job.job_id === update.job_id);
+    const query = update.query ?? shown?.query ?? update.job_id;
+    this.announce(this.tracker.observe([{ ...update, query }], true));
     if (!this.jobs.hasValue()) {
       return;
     }
-    if (this.rows().some((job) => job.job_id === update.job_id)) {
+    if (shown) {
       this.jobs.update((list) =>
         list
           ? {
