@@ -17,7 +17,12 @@ export const UNPREFIXED_ROUTES = ['health', 'metrics'];
 
 /** Creates the gateway with every global setting applied; shared by main.ts and the e2e suites. */
 export async function createGatewayApp(options: NestApplicationOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...options, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    ...options,
+    bodyParser: false,
+    // Throw instead of exiting the process, so callers (main.ts, tests) decide what a failed start means.
+    abortOnError: false,
+  });
   configureApp(app);
   return app;
 }

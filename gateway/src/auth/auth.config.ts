@@ -1,4 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { validateConfig } from '../config/validate-config';
 
@@ -20,6 +21,7 @@ class AuthEnv {
   JWT_EXPIRES_IN = '24h';
 
   // How often API keys' last_used_at is written back; uses in between are coalesced in memory.
+  @Type(() => Number)
   @IsInt()
   @Min(100)
   @Max(300000)

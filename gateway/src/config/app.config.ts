@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
@@ -9,6 +9,7 @@ class AppEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)

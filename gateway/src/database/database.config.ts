@@ -1,4 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
+import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from '../config/validate-config';
 
@@ -12,6 +13,7 @@ class DatabaseEnv {
   DATA_DIR = './data';
 
   // How long SQLite waits on a locked database before failing a statement.
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60000)

@@ -1,0 +1,101 @@
+import request from 'supertest';
+import { StartedGateway, startGateway } from './support/start-gateway';
+import { registerUser, TestUser } from './support/test-users';
+
+describe('Gateway edge behaviour', () => {
+  let gateway: StartedGateway;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    gateway = await startGateway();
+    user = await registerUser(gateway.url);
+  });
+
+  afterAll(async () => {
+    await gateway.stop();
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const response = await request(gateway.url).get('/api/v1/nothing-here').set(user.auth).expect(404);
+
+    expect(response.body).toEqual({ error: expect.stringContaining('/api/v1/nothing-here') });
+  });
+
+  it('answers malformed JSON with 400 before authentication details leak', async () => {
+    const response = await request(gateway.url)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+
+    expect(response.body).toEqual({ error: 'Malformed JSON in request body' });
+  });
+
+  it('lists every error for a request with several problems', async () => {
+    const response = await request(gateway.url)
+      .post(`/api/v1/users/${user.id}/videos`)
+      .set(user.auth)
+      .send({ title: '', duration: -1 })
+      .expect(400);
+
+    expect(response.body.error).toBe('title is required');
+    expect(response.body.details).toEqual(
+      expect.arrayContaining(['title is required', 'duration must not be negative']),
+    );
+  });
+
+  it('allows the old frontend origin with the authorization header in a CORS preflight', async () => {
+    const response = await request(gateway.url)
+      .options(`/api/v1/users/${user.id}/videos`)
+      .set('Origin', 'http://localhost:3000')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type')
+      .expect(204);
+
+    expect(response.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    expect(response.headers['access-control-allow-headers']?.toLowerCase()).toContain('authorization');
+  });
+
+  it('does not allow an origin outside the allow-list', async () => {
+    const response = await request(gateway.url).get('/health').set('Origin', 'https://evil.example.com').expect(200);
+
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sets security headers', async () => {
+    const response = await request(gateway.url).get('/health').expect(200);
+
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves the OpenAPI document with every gateway-core endpoint, bearer auth and error responses', async () => {
+    const response = await request(gateway.url).get('/api/docs-json').expect(200);
+    const spec = response.body;
+
+    expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/api/v1/auth/register',
+        '/api/v1/auth/login',
+        '/api/v1/auth/me',
+        '/api/v1/auth/api-keys',
+        '/api/v1/auth/api-keys/{id}',
+        '/api/v1/users/{userId}/videos',
+        '/api/v1/users/{userId}/videos/{videoId}',
+      ]),
+    );
+    const createVideo = spec.paths['/api/v1/users/{userId}/videos'].post;
+    expect(createVideo.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(createVideo.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403']));
+    expect(spec.components.schemas.CreateVideoDto.properties.title).toMatchObject({ maxLength: 200 });
+  });
+
+  it('serves the Swagger UI', async () => {
+    const response = await request(gateway.url).get('/api/docs').redirects(1).expect(200);
+
+    expect(response.text).toContain('swagger-ui');
+  });
+});
