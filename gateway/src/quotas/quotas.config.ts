@@ -1,30 +1,36 @@
 import { ConfigType, registerAs } from '@nestjs/config';
+import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { validateConfig } from '../config/validate-config';
 
 class QuotasEnv {
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
   DAILY_QUOTA = 50_000;
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
   MONTHLY_QUOTA = 1_000_000;
 
   // Per client IP, for public routes (register, login, docs); not counted against any quota.
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
 
   // How long a key's own limits are cached before they are read again.
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(3_600_000)

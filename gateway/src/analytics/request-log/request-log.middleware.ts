@@ -43,10 +43,11 @@ export class RequestLogMiddleware implements NestMiddleware {
 }
 
 function routeTemplate(request: Request): string {
-  // Express types `route` as any; it is set only once a route has matched.
+  // Express types `route` as any. Nest mounts this middleware itself as a `*path` route, so a
+  // wildcard left in `route` means no API route matched after it.
   const { route } = request as unknown as { route?: { path?: unknown } };
   const path = route?.path;
-  if (typeof path !== 'string') {
+  if (typeof path !== 'string' || path.includes('*')) {
     return UNMATCHED_ROUTE;
   }
   return `${request.baseUrl}${path}`.slice(0, 255);

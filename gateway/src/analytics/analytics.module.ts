@@ -1,0 +1,35 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AuthModule } from '../auth/auth.module';
+import { SearchClientModule } from '../search/search-client.module';
+import { analyticsConfig } from './analytics.config';
+import { AnalyticsController } from './analytics.controller';
+import { ApiKeyUsageController } from './api-key-usage.controller';
+import { ExportService } from './export/export.service';
+import { RequestLogMiddleware } from './request-log/request-log.middleware';
+import { RequestLogService } from './request-log/request-log.service';
+import { RetentionService } from './retention.service';
+import { RollupWriter } from './rollups/rollup.writer';
+import { SearchAnalyticsService } from './search-analytics.service';
+import { UsageRepository } from './usage.repository';
+import { UsageService } from './usage.service';
+
+@Module({
+  imports: [ConfigModule.forFeature(analyticsConfig), AuthModule, SearchClientModule],
+  controllers: [AnalyticsController, ApiKeyUsageController],
+  providers: [
+    RequestLogService,
+    RollupWriter,
+    RetentionService,
+    UsageRepository,
+    UsageService,
+    SearchAnalyticsService,
+    ExportService,
+  ],
+  exports: [RequestLogService, UsageService],
+})
+export class AnalyticsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AnalyticsModule } from '../analytics/analytics.module';
+import { AuthModule } from '../auth/auth.module';
+import { RedisModule } from '../quotas/redis/redis.module';
+import { SearchClientModule } from '../search/search-client.module';
+import { AnalyticsUpdatesPublisher } from './analytics-updates.publisher';
+import { JobUpdatesRelay } from './job-updates.relay';
+import { realtimeConfig } from './realtime.config';
+import { RealtimeGateway } from './realtime.gateway';
+
+@Module({
+  imports: [ConfigModule.forFeature(realtimeConfig), AuthModule, RedisModule, SearchClientModule, AnalyticsModule],
+  providers: [RealtimeGateway, JobUpdatesRelay, AnalyticsUpdatesPublisher],
+})
+export class RealtimeModule {}

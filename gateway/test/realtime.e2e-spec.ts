@@ -1,0 +1,197 @@
+import { io, Socket } from 'socket.io-client';
+import request from 'supertest';
+// The gateway's code never imports the search service; this end-to-end test starts it as a process.
+// eslint-disable-next-line no-restricted-imports
+import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
+import { StartedGateway, startGateway } from './support/start-gateway';
+
+interface Caller {
+  id: number;
+  token: string;
+}
+
+interface JobUpdate {
+  job_id: string;
+  user_id: number;
+  status: string;
+  result_count: number;
+}
+
+/** A connected dashboard socket that records every event it receives. */
+class DashboardSocket {
+  readonly jobUpdates: JobUpdate[] = [];
+  readonly analyticsUpdates: { user_id: number; requests_today: number }[] = [];
+  readonly authErrors: { error: string }[] = [];
+  readonly socket: Socket;
+
+  constructor(url: string, auth?: { token: string }) {
+    this.socket = io(url, { transports: ['websocket'], reconnection: false, auth, forceNew: true });
+    this.socket.on('job_update', (update: JobUpdate) => this.jobUpdates.push(update));
+    this.socket.on('analytics_update', (update: { user_id: number; requests_today: number }) =>
+      this.analyticsUpdates.push(update),
+    );
+    this.socket.on('auth_error', (error: { error: string }) => this.authErrors.push(error));
+  }
+
+  once<T>(event: string, timeoutMs = 5000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+      this.socket.once(event, (payload: T) => {
+        clearTimeout(timer);
+        resolve(payload);
+      });
+    });
+  }
+
+  async subscribeJobs(): Promise<void> {
+    const reply = (await this.socket.timeout(5000).emitWithAck('subscribe_jobs')) as { subscribed: boolean };
+    expect(reply).toEqual({ subscribed: true });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Live events over Socket.IO (e2e)', () => {
+  let search: RunningSearchService;
+  let gateway: StartedGateway;
+  let alice: Caller;
+  let bob: Caller;
+  const sockets: DashboardSocket[] = [];
+
+  const connect = (auth?: { token: string }): DashboardSocket => {
+    const socket = new DashboardSocket(gateway.url, auth);
+    sockets.push(socket);
+    return socket;
+  };
+
+  const register = async (name: string): Promise<Caller> => {
+    const { body } = await request(gateway.url)
+      .post('/api/v1/auth/register')
+      .send({ email: `${name}-${Date.now()}@example.com`, password: 'correct horse battery' })
+      .expect(201);
+    return { id: body.user.id, token: body.token };
+  };
+
+  const submitSearch = async (caller: Caller, query: string): Promise<string> => {
+    const { body } = await request(gateway.url)
+      .post(`/api/v1/users/${caller.id}/search`)
+      .set('Authorization', `Bearer ${caller.token}`)
+      .set('Prefer', 'wait=0')
+      .send({ query });
+    expect(body.job_id).toEqual(expect.any(String));
+    return body.job_id as string;
+  };
+
+  beforeAll(async () => {
+    search = await startSearchService();
+    gateway = await startGateway({
+      env: {
+        SEARCH_GRPC_URL: search.url,
+        SERVICE_TOKEN: search.token,
+        REQUEST_LOG_FLUSH_MS: '50',
+        ANALYTICS_UPDATE_INTERVAL_MS: '300',
+      },
+    });
+    alice = await register('alice');
+    bob = await register('bob');
+  });
+
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await gateway?.stop();
+    await search?.stop();
+  });
+
+  it('authenticates with the handshake token or the authenticate event', async () => {
+    const byHandshake = connect({ token: alice.token });
+    expect(await byHandshake.once('authenticated')).toEqual({ user_id: alice.id });
+
+    const byEvent = connect();
+    await byEvent.once('connect');
+    byEvent.socket.emit('authenticate', { token: bob.token });
+    expect(await byEvent.once('authenticated')).toEqual({ user_id: bob.id });
+  });
+
+  it('answers a bad token with auth_error and disconnects', async () => {
+    const socket = connect({ token: 'not-a-valid-token' });
+    const [error] = await Promise.all([socket.once<{ error: string }>('auth_error'), socket.once('disconnect')]);
+    expect(error).toEqual({ error: 'Invalid or expired token' });
+  });
+
+  it('refuses job subscriptions before authentication', async () => {
+    const socket = connect();
+    await socket.once('connect');
+    const reply = await socket.socket.timeout(5000).emitWithAck('subscribe_jobs');
+    expect(reply).toEqual({ subscribed: false });
+    expect(socket.authErrors).toEqual([{ error: 'Authentication required' }]);
+  });
+
+  it('sends job_update for a job to its owner only', async () => {
+    const aliceSocket = connect({ token: alice.token });
+    const bobSocket = connect({ token: bob.token });
+    await Promise.all([aliceSocket.once('authenticated'), bobSocket.once('authenticated')]);
+    await Promise.all([aliceSocket.subscribeJobs(), bobSocket.subscribeJobs()]);
+
+    const aliceJob = await submitSearch(alice, 'cats playing piano');
+    const completed = await until(() =>
+      aliceSocket.jobUpdates.find((update) => update.job_id === aliceJob && update.status === 'completed'),
+    );
+    expect(completed).toMatchObject({ user_id: alice.id, result_count: 0 });
+
+    const bobJob = await submitSearch(bob, 'dogs');
+    await until(() => bobSocket.jobUpdates.find((update) => update.job_id === bobJob && update.status === 'completed'));
+
+    expect(bobSocket.jobUpdates.filter((update) => update.job_id === aliceJob)).toEqual([]);
+    expect(aliceSocket.jobUpdates.filter((update) => update.job_id === bobJob)).toEqual([]);
+    expect(new Set(aliceSocket.jobUpdates.map((update) => update.user_id))).toEqual(new Set([alice.id]));
+  });
+
+  it('stops job updates after unsubscribe_jobs', async () => {
+    const socket = connect({ token: alice.token });
+    await socket.once('authenticated');
+    await socket.subscribeJobs();
+    await socket.socket.timeout(5000).emitWithAck('unsubscribe_jobs');
+    const watcher = connect({ token: alice.token });
+    await watcher.once('authenticated');
+    await watcher.subscribeJobs();
+
+    const job = await submitSearch(alice, 'after unsubscribe');
+    await until(() => watcher.jobUpdates.find((update) => update.job_id === job && update.status === 'completed'));
+    expect(socket.jobUpdates.filter((update) => update.job_id === job)).toEqual([]);
+  });
+
+  it('pushes a throttled analytics_update after the user’s requests are flushed', async () => {
+    const aliceSocket = connect({ token: alice.token });
+    const bobSocket = connect({ token: bob.token });
+    await Promise.all([aliceSocket.once('authenticated'), bobSocket.once('authenticated')]);
+    const before = aliceSocket.analyticsUpdates.length;
+
+    for (let i = 0; i < 5; i += 1) {
+      await request(gateway.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${alice.token}`).expect(200);
+    }
+    const update = await until(() => aliceSocket.analyticsUpdates[before]);
+    expect(update).toMatchObject({ user_id: alice.id, requests_today: expect.any(Number) });
+    expect(update.requests_today).toBeGreaterThanOrEqual(5);
+    expect(bobSocket.analyticsUpdates.filter((u) => u.user_id !== bob.id)).toEqual([]);
+
+    // Five requests inside one interval produce one update, not five.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(aliceSocket.analyticsUpdates.length - before).toBeLessThanOrEqual(2);
+  });
+});
