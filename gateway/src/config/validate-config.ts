@@ -21,6 +21,9 @@ export function validateConfig<T extends object>(
 }
 
 function describe(error: ValidationError): string {
-  const reasons = Object.values(error.constraints ?? {}).join(', ');
+  // Reversed: class-validator lists the last decorator first, and the type check reads best first.
+  const reasons = Object.values(error.constraints ?? {})
+    .reverse()
+    .join(', ');
   return `${error.property} (${reasons})`;
 }

@@ -1,0 +1,128 @@
+import { NotFoundException } from '@nestjs/common';
+import { User } from '../../users/user.entity';
+import { hashApiKey } from './api-key-secret';
+import { ApiKeyUsageTracker } from './api-key-usage.tracker';
+import { ApiKey } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+
+function makeApiKey(overrides: Partial<ApiKey> = {}): ApiKey {
+  return {
+    id: 'key-1',
+    userId: 7,
+    name: 'CI',
+    keyHash: 'a'.repeat(64),
+    prefix: 'imaginario_live_abcdefgh',
+    isActive: true,
+    rateLimitPerMinute: null,
+    dailyQuota: null,
+    monthlyQuota: null,
+    createdAt: new Date('2026-11-26T10:00:00Z'),
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+describe(ApiKeysService.name, () => {
+  let sut: ApiKeysService;
+  let repository: jest.Mocked<
+    Pick<ApiKeysRepository, 'create' | 'findByOwner' | 'findOwned' | 'revoke' | 'findActiveByHash'>
+  >;
+  let usage: jest.Mocked<Pick<ApiKeyUsageTracker, 'recordUse' | 'pendingUse'>>;
+
+  beforeEach(() => {
+    repository = {
+      create: jest.fn(),
+      findByOwner: jest.fn(),
+      findOwned: jest.fn(),
+      revoke: jest.fn(),
+      findActiveByHash: jest.fn(),
+    };
+    usage = { recordUse: jest.fn(), pendingUse: jest.fn().mockReturnValue(null) };
+    sut = new ApiKeysService(repository as unknown as ApiKeysRepository, usage as unknown as ApiKeyUsageTracker);
+  });
+
+  describe('create', () => {
+    it('stores only the hash and a display prefix, and returns the key once', async () => {
+      repository.create.mockImplementation((input) => Promise.resolve(makeApiKey({ ...input })));
+
+      const result = await sut.create(7, { name: 'CI', daily_quota: 500 });
+
+      const stored = repository.create.mock.calls[0][0];
+      expect(result.api_key).toMatch(/^imaginario_live_[A-Za-z0-9_-]{43}$/);
+      expect(stored.keyHash).toBe(hashApiKey(result.api_key));
+      expect(stored.prefix).toBe(result.api_key.slice(0, 24));
+      expect(JSON.stringify(stored)).not.toContain(result.api_key);
+      expect(stored).toMatchObject({
+        userId: 7,
+        name: 'CI',
+        dailyQuota: 500,
+        rateLimitPerMinute: null,
+        monthlyQuota: null,
+      });
+      expect(result).toMatchObject({ api_key_id: stored.id, name: 'CI', daily_quota: 500 });
+    });
+  });
+
+  describe('list', () => {
+    it('maps keys without secrets and shows a use not yet flushed', async () => {
+      const pending = new Date('2026-11-26T11:00:00Z');
+      repository.findByOwner.mockResolvedValue([makeApiKey({ lastUsedAt: new Date('2026-11-26T10:30:00Z') })]);
+      usage.pendingUse.mockReturnValue(pending);
+
+      const result = await sut.list(7);
+
+      expect(repository.findByOwner).toHaveBeenCalledWith(7);
+      expect(result.api_keys).toEqual([
+        {
+          id: 'key-1',
+          name: 'CI',
+          is_active: true,
+          created_at: '2026-11-26T10:00:00.000Z',
+          last_used_at: pending.toISOString(),
+          prefix: 'imaginario_live_abcdefgh',
+          rate_limit_per_minute: null,
+          daily_quota: null,
+          monthly_quota: null,
+        },
+      ]);
+    });
+  });
+
+  describe('revoke', () => {
+    it('revokes an active key of the caller', async () => {
+      repository.revoke.mockResolvedValue(true);
+
+      await sut.revoke(7, 'key-1');
+
+      expect(repository.revoke).toHaveBeenCalledWith('key-1', 7);
+    });
+
+    it('is a 404 when there is no such active key for the caller', async () => {
+      repository.revoke.mockResolvedValue(false);
+
+      await expect(sut.revoke(7, 'key-1')).rejects.toThrow(new NotFoundException('API key not found'));
+    });
+  });
+
+  describe('authenticate', () => {
+    it('looks the key up by its hash, records the use and returns its owner', async () => {
+      const key = 'imaginario_live_secret';
+      repository.findActiveByHash.mockResolvedValue(
+        makeApiKey({ keyHash: hashApiKey(key), user: { email: 'ada@example.com' } as User }),
+      );
+
+      await expect(sut.authenticate(key)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
+      expect(repository.findActiveByHash).toHaveBeenCalledWith(hashApiKey(key));
+      expect(usage.recordUse).toHaveBeenCalledWith('key-1');
+    });
+
+    it('returns null for an unknown or revoked key and records nothing', async () => {
+      repository.findActiveByHash.mockResolvedValue(null);
+
+      await expect(sut.authenticate('imaginario_live_unknown')).resolves.toBeNull();
+      expect(usage.recordUse).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import { BadRequestException, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { QueryFailedError } from 'typeorm';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+
+const SECRET = 'unit-test-secret-unit-test-secret-0123';
+
+function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 7,
+    email: 'ada@example.com',
+    name: 'Ada',
+    passwordHash: 'hash',
+    createdAt: new Date('2026-11-26T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe(AuthService.name, () => {
+  let sut: AuthService;
+  let users: jest.Mocked<Pick<UsersRepository, 'findByEmail' | 'findById' | 'create'>>;
+  let passwords: jest.Mocked<PasswordHasher>;
+  let apiKeys: jest.Mocked<Pick<ApiKeysService, 'authenticate'>>;
+  let jwt: JwtService;
+
+  beforeEach(() => {
+    users = { findByEmail: jest.fn(), findById: jest.fn(), create: jest.fn() };
+    passwords = { hash: jest.fn().mockResolvedValue('hashed'), verify: jest.fn() };
+    apiKeys = { authenticate: jest.fn() };
+    jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: '1h' } });
+    sut = new AuthService(users as unknown as UsersRepository, passwords, jwt, apiKeys as unknown as ApiKeysService);
+  });
+
+  describe('register', () => {
+    it('hashes the password, stores the user and returns a token for it', async () => {
+      users.findByEmail.mockResolvedValue(null);
+      users.create.mockResolvedValue(makeUser({ passwordHash: 'hashed' }));
+
+      const result = await sut.register({ email: 'ada@example.com', password: 'analytical', name: 'Ada' });
+
+      expect(passwords.hash).toHaveBeenCalledWith('analytical');
+      expect(users.create).toHaveBeenCalledWith({ email: 'ada@example.com', name: 'Ada', passwordHash: 'hashed' });
+      expect(result.user).toEqual({ id: 7, email: 'ada@example.com', name: 'Ada' });
+      await expect(sut.authenticateToken(result.token)).resolves.toEqual({
+        id: 7,
+        email: 'ada@example.com',
+        apiKeyId: null,
+      });
+    });
+
+    it('defaults the name to an empty string', async () => {
+      users.findByEmail.mockResolvedValue(null);
+      users.create.mockResolvedValue(makeUser({ name: '' }));
+
+      await sut.register({ email: 'ada@example.com', password: 'analytical' });
+
+      expect(users.create).toHaveBeenCalledWith(expect.objectContaining({ name: '' }));
+    });
+
+    it('rejects a taken e-mail without hashing', async () => {
+      users.findByEmail.mockResolvedValue(makeUser());
+
+      await expect(sut.register({ email: 'ada@example.com', password: 'analytical' })).rejects.toThrow(
+        new BadRequestException('Email already registered'),
+      );
+      expect(passwords.hash).not.toHaveBeenCalled();
+    });
+
+    it('turns a unique violation from a concurrent registration into the same 400', async () => {
+      users.findByEmail.mockResolvedValue(null);
+      users.create.mockRejectedValue(
+        new QueryFailedError('INSERT', [], Object.assign(new Error('UNIQUE'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })),
+      );
+
+      await expect(sut.register({ email: 'ada@example.com', password: 'analytical' })).rejects.toThrow(
+        'Email already registered',
+      );
+    });
+  });
+
+  describe('login', () => {
+    it('returns the user and a token when the password matches', async () => {
+      users.findByEmail.mockResolvedValue(makeUser());
+      passwords.verify.mockResolvedValue(true);
+
+      const result = await sut.login({ email: 'ada@example.com', password: 'analytical' });
+
+      expect(passwords.verify).toHaveBeenCalledWith('analytical', 'hash');
+      expect(result.user.id).toBe(7);
+    });
+
+    it('rejects a wrong password', async () => {
+      users.findByEmail.mockResolvedValue(makeUser());
+      passwords.verify.mockResolvedValue(false);
+
+      await expect(sut.login({ email: 'ada@example.com', password: 'nope' })).rejects.toThrow(
+        new UnauthorizedException('Invalid credentials'),
+      );
+    });
+
+    it('still spends a bcrypt comparison on an unknown e-mail, then rejects', async () => {
+      users.findByEmail.mockResolvedValue(null);
+      passwords.verify.mockResolvedValue(false);
+
+      await expect(sut.login({ email: 'nobody@example.com', password: 'x' })).rejects.toThrow('Invalid credentials');
+      expect(passwords.verify).toHaveBeenCalledWith('x', expect.stringMatching(/^\$2[aby]\$10\$/));
+    });
+  });
+
+  describe('me', () => {
+    it('returns the stored user', async () => {
+      users.findById.mockResolvedValue(makeUser());
+
+      await expect(sut.me(7)).resolves.toEqual({ user: { id: 7, email: 'ada@example.com', name: 'Ada' } });
+    });
+
+    it('is a 404 when the user no longer exists', async () => {
+      users.findById.mockResolvedValue(null);
+
+      await expect(sut.me(7)).rejects.toThrow(NotFoundException);
+    });
+  });
+
+  describe('authenticateToken', () => {
+    it('delegates API keys to the API key service', async () => {
+      apiKeys.authenticate.mockResolvedValue({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
+
+      await expect(sut.authenticateToken('imaginario_live_abc')).resolves.toEqual({
+        id: 7,
+        email: 'ada@example.com',
+        apiKeyId: 'key-1',
+      });
+      expect(apiKeys.authenticate).toHaveBeenCalledWith('imaginario_live_abc');
+    });
+
+    it('rejects a JWT signed with another secret', async () => {
+      const forged = await new JwtService({ secret: 'another-secret-another-secret-0123' }).signAsync({
+        sub: '7',
+        email: 'ada@example.com',
+      });
+
+      await expect(sut.authenticateToken(forged)).resolves.toBeNull();
+    });
+
+    it('rejects an expired JWT', async () => {
+      const expired = await jwt.signAsync({ sub: '7', email: 'ada@example.com' }, { expiresIn: -10 });
+
+      await expect(sut.authenticateToken(expired)).resolves.toBeNull();
+    });
+
+    it('rejects a JWT whose subject is not a user id', async () => {
+      const odd = await jwt.signAsync({ sub: 'admin', email: 'ada@example.com' });
+
+      await expect(sut.authenticateToken(odd)).resolves.toBeNull();
+    });
+
+    it('rejects garbage', async () => {
+      await expect(sut.authenticateToken('not.a.jwt')).resolves.toBeNull();
+      expect(apiKeys.authenticate).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,195 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { ListVideosQueryDto } from './dto/video.dto';
+import { VideoRecord, VideosRepository } from './videos.repository';
+import { VideosService } from './videos.service';
+
+const manager = {} as EntityManager;
+
+function makeVideo(overrides: Partial<VideoRecord> = {}): VideoRecord {
+  return {
+    id: 5,
+    ownerId: 7,
+    title: 'Intro',
+    description: 'desc',
+    duration: 60,
+    tags: ['a'],
+    version: 1,
+    createdAt: new Date('2026-11-26T10:00:00Z'),
+    updatedAt: new Date('2026-11-26T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+function listQuery(overrides: Partial<ListVideosQueryDto> = {}): ListVideosQueryDto {
+  return Object.assign(new ListVideosQueryDto(), overrides);
+}
+
+describe(VideosService.name, () => {
+  let sut: VideosService;
+  let videos: jest.Mocked<Pick<VideosRepository, 'list' | 'findOwned' | 'create' | 'update' | 'delete'>>;
+  let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted' | 'videoDeleted'>>;
+  let transactions: { run: jest.Mock };
+
+  beforeEach(() => {
+    videos = { list: jest.fn(), findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
+    outbox = {
+      videoUpserted: jest.fn().mockResolvedValue(undefined),
+      videoDeleted: jest.fn().mockResolvedValue(undefined),
+    };
+    transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+    sut = new VideosService(
+      videos as unknown as VideosRepository,
+      transactions as unknown as TransactionRunner,
+      outbox as unknown as OutboxWriter,
+    );
+  });
+
+  describe('list', () => {
+    it('turns page and per_page into offset and limit and computes the page count', async () => {
+      videos.list.mockResolvedValue({ videos: [makeVideo()], total: 41 });
+
+      const result = await sut.list(
+        7,
+        listQuery({ page: 3, per_page: 20, sort: 'title', order: 'asc', q: '  intro ' }),
+      );
+
+      expect(videos.list).toHaveBeenCalledWith({
+        ownerId: 7,
+        offset: 40,
+        limit: 20,
+        sort: 'title',
+        order: 'asc',
+        text: 'intro',
+        minDuration: undefined,
+        maxDuration: undefined,
+        createdAfter: undefined,
+        createdBefore: undefined,
+        tag: undefined,
+      });
+      expect(result.pagination).toEqual({ page: 3, per_page: 20, total: 41, pages: 3 });
+      expect(result.videos[0]).toEqual({
+        id: 5,
+        title: 'Intro',
+        description: 'desc',
+        duration: 60,
+        tags: ['a'],
+        created_at: '2026-11-26T10:00:00.000Z',
+        updated_at: '2026-11-26T10:00:00.000Z',
+      });
+    });
+
+    it('parses the date filters', async () => {
+      videos.list.mockResolvedValue({ videos: [], total: 0 });
+
+      await sut.list(7, listQuery({ created_after: '2026-11-01', created_before: '2026-11-30T23:59:59Z' }));
+
+      expect(videos.list).toHaveBeenCalledWith(
+        expect.objectContaining({
+          createdAfter: new Date('2026-11-01T00:00:00Z'),
+          createdBefore: new Date('2026-11-30T23:59:59Z'),
+        }),
+      );
+    });
+
+    it('rejects an inverted duration range', async () => {
+      await expect(sut.list(7, listQuery({ min_duration: 10, max_duration: 5 }))).rejects.toThrow(BadRequestException);
+      expect(videos.list).not.toHaveBeenCalled();
+    });
+
+    it('rejects an inverted date range', async () => {
+      await expect(
+        sut.list(7, listQuery({ created_after: '2026-12-01', created_before: '2026-11-01' })),
+      ).rejects.toThrow('created_after must not be later than created_before');
+    });
+  });
+
+  describe('get', () => {
+    it("is a 404 when the video is not the owner's", async () => {
+      videos.findOwned.mockResolvedValue(null);
+
+      await expect(sut.get(7, 5)).rejects.toThrow(new NotFoundException('Video not found'));
+      expect(videos.findOwned).toHaveBeenCalledWith(7, 5);
+    });
+  });
+
+  describe('create', () => {
+    it('creates with defaults and de-duplicated tags, and writes the outbox event in the same transaction', async () => {
+      const created = makeVideo({ description: '', duration: 0, tags: ['x', 'y'] });
+      videos.create.mockResolvedValue(created);
+
+      await sut.create(7, { title: 'Intro', tags: ['x', 'y', 'x'] });
+
+      expect(videos.create).toHaveBeenCalledWith(manager, {
+        ownerId: 7,
+        title: 'Intro',
+        description: '',
+        duration: 0,
+        tags: ['x', 'y'],
+      });
+      expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, created);
+      expect(transactions.run).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('update', () => {
+    it('applies only what changed and records an upsert', async () => {
+      const current = makeVideo();
+      const updated = makeVideo({ title: 'New', version: 2 });
+      videos.findOwned.mockResolvedValue(current);
+      videos.update.mockResolvedValue(updated);
+
+      await sut.update(7, 5, { title: 'New', description: 'desc', tags: ['a'] });
+
+      expect(videos.findOwned).toHaveBeenCalledWith(7, 5, manager);
+      expect(videos.update).toHaveBeenCalledWith(manager, current, { title: 'New' });
+      expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated);
+    });
+
+    it('replaces tags when their order or content differs', async () => {
+      videos.findOwned.mockResolvedValue(makeVideo({ tags: ['a', 'b'] }));
+      videos.update.mockResolvedValue(makeVideo({ tags: ['b', 'a'], version: 2 }));
+
+      await sut.update(7, 5, { tags: ['b', 'a'] });
+
+      expect(videos.update).toHaveBeenCalledWith(manager, expect.anything(), { tags: ['b', 'a'] });
+    });
+
+    it('neither writes nor emits an event when nothing changes', async () => {
+      videos.findOwned.mockResolvedValue(makeVideo());
+
+      const result = await sut.update(7, 5, { title: 'Intro' });
+
+      expect(result.title).toBe('Intro');
+      expect(videos.update).not.toHaveBeenCalled();
+      expect(outbox.videoUpserted).not.toHaveBeenCalled();
+    });
+
+    it('is a 404 for a missing video', async () => {
+      videos.findOwned.mockResolvedValue(null);
+
+      await expect(sut.update(7, 5, { title: 'x' })).rejects.toThrow('Video not found');
+    });
+  });
+
+  describe('delete', () => {
+    it('deletes and records a delete event with the next version', async () => {
+      const current = makeVideo({ version: 4 });
+      videos.findOwned.mockResolvedValue(current);
+
+      await sut.delete(7, 5);
+
+      expect(videos.delete).toHaveBeenCalledWith(manager, current);
+      expect(outbox.videoDeleted).toHaveBeenCalledWith(manager, current, 5);
+    });
+
+    it('is a 404 for a missing video and records nothing', async () => {
+      videos.findOwned.mockResolvedValue(null);
+
+      await expect(sut.delete(7, 5)).rejects.toThrow(NotFoundException);
+      expect(outbox.videoDeleted).not.toHaveBeenCalled();
+    });
+  });
+});
