@@ -39,6 +39,7 @@ export class InMemorySearchEngine implements SearchEngine {
   }
 
   upsert(documents: EngineDocument[]): void {
+    const changed = new Set<OwnerIndex>();
     for (const document of documents) {
       let index = this.owners.get(document.ownerId);
       if (!index) {
@@ -46,6 +47,10 @@ export class InMemorySearchEngine implements SearchEngine {
         this.owners.set(document.ownerId, index);
       }
       index.upsert(document);
+      changed.add(index);
+    }
+    for (const index of changed) {
+      index.prepare();
     }
   }
 
@@ -57,6 +62,7 @@ export class InMemorySearchEngine implements SearchEngine {
     for (const videoId of videoIds) {
       index.remove(videoId);
     }
+    index.prepare();
     if (index.documentCount === 0) {
       this.owners.delete(ownerId);
     }
@@ -81,11 +87,10 @@ export class InMemorySearchEngine implements SearchEngine {
     const ranked = this.executor.execute(index, clauses, filter, clampLimit(query.limit));
     const matchedTerms = new Set(clauses.flatMap((clause) => clause.expansions.map((expansion) => expansion.term)));
     return ranked.map(({ slot, score }) => {
-      const document = index.document(slot);
       const snippet = this.snippets.build(index, slot, matchedTerms);
       return {
-        videoId: document.videoId,
-        title: document.title,
+        videoId: index.videoId(slot),
+        title: index.title(slot),
         score: Math.min(1, Math.max(0, score)),
         matchedText: snippet.matchedText,
         matchedFields: snippet.matchedFields,
@@ -164,13 +169,13 @@ function buildFilter(index: OwnerIndex, query: EngineQuery): SlotFilter | null |
     }
     checks.push((slot) => slots.has(slot));
   }
-  if (query.tags !== undefined && query.tags.length > 0) {
-    const tagSets = [...normalizedTags(query.tags)].map((tag) => index.slotsWithTag(tag));
-    if (tagSets.some((slots) => slots === undefined)) {
+  const tags = normalizedTags(query.tags ?? []);
+  if (tags.size > 0) {
+    const tagged = index.slotsWithAllTags(tags);
+    if (!tagged) {
       return 'none';
     }
-    const required = (tagSets as Array<ReadonlySet<number>>).sort((a, b) => a.size - b.size);
-    checks.push((slot) => required.every((slots) => slots.has(slot)));
+    checks.push(tagged);
   }
   const min = query.minDuration;
   const max = query.maxDuration;

@@ -1,5 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords';
+import { WordTable } from '../index/word-table';
 
 /** A word of a text: its folded lower-case form and where it sits in the original string. */
 export interface TextToken {
@@ -12,16 +13,14 @@ const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
 const NOT_PLAIN_ASCII = /[^a-z0-9]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const MAX_WORD_LENGTH = 40;
-/** Stemming costs microseconds per call; the cache is bounded so an adversarial corpus cannot grow it forever. */
-const MAX_STEM_CACHE = 500_000;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
- * Tokenisation, case and accent folding, stop words and Porter stemming (natural). Stems are cached per
- * surface word because a corpus repeats a small vocabulary millions of times.
+ * Tokenisation, case and accent folding, stop words and Porter stemming (natural).
  */
 export class Analyzer {
   private readonly stopWords = new Set(naturalStopWords);
-  private readonly stemCache = new Map<string, string>();
 
   tokenize(text: string): TextToken[] {
     const tokens: TextToken[] = [];
@@ -39,33 +38,75 @@ export class Analyzer {
   /** Folded words only, for indexing where offsets are not needed. */
   words(text: string): string[] {
     const words: string[] = [];
-    for (const match of text.matchAll(WORD_PATTERN)) {
-      if (match[0].length <= MAX_WORD_LENGTH) {
-        words.push(this.fold(match[0]));
+    this.scan(text, (source, start, end) => words.push(source.slice(start, end)));
+    return words;
+  }
+
+  /**
+   * Calls `visit` for each folded word as a span of a string, with its `WordTable` hash: a character scan
+   * over the lower-cased text that allocates no per-word strings (the regex path builds a match object per
+   * word), except for words that need accent folding.
+   */
+  scan(text: string, visit: (source: string, start: number, end: number, hash: number) => void): void {
+    const lower = text.toLowerCase();
+    let start = -1;
+    let ascii = true;
+    let hash = 0;
+    for (let i = 0; i <= lower.length; i++) {
+      const code = i < lower.length ? lower.charCodeAt(i) : 32;
+      const isWordCharacter =
+        (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && isUnicodeWordCharacter(lower, i));
+      if (isWordCharacter) {
+        if (start < 0) {
+          start = i;
+          ascii = true;
+          hash = FNV_OFFSET;
+        }
+        ascii &&= code < 128;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      } else if (start >= 0) {
+        if (i - start <= MAX_WORD_LENGTH) {
+          if (ascii) {
+            visit(lower, start, i, hash | 0);
+          } else {
+            const folded = this.fold(lower.slice(start, i));
+            visit(folded, 0, folded.length, WordTable.hash(folded, 0, folded.length));
+          }
+        }
+        start = -1;
       }
     }
-    return words;
   }
 
   isStopWord(word: string): boolean {
     return this.stopWords.has(word);
   }
 
+  stopWordList(): Iterable<string> {
+    return this.stopWords;
+  }
+
+  /** Porter stem (natural); numbers are kept as they are. Indexes call this once per new word, not per token. */
   stem(word: string): string {
-    const cached = this.stemCache.get(word);
-    if (cached !== undefined) {
-      return cached;
-    }
-    const stem = /^\p{N}+$/u.test(word) ? word : PorterStemmer.stem(word);
-    if (this.stemCache.size >= MAX_STEM_CACHE) {
-      this.stemCache.clear();
-    }
-    this.stemCache.set(word, stem);
-    return stem;
+    return /^\p{N}+$/u.test(word) ? word : PorterStemmer.stem(word);
   }
 
   fold(word: string): string {
     const lower = word.toLowerCase();
     return NOT_PLAIN_ASCII.test(lower) ? lower.normalize('NFKD').replace(COMBINING_MARKS, '') : lower;
   }
+}
+
+const UNICODE_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters, digits and combining marks beyond ASCII; surrogate pairs are checked as one code point. */
+function isUnicodeWordCharacter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff && at > 0) {
+    return UNICODE_WORD_CHARACTER.test(text.slice(at - 1, at + 1));
+  }
+  if (code >= 0xd800 && code <= 0xdbff) {
+    return UNICODE_WORD_CHARACTER.test(text.slice(at, at + 2));
+  }
+  return UNICODE_WORD_CHARACTER.test(text[at]);
 }

@@ -12,45 +12,69 @@ const MIN_WORD_LENGTH = 3;
  */
 export class DeletionIndex {
   private keys = new Float64Array(0);
-  private pending = new Map<number, number[]>();
-  private pendingEntries = 0;
-  private readonly seenScratch = new Set<number>();
+  private readonly delta = new Map<number, number[]>();
+  private deltaWords = 0;
+  private indexedWords = 0;
+  private pending: number[] = [];
+  private readonly found = new Set<number>();
 
   constructor(private readonly liveWords: () => Iterable<[number, string]>) {}
 
-  add(wordId: number, word: string): void {
-    if (word.length < MIN_WORD_LENGTH) {
-      return;
-    }
-    for (const hash of neighbourhoodHashes(word)) {
-      const ids = this.pending.get(hash);
-      if (ids) {
-        ids.push(wordId);
-      } else {
-        this.pending.set(hash, [wordId]);
-      }
-      this.pendingEntries++;
-    }
-    if (this.pendingEntries > 4096 && this.pendingEntries > this.keys.length / 2) {
+  /** Queues a word; it becomes findable at the next `prepare()` (called by every lookup). */
+  add(wordId: number): void {
+    this.pending.push(wordId);
+  }
+
+  /** After a batch: rebuilds the sorted array once the queue has grown large; small queues wait for a lookup. */
+  prepareBulk(): void {
+    if (this.mustRebuild()) {
       this.rebuild();
     }
   }
 
+  /** Indexes queued words: into the small map when few, else by rebuilding the sorted array. */
+  prepare(word: (id: number) => string): void {
+    if (this.pending.length === 0) {
+      return;
+    }
+    if (this.mustRebuild()) {
+      this.rebuild();
+      return;
+    }
+    for (const id of this.pending) {
+      const text = word(id);
+      if (text.length < MIN_WORD_LENGTH) {
+        continue;
+      }
+      forEachNeighbourHash(text, (hash) => {
+        const ids = this.delta.get(hash);
+        if (ids) {
+          ids.push(id);
+        } else {
+          this.delta.set(hash, [id]);
+        }
+      });
+      this.deltaWords++;
+    }
+    this.pending = [];
+  }
+
   /** Word ids that may lie within one edit of `word` (unverified; removed words may appear). */
   candidates(word: string): number[] {
-    const found = this.seenScratch;
-    found.clear();
-    for (const hash of neighbourhoodHashes(word)) {
-      this.collect(hash, found);
-    }
-    return [...found];
+    this.found.clear();
+    forEachNeighbourHash(word, (hash) => this.collect(hash));
+    return [...this.found];
   }
 
   byteSize(): number {
-    return this.keys.byteLength + this.pendingEntries * 16;
+    return this.keys.byteLength + this.deltaWords * 100;
   }
 
-  private collect(hash: number, found: Set<number>): void {
+  private mustRebuild(): boolean {
+    return this.pending.length + this.deltaWords > Math.max(1024, this.indexedWords);
+  }
+
+  private collect(hash: number): void {
     const keys = this.keys;
     const low = hash * ID_SPACE;
     const high = low + ID_SPACE;
@@ -65,39 +89,46 @@ export class DeletionIndex {
       }
     }
     for (let at = lo; at < keys.length && keys[at] < high; at++) {
-      found.add(keys[at] - low);
+      this.found.add(keys[at] - low);
     }
-    const pending = this.pending.get(hash);
-    if (pending) {
-      for (const id of pending) {
-        found.add(id);
-      }
+    for (const id of this.delta.get(hash) ?? []) {
+      this.found.add(id);
     }
   }
 
   private rebuild(): void {
-    const collected: number[] = [];
+    const words: Array<[number, string]> = [];
+    let size = 0;
     for (const [id, word] of this.liveWords()) {
       if (word.length >= MIN_WORD_LENGTH && id < ID_SPACE) {
-        for (const hash of neighbourhoodHashes(word)) {
-          collected.push(hash * ID_SPACE + id);
-        }
+        words.push([id, word]);
+        size += word.length + 1;
       }
     }
-    this.keys = Float64Array.from(collected).sort();
-    this.pending.clear();
-    this.pendingEntries = 0;
+    const keys = new Float64Array(size);
+    let at = 0;
+    for (const [id, word] of words) {
+      forEachNeighbourHash(word, (hash) => {
+        keys[at++] = hash * ID_SPACE + id;
+      });
+    }
+    this.keys = keys.sort();
+    this.indexedWords = words.length;
+    this.delta.clear();
+    this.deltaWords = 0;
+    this.pending = [];
   }
 }
 
-/** The word and its one-letter deletions, hashed (FNV-1a, 31 bits so `hash * 2^22 + id` stays exact). */
-function neighbourhoodHashes(word: string): Set<number> {
-  const hashes = new Set<number>();
-  hashes.add(hashSkipping(word, -1));
+/**
+ * Calls `visit` with the hash of the word and of each one-letter deletion (FNV-1a, 31 bits so that
+ * `hash * 2^22 + id` stays an exact double). Repeated letters give repeated hashes; callers dedupe ids.
+ */
+function forEachNeighbourHash(word: string, visit: (hash: number) => void): void {
+  visit(hashSkipping(word, -1));
   for (let skip = 0; skip < word.length; skip++) {
-    hashes.add(hashSkipping(word, skip));
+    visit(hashSkipping(word, skip));
   }
-  return hashes;
 }
 
 function hashSkipping(word: string, skip: number): number {

@@ -10,34 +10,55 @@ export const FIELD_COUNT = FIELDS.length;
 /** Bits per field in a posting's packed frequencies (so at most 1023 occurrences of a term per field). */
 export const FREQUENCY_BITS = 10;
 const FREQUENCY_MAX = (1 << FREQUENCY_BITS) - 1;
+const INITIAL_SLOTS = 256;
+const TAG_SEPARATOR = '\u001f';
+/** Bounds the interning table when every document has its own tag combination. */
+const MAX_INTERNED_TAG_TEXTS = 4096;
 
 /**
  * One owner's documents and inverted index. Documents live in dense slots (typed arrays for the numeric
- * fields, reused after removal); each stem term owns a posting list in one shared pool; statistics (document
- * count, field lengths, document frequencies) cover this owner only, so owners never influence each other.
+ * fields, plain arrays for the texts snippets are cut from; slots are reused after removal); each stem term
+ * and each tag owns a posting list in a shared pool; statistics (document count, field lengths, document
+ * frequencies) cover this owner only, so owners never influence each other.
  */
 export class OwnerIndex {
   readonly vocabulary = new Vocabulary();
   readonly postings = new PostingPool();
+  private readonly tagPostings = new PostingPool();
   private readonly termIds = new Map<string, number>();
+  private readonly tagLists = new Map<string, number>();
   private readonly slotsByVideo = new Map<number, number>();
-  private readonly tagSlots = new Map<string, Set<number>>();
   private readonly freeSlots: number[] = [];
   private slotCount = 0;
-  private durationArray = new Float64Array(256);
-  private fieldLengthArray = new Uint16Array(256 * FIELD_COUNT);
-  private liveArray = new Uint8Array(256);
-  private readonly documents: Array<EngineDocument | undefined> = [];
+  private videoIds = new Float64Array(INITIAL_SLOTS);
+  private durations = new Float64Array(INITIAL_SLOTS);
+  private fieldLengths = new Uint16Array(INITIAL_SLOTS * FIELD_COUNT);
+  private readonly titles: string[] = [];
+  private readonly descriptions: string[] = [];
+  /** Each slot's tags joined by TAG_SEPARATOR, interned: documents mostly share a few tag combinations. */
+  private readonly tagTexts: string[] = [];
+  private readonly internedTagTexts = new Map<string, string>();
   private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
   private liveCount = 0;
+  private stamp = 0;
+  private wordStamps = new Int32Array(1024);
+  private termStamps = new Int32Array(1024);
+  private termFrequencies = new Uint32Array(1024);
+  private readonly touchedTerms: number[] = [];
+  private filterMarks = new Int32Array(INITIAL_SLOTS);
+  private filterGeneration = 0;
 
-  constructor(private readonly analyzer: Analyzer) {}
+  constructor(private readonly analyzer: Analyzer) {
+    for (const stopWord of analyzer.stopWordList()) {
+      this.vocabulary.addWord(stopWord, -1);
+    }
+  }
 
   get documentCount(): number {
     return this.liveCount;
   }
 
-  /** Slots are `[0, capacity)`; some may be empty. */
+  /** Slots are `[0, capacity)`; removed ones are empty until reused. */
   get capacity(): number {
     return this.slotCount;
   }
@@ -45,48 +66,22 @@ export class OwnerIndex {
   upsert(document: EngineDocument): void {
     this.remove(document.videoId);
     const slot = this.freeSlots.pop() ?? this.newSlot();
-    this.documents[slot] = { ...document, tags: [...document.tags] };
-    this.durationArray[slot] = document.duration;
-    this.liveArray[slot] = 1;
+    this.videoIds[slot] = document.videoId;
+    this.durations[slot] = document.duration;
+    this.titles[slot] = document.title;
+    this.descriptions[slot] = document.description;
+    this.tagTexts[slot] = this.intern(document.tags.join(TAG_SEPARATOR));
     this.slotsByVideo.set(document.videoId, slot);
     this.liveCount++;
     for (const tag of normalizedTags(document.tags)) {
-      let slots = this.tagSlots.get(tag);
-      if (!slots) {
-        slots = new Set();
-        this.tagSlots.set(tag, slots);
+      let list = this.tagLists.get(tag);
+      if (list === undefined) {
+        list = this.tagPostings.createList();
+        this.tagLists.set(tag, list);
       }
-      slots.add(slot);
+      this.tagPostings.add(list, slot, 0);
     }
-    const frequencies = new Map<number, number>();
-    const words = new Set<number>();
-    this.fieldTexts(document).forEach((text, field) => {
-      const tokens = this.analyzer.words(text);
-      let length = 0;
-      for (const word of tokens) {
-        if (this.analyzer.isStopWord(word)) {
-          continue;
-        }
-        length++;
-        const term = this.termId(this.analyzer.stem(word));
-        let wordId = this.vocabulary.idOf(word);
-        if (!words.has(wordId)) {
-          wordId = this.vocabulary.addOccurrence(word, term);
-          words.add(wordId);
-        }
-        const packed = frequencies.get(term) ?? 0;
-        const shift = field * FREQUENCY_BITS;
-        if (((packed >>> shift) & FREQUENCY_MAX) < FREQUENCY_MAX) {
-          frequencies.set(term, packed + (1 << shift));
-        }
-      }
-      const stored = Math.min(length, 0xffff);
-      this.fieldLengthArray[slot * FIELD_COUNT + field] = stored;
-      this.fieldLengthSums[field] += stored;
-    });
-    for (const [term, packed] of frequencies) {
-      this.postings.add(term, slot, packed);
-    }
+    this.indexText(slot);
   }
 
   remove(videoId: number): boolean {
@@ -94,40 +89,42 @@ export class OwnerIndex {
     if (slot === undefined) {
       return false;
     }
-    const document = this.documents[slot] as EngineDocument;
-    const terms = new Set<number>();
-    const words = new Set<number>();
-    for (const text of this.fieldTexts(document)) {
-      for (const word of this.analyzer.words(text)) {
-        if (!this.analyzer.isStopWord(word)) {
-          const wordId = this.vocabulary.idOf(word);
-          words.add(wordId);
-          terms.add(this.vocabulary.termOf(wordId));
+    const stamp = ++this.stamp;
+    for (const text of this.fieldTexts(slot)) {
+      this.analyzer.scan(text, (source, start, end, hash) => {
+        const wordId = this.vocabulary.find(source, start, end, hash);
+        const term = wordId < 0 ? -1 : this.vocabulary.termOf(wordId);
+        if (term < 0 || this.wordStamps[wordId] === stamp) {
+          return;
         }
-      }
+        this.wordStamps[wordId] = stamp;
+        this.vocabulary.removeOccurrence(wordId);
+        if (this.termStamps[term] !== stamp) {
+          this.termStamps[term] = stamp;
+          this.postings.remove(term, slot);
+        }
+      });
     }
-    for (const term of terms) {
-      this.postings.remove(term, slot);
-    }
-    for (const wordId of words) {
-      this.vocabulary.removeOccurrence(wordId);
-    }
-    for (const tag of normalizedTags(document.tags)) {
-      const slots = this.tagSlots.get(tag);
-      slots?.delete(slot);
-      if (slots?.size === 0) {
-        this.tagSlots.delete(tag);
-      }
+    for (const tag of normalizedTags(this.tagTexts[slot].split(TAG_SEPARATOR))) {
+      this.tagPostings.remove(this.tagLists.get(tag) as number, slot);
     }
     for (let field = 0; field < FIELD_COUNT; field++) {
-      this.fieldLengthSums[field] -= this.fieldLengthArray[slot * FIELD_COUNT + field];
+      this.fieldLengthSums[field] -= this.fieldLengths[slot * FIELD_COUNT + field];
     }
-    this.documents[slot] = undefined;
-    this.liveArray[slot] = 0;
+    this.titles[slot] = '';
+    this.descriptions[slot] = '';
+    this.tagTexts[slot] = '';
     this.slotsByVideo.delete(videoId);
     this.freeSlots.push(slot);
     this.liveCount--;
     return true;
+  }
+
+  /** Settles lazy structures and reclaims posting space after a batch of changes. */
+  prepare(): void {
+    this.vocabulary.prepare();
+    this.postings.trim();
+    this.tagPostings.trim();
   }
 
   /** Term id of a stem, or -1 when no document of this owner ever contained it. */
@@ -144,41 +141,122 @@ export class OwnerIndex {
   }
 
   fieldLength(slot: number, field: number): number {
-    return this.fieldLengthArray[slot * FIELD_COUNT + field];
-  }
-
-  document(slot: number): EngineDocument {
-    return this.documents[slot] as EngineDocument;
+    return this.fieldLengths[slot * FIELD_COUNT + field];
   }
 
   slotOf(videoId: number): number | undefined {
     return this.slotsByVideo.get(videoId);
   }
 
-  isLive(slot: number): boolean {
-    return this.liveArray[slot] === 1;
+  videoId(slot: number): number {
+    return this.videoIds[slot];
+  }
+
+  title(slot: number): string {
+    return this.titles[slot];
   }
 
   duration(slot: number): number {
-    return this.durationArray[slot];
+    return this.durations[slot];
   }
 
-  slotsWithTag(tag: string): ReadonlySet<number> | undefined {
-    return this.tagSlots.get(tag);
+  /** The searchable texts of a slot, in `FIELDS` order (tags joined). */
+  fieldTexts(slot: number): [string, string, string] {
+    return [this.titles[slot], this.descriptions[slot], this.tagTexts[slot].split(TAG_SEPARATOR).join(', ')];
   }
 
-  fieldTexts(document: EngineDocument): [string, string, string] {
-    return [document.title, document.description, document.tags.join(', ')];
+  /**
+   * Marks the slots carrying every one of `tags` (walking the tag posting lists, rarest first) and returns
+   * the test for a slot, or null when some tag is on no document.
+   */
+  slotsWithAllTags(tags: ReadonlySet<string>): ((slot: number) => boolean) | null {
+    const lists: number[] = [];
+    for (const tag of tags) {
+      const list = this.tagLists.get(tag);
+      if (list === undefined || this.tagPostings.size(list) === 0) {
+        return null;
+      }
+      lists.push(list);
+    }
+    lists.sort((a, b) => this.tagPostings.size(a) - this.tagPostings.size(b));
+    if (this.filterMarks.length < this.slotCount) {
+      this.filterMarks = new Int32Array(this.videoIds.length);
+      this.filterGeneration = 0;
+    }
+    const base = this.filterGeneration;
+    this.filterGeneration += lists.length + 1;
+    const marks = this.filterMarks;
+    const data = this.tagPostings.buffer();
+    lists.forEach((list, position) => {
+      const [start, end] = this.tagPostings.range(list);
+      for (let at = start; at < end; at += 2) {
+        if (marks[data[at]] === base + position || position === 0) {
+          marks[data[at]] = base + position + 1;
+        }
+      }
+    });
+    const accepted = base + lists.length;
+    return (slot) => marks[slot] === accepted;
   }
 
-  byteSize(): number {
-    return (
-      this.postings.byteSize() +
-      this.vocabulary.byteSize() +
-      this.durationArray.byteLength +
-      this.fieldLengthArray.byteLength +
-      this.liveArray.byteLength
-    );
+  /** Counts per-field frequencies with stamped scratch arrays (no per-document maps), then writes postings. */
+  private indexText(slot: number): void {
+    const stamp = ++this.stamp;
+    const touched = this.touchedTerms;
+    touched.length = 0;
+    this.fieldTexts(slot).forEach((text, field) => {
+      const shift = field * FREQUENCY_BITS;
+      let length = 0;
+      this.analyzer.scan(text, (source, start, end, hash) => {
+        let wordId = this.vocabulary.find(source, start, end, hash);
+        if (wordId < 0) {
+          const word = source.slice(start, end);
+          wordId = this.vocabulary.addWord(word, this.termId(this.analyzer.stem(word)), hash);
+        }
+        const term = this.vocabulary.termOf(wordId);
+        if (term < 0) {
+          return;
+        }
+        length++;
+        if (wordId >= this.wordStamps.length) {
+          this.wordStamps = grow(this.wordStamps, Math.max(wordId + 1, this.wordStamps.length * 2));
+        }
+        if (this.wordStamps[wordId] !== stamp) {
+          this.wordStamps[wordId] = stamp;
+          this.vocabulary.addOccurrence(wordId);
+        }
+        if (term >= this.termStamps.length) {
+          const size = Math.max(term + 1, this.termStamps.length * 2);
+          this.termStamps = grow(this.termStamps, size);
+          this.termFrequencies = grow(this.termFrequencies, size);
+        }
+        if (this.termStamps[term] !== stamp) {
+          this.termStamps[term] = stamp;
+          this.termFrequencies[term] = 0;
+          touched.push(term);
+        }
+        if (((this.termFrequencies[term] >>> shift) & FREQUENCY_MAX) < FREQUENCY_MAX) {
+          this.termFrequencies[term] += 1 << shift;
+        }
+      });
+      const stored = Math.min(length, 0xffff);
+      this.fieldLengths[slot * FIELD_COUNT + field] = stored;
+      this.fieldLengthSums[field] += stored;
+    });
+    for (const term of touched) {
+      this.postings.add(term, slot, this.termFrequencies[term]);
+    }
+  }
+
+  private intern(tagText: string): string {
+    const interned = this.internedTagTexts.get(tagText);
+    if (interned !== undefined) {
+      return interned;
+    }
+    if (this.internedTagTexts.size < MAX_INTERNED_TAG_TEXTS) {
+      this.internedTagTexts.set(tagText, tagText);
+    }
+    return tagText;
   }
 
   private termId(stem: string): number {
@@ -192,11 +270,11 @@ export class OwnerIndex {
 
   private newSlot(): number {
     const slot = this.slotCount++;
-    if (slot === this.liveArray.length) {
+    if (slot === this.videoIds.length) {
       const size = slot * 2;
-      this.durationArray = grow(this.durationArray, size);
-      this.fieldLengthArray = grow(this.fieldLengthArray, size * FIELD_COUNT);
-      this.liveArray = grow(this.liveArray, size);
+      this.videoIds = grow(this.videoIds, size);
+      this.durations = grow(this.durations, size);
+      this.fieldLengths = grow(this.fieldLengths, size * FIELD_COUNT);
     }
     return slot;
   }

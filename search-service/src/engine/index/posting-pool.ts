@@ -81,13 +81,20 @@ export class PostingPool {
     return this.data.byteLength + this.offsets.byteLength * 3;
   }
 
+  /** Compacts when relocations have left holes worth half the live postings. */
+  trim(): void {
+    if (this.garbage > (this.used - this.garbage) / 2) {
+      this.compact();
+    }
+  }
+
   private relocate(list: number, capacity: number): void {
     const length = this.lengths[list];
     if (this.garbage > this.used / 2 && this.garbage > 1 << 16) {
       this.compact();
     }
     if (this.used + capacity > this.data.length) {
-      this.data = grow(this.data, Math.max(this.data.length * 2, this.used + capacity));
+      this.data = grow(this.data, Math.max(Math.ceil(this.data.length * 1.5), this.used + capacity));
     }
     const from = this.offsets[list];
     this.data.copyWithin(this.used, from, from + length);
@@ -100,19 +107,24 @@ export class PostingPool {
   private compact(): void {
     let live = 0;
     for (let list = 0; list < this.lists; list++) {
-      live += Math.max(this.lengths[list], 2);
+      live += slack(this.lengths[list]);
     }
-    const next = new Uint32Array(Math.max(1 << 16, live * 2));
+    const next = new Uint32Array(Math.max(1 << 16, live));
     let used = 0;
     for (let list = 0; list < this.lists; list++) {
       const from = this.offsets[list];
       next.set(this.data.subarray(from, from + this.lengths[list]), used);
       this.offsets[list] = used;
-      this.capacities[list] = Math.max(this.lengths[list], 2);
+      this.capacities[list] = slack(this.lengths[list]);
       used += this.capacities[list];
     }
     this.data = next;
     this.used = used;
     this.garbage = 0;
   }
+}
+
+/** Room kept for a list when compacting: a quarter more, so the next additions do not all relocate. */
+function slack(length: number): number {
+  return Math.max(2, length + ((length >> 3) << 1));
 }

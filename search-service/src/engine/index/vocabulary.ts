@@ -1,6 +1,7 @@
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone';
 import { DeletionIndex, editDistance } from './deletion-index';
 import { grow } from './typed-arrays';
+import { WordTable } from './word-table';
 
 const doubleMetaphone = new DoubleMetaphone();
 
@@ -11,8 +12,7 @@ const doubleMetaphone = new DoubleMetaphone();
  * sound-alikes. Words whose documents are all gone stay allocated but are skipped by every lookup.
  */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private readonly words: string[] = [];
+  private readonly table = new WordTable();
   private terms = new Int32Array(1024);
   private documentCounts = new Int32Array(1024);
   private sorted: string[] = [];
@@ -22,11 +22,16 @@ export class Vocabulary {
 
   /** Id of `word`, or -1. */
   idOf(word: string): number {
-    return this.ids.get(word) ?? -1;
+    return this.table.findWord(word);
+  }
+
+  /** Id of the word `text.slice(start, end)` with `WordTable.hash` `hash`, or -1; allocates nothing. */
+  find(text: string, start: number, end: number, hash: number): number {
+    return this.table.find(text, start, end, hash);
   }
 
   word(id: number): string {
-    return this.words[id];
+    return this.table.word(id);
   }
 
   termOf(id: number): number {
@@ -42,28 +47,27 @@ export class Vocabulary {
     return this.sorted.length + this.unsorted.length;
   }
 
-  /** Registers `word` (mapped to stem `term`) if new and counts one more document containing it. */
-  addOccurrence(word: string, term: number): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      if (id === this.terms.length) {
-        this.terms = grow(this.terms, id * 2);
-        this.documentCounts = grow(this.documentCounts, id * 2);
-      }
-      this.ids.set(word, id);
-      this.words.push(word);
-      this.terms[id] = term;
+  /** Registers a new word mapped to stem `term` (-1 for a stop word), contained in no document yet. */
+  addWord(word: string, term: number, hash = WordTable.hash(word, 0, word.length)): number {
+    const id = this.table.add(word, hash);
+    if (id === this.terms.length) {
+      this.terms = grow(this.terms, id * 2);
+      this.documentCounts = grow(this.documentCounts, id * 2);
     }
-    if (this.documentCounts[id]++ === 0) {
-      this.becameLive(id, word);
-    }
+    this.terms[id] = term;
     return id;
+  }
+
+  /** One more document contains word `id`. */
+  addOccurrence(id: number): void {
+    if (this.documentCounts[id]++ === 0) {
+      this.becameLive(id, this.table.word(id));
+    }
   }
 
   removeOccurrence(id: number): void {
     if (--this.documentCounts[id] === 0) {
-      this.becameDead(this.words[id]);
+      this.becameDead(this.table.word(id));
     }
   }
 
@@ -75,17 +79,21 @@ export class Vocabulary {
       if (!sorted[at].startsWith(prefix)) {
         break;
       }
-      found.push(this.ids.get(sorted[at]) as number);
+      found.push(this.table.findWord(sorted[at]));
     }
     return found;
   }
 
   /** Live words within `maxDistance` (at most one) edits of `word`, excluding `word` itself. */
   withinOneEdit(word: string): number[] {
+    this.deletions.prepare((id) => this.table.word(id));
     return this.deletions
       .candidates(word)
       .filter(
-        (id) => this.documentCounts[id] > 0 && this.words[id] !== word && editDistance(word, this.words[id], 1) <= 1,
+        (id) =>
+          this.documentCounts[id] > 0 &&
+          this.table.word(id) !== word &&
+          editDistance(word, this.table.word(id), 1) <= 1,
       );
   }
 
@@ -95,7 +103,7 @@ export class Vocabulary {
     const found = new Set<number>();
     for (const code of phoneticCodes(word)) {
       for (const id of index.get(code) ?? []) {
-        if (this.documentCounts[id] > 0 && this.words[id] !== word) {
+        if (this.documentCounts[id] > 0 && this.table.word(id) !== word) {
           found.add(id);
         }
       }
@@ -103,13 +111,21 @@ export class Vocabulary {
     return [...found];
   }
 
+  /** Settles lazy structures after a batch of changes, so the cost lands in indexing rather than in a query. */
+  prepare(): void {
+    this.deletions.prepareBulk();
+    if (this.unsorted.length > this.sorted.length / 2) {
+      this.sortedWords();
+    }
+  }
+
   byteSize(): number {
-    return this.terms.byteLength * 2 + this.deletions.byteSize();
+    return this.terms.byteLength * 2 + this.table.byteSize() + this.deletions.byteSize();
   }
 
   private becameLive(id: number, word: string): void {
     this.unsorted.push(word);
-    this.deletions.add(id, word);
+    this.deletions.add(id);
     if (this.phonetic) {
       addPhonetic(this.phonetic, id, word);
     }
@@ -123,16 +139,10 @@ export class Vocabulary {
     }
   }
 
-  /** Newly live words are merged lazily: one by one when few, by a full sort after a bulk load. */
+  /** Newly live words wait unsorted; a lookup merges them in one linear pass after sorting just them. */
   private sortedWords(): string[] {
     if (this.unsorted.length > 0) {
-      if (this.unsorted.length > 64) {
-        this.sorted = this.sorted.concat(this.unsorted).sort();
-      } else {
-        for (const word of this.unsorted) {
-          this.sorted.splice(lowerBound(this.sorted, word), 0, word);
-        }
-      }
+      this.sorted = mergeSorted(this.sorted, this.unsorted.sort());
       this.unsorted = [];
     }
     return this.sorted;
@@ -150,9 +160,9 @@ export class Vocabulary {
   }
 
   private *liveWords(): Iterable<[number, string]> {
-    for (let id = 0; id < this.words.length; id++) {
+    for (let id = 0; id < this.table.size; id++) {
       if (this.documentCounts[id] > 0) {
-        yield [id, this.words[id]];
+        yield [id, this.table.word(id)];
       }
     }
   }
@@ -192,4 +202,21 @@ function addPhonetic(index: Map<string, number[]>, id: number, word: string): vo
       index.set(code, [id]);
     }
   }
+}
+
+function mergeSorted(a: string[], b: string[]): string[] {
+  const merged = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  }
+  while (i < a.length) {
+    merged[k++] = a[i++];
+  }
+  while (j < b.length) {
+    merged[k++] = b[j++];
+  }
+  return merged;
 }

@@ -20,7 +20,7 @@ export class SnippetBuilder {
   constructor(private readonly analyzer: Analyzer) {}
 
   build(index: OwnerIndex, slot: number, matchedTerms: ReadonlySet<number>): Snippet {
-    const texts = index.fieldTexts(index.document(slot));
+    const texts = index.fieldTexts(slot);
     const matchedFields: FieldName[] = [];
     let best = { field: 0, distinct: 0, text: texts[0], matches: [] as TextToken[] };
     for (let field = 0; field < FIELD_COUNT; field++) {

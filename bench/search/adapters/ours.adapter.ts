@@ -1,0 +1,32 @@
+import { createSearchEngine, SearchEngine } from '@search/engine';
+import { BenchDocument } from '../corpus';
+import { BenchAdapter, TOP_K } from './bench-adapter';
+
+const OWNER = 1;
+const BATCH = 1000;
+
+/** The search service's engine, through the same factory its gRPC handler uses, default algorithm. */
+export class OursAdapter implements BenchAdapter {
+  readonly name = 'ours';
+  readonly version = 'search-service engine (auto)';
+  private readonly engine: SearchEngine = createSearchEngine();
+
+  build(documents: BenchDocument[]): void {
+    for (let start = 0; start < documents.length; start += BATCH) {
+      this.engine.upsert(
+        documents.slice(start, start + BATCH).map((document) => ({
+          ownerId: OWNER,
+          videoId: document.id,
+          title: document.title,
+          description: document.description,
+          tags: document.tags,
+          duration: document.duration,
+        })),
+      );
+    }
+  }
+
+  search(text: string): number[] {
+    return this.engine.search({ ownerId: OWNER, text, limit: TOP_K }).map((hit) => hit.videoId);
+  }
+}
