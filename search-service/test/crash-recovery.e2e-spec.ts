@@ -1,6 +1,6 @@
 import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { createClients, tokenMetadata, unary } from './support/grpc-clients';
-import { RunningSearchService, startSearchService } from './support/search-service-process';
+import { removeSearchServiceData, RunningSearchService, startSearchService } from './support/search-service-process';
 
 interface Job {
   id: string;
@@ -15,6 +15,9 @@ describe('crash recovery (built process, SIGKILL)', () => {
 
   afterAll(async () => {
     await restarted?.stop();
+    if (restarted) {
+      await removeSearchServiceData(restarted.dataDir);
+    }
   });
 
   it('completes a job accepted before a crash, over documents that survived it', async () => {

@@ -1,7 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { createClients, SearchServiceClients, tokenMetadata, unary } from './support/grpc-clients';
-import { RunningSearchService, startSearchService } from './support/search-service-process';
+import { JobEventRecorder } from './support/job-events';
+import { removeSearchServiceData, RunningSearchService, startSearchService } from './support/search-service-process';
 
 interface Job {
   id: string;
@@ -27,6 +28,9 @@ describe('cancel and retry (no workers)', () => {
   afterAll(async () => {
     clients?.close();
     await service?.stop();
+    if (service) {
+      await removeSearchServiceData(service.dataDir);
+    }
   });
 
   it('cancels a queued job once, then retries it back to queued; a queued job cannot be retried', async () => {
@@ -47,8 +51,18 @@ describe('cancel and retry (no workers)', () => {
     await expect(call('getJob', { jobId: 'not-a-job', ownerId: 9 })).rejects.toMatchObject({ code: status.NOT_FOUND });
   });
 
-  it('stops gracefully on SIGTERM', async () => {
+  it('refuses WatchJobs without the token', async () => {
+    const refused = new JobEventRecorder(clients.search, { ownerId: 0 }, undefined);
+    await expect(refused.finished()).resolves.toMatchObject({ code: status.UNAUTHENTICATED });
+  });
+
+  it('stops gracefully on SIGTERM, ending open watch streams', async () => {
+    const watcher = new JobEventRecorder(clients.search, { ownerId: 0 }, service.token);
+    await new Promise((wait) => setTimeout(wait, 200));
+    const started = Date.now();
     await service.stop();
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect(watcher.finished()).resolves.toMatchObject({ code: status.OK });
     expect(service.output()).toContain('Shutting down on SIGTERM');
   });
 });

@@ -3,7 +3,7 @@ import { HEALTH_PROTO_FILE, PROTO_ROOT, SEARCH_PROTO_FILES } from '@proto/proto-
 import { GrpcReflection } from 'grpc-js-reflection-client';
 import { join } from 'node:path';
 import { Enum, Namespace, ReflectionObject, Root, Service, Type } from 'protobufjs';
-import { RunningSearchService, startSearchService } from './support/search-service-process';
+import { removeSearchServiceData, RunningSearchService, startSearchService } from './support/search-service-process';
 
 /** Every service, message and enum the local .proto files declare: what grpcurl users may `describe`. */
 function localSymbols(): { services: Service[]; types: Type[]; enums: Enum[] } {
@@ -45,6 +45,9 @@ describe('server reflection (built process)', () => {
 
   afterAll(async () => {
     await service?.stop();
+    if (service) {
+      await removeSearchServiceData(service.dataDir);
+    }
   });
 
   it('lists every service without the service token', async () => {

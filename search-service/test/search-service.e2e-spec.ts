@@ -3,7 +3,7 @@ import { HealthCheckResponse_ServingStatus as ServingStatus } from '@proto/gen/t
 import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { createClients, SearchServiceClients, tokenMetadata, unary } from './support/grpc-clients';
 import { JobEventRecorder } from './support/job-events';
-import { RunningSearchService, startSearchService } from './support/search-service-process';
+import { removeSearchServiceData, RunningSearchService, startSearchService } from './support/search-service-process';
 
 interface Job {
   id: string;
@@ -44,6 +44,9 @@ describe('search service over gRPC (built process)', () => {
   afterAll(async () => {
     clients?.close();
     await service?.stop();
+    if (service) {
+      await removeSearchServiceData(service.dataDir);
+    }
   });
 
   async function waitForJob(ownerId: number, jobId: string, wanted: JobStatus): Promise<Job> {

@@ -1,4 +1,4 @@
-import type { ClientReadableStream } from '@grpc/grpc-js';
+import type { ClientReadableStream, StatusObject } from '@grpc/grpc-js';
 import type { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import type { DynamicClient } from './grpc-clients';
 import { tokenMetadata } from './grpc-clients';
@@ -17,9 +17,10 @@ export class JobEventRecorder {
   private readonly stream: ClientReadableStream<ReceivedJobEvent>;
   private waiters: Array<{ match: (event: ReceivedJobEvent) => boolean; resolve: (event: ReceivedJobEvent) => void }> =
     [];
-  ended = false;
 
-  constructor(client: DynamicClient, request: object, token: string) {
+  private readonly status: Promise<StatusObject>;
+
+  constructor(client: DynamicClient, request: object, token: string | undefined) {
     const watch = client.watchJobs as (req: object, md: ReturnType<typeof tokenMetadata>) => typeof this.stream;
     this.stream = watch.call(client, request, tokenMetadata(token));
     this.stream.on('data', (event: ReceivedJobEvent) => {
@@ -33,8 +34,12 @@ export class JobEventRecorder {
       });
     });
     this.stream.on('error', () => undefined);
-    this.stream.on('end', () => (this.ended = true));
-    this.stream.on('status', () => (this.ended = true));
+    this.status = new Promise((resolve) => this.stream.on('status', resolve));
+  }
+
+  /** The final status of the stream: OK when the server ended it, the error status otherwise. */
+  finished(): Promise<StatusObject> {
+    return this.status;
   }
 
   next(match: (event: ReceivedJobEvent) => boolean, timeoutMs = 10000): Promise<ReceivedJobEvent> {

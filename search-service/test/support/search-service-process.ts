@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { createClients, unary } from './grpc-clients';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -12,6 +13,52 @@ export const TEST_SERVICE_TOKEN = 'e2e-service-token-0123456789';
 const SERVING = 1;
 const START_TIMEOUT_MS = 30000;
 const STOP_TIMEOUT_MS = 15000;
+
+/** Root URL of the PostgreSQL server used when TEST_DATABASE=postgres (trust auth on the dev machines). */
+const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * With TEST_DATABASE=postgres, each data directory gets its own PostgreSQL database (named after it), so a restart
+ * over the same data directory finds the same database, as it would find the same SQLite file.
+ */
+function postgresDatabaseName(dataDir: string): string {
+  return `search_${basename(dataDir)
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toLowerCase()}`;
+}
+
+async function postgresUrlFor(dataDir: string): Promise<string> {
+  const name = postgresDatabaseName(dataDir);
+  const admin = await new DataSource({ type: 'postgres', url: POSTGRES_ADMIN_URL }).initialize();
+  try {
+    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.length === 0) {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    }
+  } finally {
+    await admin.destroy();
+  }
+  return postgresUrlWithDatabase(name);
+}
+
+function postgresUrlWithDatabase(name: string): string {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Deletes what a test left behind: the data directory and, under TEST_DATABASE=postgres, its database. */
+export async function removeSearchServiceData(dataDir: string): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.TEST_DATABASE === 'postgres') {
+    const admin = await new DataSource({ type: 'postgres', url: POSTGRES_ADMIN_URL }).initialize();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${postgresDatabaseName(dataDir)}"`);
+    } finally {
+      await admin.destroy();
+    }
+  }
+}
 
 export interface SearchServiceOptions {
   /** Reuse a data directory (e.g. to restart over the same database); a fresh temporary one otherwise. */
@@ -97,6 +144,7 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'search-service-'));
   const token = options.token ?? TEST_SERVICE_TOKEN;
+  const database = process.env.TEST_DATABASE === 'postgres' ? { DATABASE_URL: await postgresUrlFor(dataDir) } : {};
   const child = spawn(process.execPath, [SEARCH_SERVICE_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -106,6 +154,7 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
       GRPC_PORT: String(port),
       DATA_DIR: dataDir,
       SERVICE_TOKEN: token,
+      ...database,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
