@@ -2,6 +2,7 @@ import { ALGORITHMS } from './algorithms/algorithm-registry';
 import { AnalyzedQuery, SearchAlgorithm } from './algorithms/search-algorithm';
 import { Analyzer } from './analysis/analyzer';
 import { normalizedTags, OwnerIndex } from './index/owner-index';
+import { ProximityReranker, RERANK_DEPTH } from './scoring/proximity-reranker';
 import { QueryExecutor } from './scoring/query-executor';
 import { SlotFilter } from './scoring/query-plan';
 import {
@@ -26,6 +27,7 @@ export class InMemorySearchEngine implements SearchEngine {
   private readonly owners = new Map<number, OwnerIndex>();
   private readonly analyzer = new Analyzer();
   private readonly executor = new QueryExecutor();
+  private readonly reranker = new ProximityReranker(this.analyzer);
   private readonly snippets = new SnippetBuilder(this.analyzer);
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
   private readonly defaultAlgorithm: SearchAlgorithm;
@@ -84,7 +86,9 @@ export class InMemorySearchEngine implements SearchEngine {
       return [];
     }
     const clauses = algorithm.plan(analyzed, index);
-    const ranked = this.executor.execute(index, clauses, filter, clampLimit(query.limit));
+    const limit = clampLimit(query.limit);
+    const candidates = this.executor.execute(index, clauses, filter, Math.max(limit, RERANK_DEPTH));
+    const ranked = this.reranker.rerank(index, clauses, candidates).slice(0, limit);
     const matchedTerms = new Set(clauses.flatMap((clause) => clause.expansions.map((expansion) => expansion.term)));
     return ranked.map(({ slot, score }) => {
       const snippet = this.snippets.build(index, slot, matchedTerms);

@@ -3,7 +3,7 @@ import { QueryClause, SlotFilter } from './query-plan';
 
 /** BM25F parameters: title weighted over tags over description; titles are short, so less length damping. */
 const K1 = 1.2;
-const FIELD_WEIGHTS = [3, 1, 1.5];
+const FIELD_WEIGHTS = [2.5, 1, 0.75];
 const FIELD_B = [0.5, 0.75, 0.5];
 const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1;
 /** Documents missing query words are pushed down steeply: known-item queries want every word matched. */

@@ -14,7 +14,7 @@ export class AutoAlgorithm implements SearchAlgorithm {
   plan(query: AnalyzedQuery, index: OwnerIndex): QueryClause[] {
     return planClauses(query, index, this.analyzer, {
       exact: 1,
-      completion: 0.85,
+      completion: 0.95,
       typo: 0.75,
       typoOfKnownWord: 0.6,
       soundAlike: 0.5,

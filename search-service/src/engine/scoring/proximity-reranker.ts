@@ -1,0 +1,117 @@
+import { Analyzer } from '../analysis/analyzer';
+import { OwnerIndex } from '../index/owner-index';
+import { ScoredSlot } from './query-executor';
+import { QueryClause } from './query-plan';
+
+/** Candidates re-scored; the rest keep their order below them. */
+export const RERANK_DEPTH = 30;
+/** Two query words count as a phrase when at most this many indexed words apart, in query order. */
+const PAIR_WINDOW = 6;
+/** Share of the final score the proximity evidence decides. */
+const PROXIMITY_SHARE = 0.5;
+/** Within that share: consecutive query words found close together, and words found as typed. */
+const PAIR_WEIGHT = 0.7;
+const SURFACE_WEIGHT = 0.3;
+/** Fields scanned for proximity: title and description (tags are a set, not a text). */
+const TEXT_FIELDS = 2;
+/** Query words beyond this do not contribute proximity evidence. */
+const MAX_RERANK_CLAUSES = 16;
+
+/**
+ * Re-scores the best candidates with evidence postings cannot give: whether consecutive query words occur
+ * next to each other in the same field and in query order (known-item queries are usually lifted from the
+ * text), and whether words occur exactly as typed rather than through a stem or an expansion. Scores stay
+ * in 0..1: the base score keeps 70% and the evidence can earn back the rest.
+ */
+export class ProximityReranker {
+  constructor(private readonly analyzer: Analyzer) {}
+
+  rerank(index: OwnerIndex, clauses: QueryClause[], ranked: ScoredSlot[]): ScoredSlot[] {
+    const considered = clauses.slice(0, MAX_RERANK_CLAUSES);
+    if (ranked.length === 0 || considered.length === 0) {
+      return ranked;
+    }
+    const clauseMatches = new Map<number, ClauseMatch[]>();
+    considered.forEach((clause, position) => {
+      for (const { term, weight } of clause.expansions) {
+        const matches = clauseMatches.get(term);
+        if (matches) {
+          matches.push({ clause: position, weight });
+        } else {
+          clauseMatches.set(term, [{ clause: position, weight }]);
+        }
+      }
+    });
+    const surfaceIds = considered.map((clause) => index.vocabulary.idOf(clause.word));
+    const head = ranked.slice(0, RERANK_DEPTH).map((candidate) => ({
+      ...candidate,
+      score:
+        candidate.score *
+        (1 - PROXIMITY_SHARE + PROXIMITY_SHARE * this.evidence(index, candidate.slot, clauseMatches, surfaceIds)),
+    }));
+    head.sort((a, b) => b.score - a.score || a.slot - b.slot);
+    const floor = head[head.length - 1].score;
+    const tail = ranked
+      .slice(RERANK_DEPTH)
+      .map((candidate) => ({ ...candidate, score: Math.min(candidate.score, floor) }));
+    return head.concat(tail);
+  }
+
+  /**
+   * 0..1: how much of each consecutive query-word pair was found close together in query order (credited
+   * with the weaker of the two matches' weights, so a phrase of typo corrections counts less than the
+   * typed words), and the share of words found exactly as typed.
+   */
+  private evidence(
+    index: OwnerIndex,
+    slot: number,
+    clauseMatches: Map<number, ClauseMatch[]>,
+    surfaceIds: number[],
+  ): number {
+    const clauses = surfaceIds.length;
+    const pairCredit = new Float64Array(clauses);
+    const asTyped = new Uint8Array(clauses);
+    const lastPosition = new Float64Array(clauses);
+    const lastWeight = new Float64Array(clauses);
+    const texts = index.fieldTexts(slot);
+    for (let field = 0; field < TEXT_FIELDS; field++) {
+      lastPosition.fill(-Infinity);
+      let position = 0;
+      this.analyzer.scan(texts[field], (source, start, end, hash) => {
+        const wordId = index.vocabulary.find(source, start, end, hash);
+        const term = wordId < 0 ? -1 : index.vocabulary.termOf(wordId);
+        if (term < 0) {
+          return;
+        }
+        for (const { clause, weight } of clauseMatches.get(term) ?? []) {
+          if (clause > 0 && position - lastPosition[clause - 1] <= PAIR_WINDOW) {
+            pairCredit[clause] = Math.max(pairCredit[clause], Math.min(weight, lastWeight[clause - 1]));
+          }
+          if (position !== lastPosition[clause] || weight > lastWeight[clause]) {
+            lastPosition[clause] = position;
+            lastWeight[clause] = weight;
+          }
+          if (wordId === surfaceIds[clause]) {
+            asTyped[clause] = 1;
+          }
+        }
+        position++;
+      });
+    }
+    const pairScore = clauses > 1 ? sum(pairCredit) / (clauses - 1) : 1;
+    return PAIR_WEIGHT * pairScore + SURFACE_WEIGHT * (sum(asTyped) / clauses);
+  }
+}
+
+interface ClauseMatch {
+  clause: number;
+  weight: number;
+}
+
+function sum(values: Float64Array | Uint8Array): number {
+  let total = 0;
+  for (const value of values) {
+    total += value;
+  }
+  return total;
+}
