@@ -12,6 +12,9 @@ import { appConfig, AppConfig } from './config/app.config';
 
 export const API_PREFIX = 'api/v1';
 
+// sha256 of the handler text `this.media='all'`.
+const ANGULAR_STYLESHEET_ONLOAD_HASH = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
+
 /** Paths served outside `/api/v1`; the SPA fallback must not answer for them either. */
 export const UNPREFIXED_ROUTES = ['health', 'metrics'];
 
@@ -39,6 +42,8 @@ export function configureApp(app: INestApplication): void {
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
+          // Angular's critical-CSS inlining loads the full stylesheet with onload="this.media='all'"; only that handler is allowed.
+          scriptSrcAttr: ["'unsafe-hashes'", ANGULAR_STYLESHEET_ONLOAD_HASH],
           // Swagger UI and Angular's critical-CSS inlining both emit inline styles.
           styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
           fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com'],
