@@ -1,0 +1,83 @@
+import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClients, SearchServiceClients, tokenMetadata, unary } from './support/grpc-clients';
+import { JobEventRecorder } from './support/job-events';
+import { removeSearchServiceData, RunningSearchService, startSearchService } from './support/search-service-process';
+
+jest.setTimeout(90000);
+
+const JOBS = 30;
+
+interface Job {
+  id: string;
+  status: JobStatus;
+  attempts: number;
+}
+
+/** Two replicas share one PostgreSQL database: every job must run exactly once, whichever replica accepted it. */
+describe('two replicas on PostgreSQL', () => {
+  const previous = process.env.TEST_DATABASE;
+  const dataDir = mkdtempSync(join(tmpdir(), 'search-replicas-'));
+  const replicas: RunningSearchService[] = [];
+  const clients: SearchServiceClients[] = [];
+
+  beforeAll(async () => {
+    process.env.TEST_DATABASE = 'postgres';
+    for (let index = 0; index < 2; index += 1) {
+      replicas.push(
+        await startSearchService({ dataDir, env: { WORKER_CONCURRENCY: '3', JOB_POLL_INTERVAL_MS: '100' } }),
+      );
+      clients.push(createClients(replicas[index].url));
+    }
+  });
+
+  afterAll(async () => {
+    clients.forEach((client) => client.close());
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await removeSearchServiceData(dataDir);
+    process.env.TEST_DATABASE = previous;
+  });
+
+  it('runs every job exactly once', async () => {
+    const token = replicas[0].token;
+    const watchers = clients.map((client) => new JobEventRecorder(client.search, { ownerId: 0 }, token));
+    await new Promise((wait) => setTimeout(wait, 300));
+    const submitted = await Promise.all(
+      Array.from({ length: JOBS }, (_, index) =>
+        unary<Job>(
+          clients[index % 2].search,
+          'submitSearch',
+          { ownerId: 1, query: `query ${index}` },
+          tokenMetadata(token),
+        ),
+      ),
+    );
+    const finals = await Promise.all(
+      submitted.map(async (job, index) => {
+        for (let tries = 0; tries < 200; tries += 1) {
+          const current = await unary<Job>(
+            clients[(index + 1) % 2].search,
+            'getJob',
+            { jobId: job.id, ownerId: 1, omitResults: true },
+            tokenMetadata(token),
+          );
+          if (current.status === JobStatus.JOB_STATUS_COMPLETED) {
+            return current;
+          }
+          await new Promise((wait) => setTimeout(wait, 100));
+        }
+        throw new Error(`job ${job.id} did not complete`);
+      }),
+    );
+    expect(finals.every((job) => job.attempts === 1)).toBe(true);
+
+    const processing = watchers
+      .flatMap((watcher) => watcher.events)
+      .filter((event) => event.status === JobStatus.JOB_STATUS_PROCESSING)
+      .map((event) => event.jobId);
+    expect(processing.sort()).toEqual(submitted.map((job) => job.id).sort());
+    watchers.forEach((watcher) => watcher.cancel());
+  });
+});
