@@ -1,3 +1,4 @@
+import { HealthIndicatorRegistry } from '@gateway/health/health-indicator.registry';
 import request from 'supertest';
 import { StartedGateway, startGateway } from './support/start-gateway';
 
@@ -23,5 +24,26 @@ describe('GET /health', () => {
     const response = await request(gateway.url).get('/api/v1/health').expect(404);
 
     expect(response.body).toEqual({ error: expect.any(String) });
+  });
+
+  it('answers 503 unhealthy when a required dependency is down, and stays 200 for an optional one', async () => {
+    const registry = gateway.app.get(HealthIndicatorRegistry);
+    registry.register({
+      name: 'optional_cache',
+      required: false,
+      check: () => ({ optional_cache: { status: 'down' } }),
+    });
+
+    const stillHealthy = await request(gateway.url).get('/health').expect(200);
+    expect(stillHealthy.body.checks.optional_cache).toMatchObject({ status: 'down', required: false });
+
+    registry.register({ name: 'ledger', required: true, check: () => Promise.reject(new Error('ledger unreachable')) });
+    const response = await request(gateway.url).get('/health').expect(503);
+
+    expect(response.body).toMatchObject({
+      status: 'unhealthy',
+      error: 'A required dependency is down',
+      checks: { database: { status: 'up' }, ledger: { status: 'down', required: true } },
+    });
   });
 });

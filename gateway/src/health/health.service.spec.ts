@@ -52,5 +52,22 @@ describe(HealthService.name, () => {
 
       expect(health.check).toHaveBeenCalledWith([expect.any(Function), expect.any(Function)]);
     });
+
+    it('reports an indicator that throws as down with its message', async () => {
+      registry.register({
+        name: 'ledger',
+        required: true,
+        check: () => Promise.reject(new Error('ledger unreachable')),
+      });
+      health.check.mockImplementation(async (checks: Array<() => Promise<HealthIndicatorResult>>) => ({
+        status: 'ok',
+        details: Object.assign({}, ...(await Promise.all(checks.map((check) => check())))),
+      }));
+
+      await expect(sut.check()).resolves.toMatchObject({
+        status: 'unhealthy',
+        checks: { ledger: { status: 'down', required: true, message: 'ledger unreachable' } },
+      });
+    });
   });
 });

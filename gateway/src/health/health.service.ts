@@ -5,7 +5,7 @@ import {
   HealthIndicatorResult,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { HealthIndicatorRegistry } from './health-indicator.registry';
+import { HealthIndicatorRegistry, RegisteredHealthIndicator } from './health-indicator.registry';
 import { HealthResponseDto } from './health.dto';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -28,7 +28,7 @@ export class HealthService implements OnModuleInit {
 
   async check(): Promise<HealthResponseDto> {
     const indicators = this.registry.all();
-    const details = await this.runAll(indicators.map((indicator) => indicator.check));
+    const details = await this.runAll(indicators.map((indicator) => guarded(indicator)));
     const checks: HealthResponseDto['checks'] = {};
     let healthy = true;
     for (const indicator of indicators) {
@@ -55,4 +55,17 @@ export class HealthService implements OnModuleInit {
       throw error;
     }
   }
+}
+
+/** An indicator that throws counts as down with its message, instead of failing the whole answer. */
+function guarded(indicator: RegisteredHealthIndicator): HealthIndicatorFunction {
+  return async () => {
+    try {
+      return await indicator.check();
+    } catch (error) {
+      const causes = (error as { causes?: HealthIndicatorResult }).causes;
+      const message = error instanceof Error ? error.message : String(error);
+      return { [indicator.name]: causes?.[indicator.name] ?? { status: 'down', message } };
+    }
+  };
 }
