@@ -1,0 +1,157 @@
+import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
+import { SearchExceptionCode } from '@search/common/search.exception';
+import type { SearchEngine } from '@search/engine/search-engine';
+import type { JobEventsBus } from './job-events.bus';
+import type { JobState } from './job-state';
+import type { JobWorkerPool } from './job-worker-pool';
+import type { JobsRepository } from './jobs.repository';
+import { JobsService } from './jobs.service';
+import type { SearchJobEntity } from './search-job.entity';
+
+function stored(status: JobState, overrides: Partial<SearchJobEntity> = {}): SearchJobEntity {
+  return {
+    id: 'job-1',
+    ownerId: 1,
+    query: 'cats',
+    algorithm: 'auto',
+    filters: { videoIds: [], tags: [] },
+    limit: 20,
+    status,
+    resultCount: 0,
+    results: null,
+    error: null,
+    attempts: 1,
+    createdAt: '2026-11-26T10:00:00.000Z',
+    startedAt: null,
+    completedAt: null,
+    updatedAt: '2026-11-26T10:00:00.000Z',
+    durationMs: null,
+    claimedBy: null,
+    claimedAt: null,
+    ...overrides,
+  };
+}
+
+describe('JobsService', () => {
+  let jobs: jest.Mocked<Pick<JobsRepository, 'insert' | 'findById' | 'findForOwner' | 'transition' | 'list'>>;
+  let events: jest.Mocked<Pick<JobEventsBus, 'publish'>>;
+  let workers: jest.Mocked<Pick<JobWorkerPool, 'wake'>>;
+  let sut: JobsService;
+
+  beforeEach(() => {
+    jobs = {
+      insert: jest.fn().mockResolvedValue(undefined),
+      findById: jest.fn(),
+      findForOwner: jest.fn(),
+      transition: jest.fn().mockResolvedValue(true),
+      list: jest.fn(),
+    };
+    events = { publish: jest.fn() };
+    workers = { wake: jest.fn() };
+    const engine = { algorithms: () => [{ name: 'auto', description: 'default', isDefault: true }] };
+    sut = new JobsService(
+      jobs as unknown as JobsRepository,
+      events as unknown as JobEventsBus,
+      workers as unknown as JobWorkerPool,
+      engine as unknown as SearchEngine,
+    );
+  });
+
+  describe('submit', () => {
+    it('persists the job as queued before answering, then announces it and wakes the workers', async () => {
+      const job = await sut.submit({ ownerId: 1, query: ' cats ', algorithm: '', filters: undefined, limit: 0 });
+      expect(jobs.insert).toHaveBeenCalledWith(
+        expect.objectContaining({
+          id: job.id,
+          ownerId: 1,
+          query: 'cats',
+          algorithm: 'auto',
+          limit: 20,
+          status: 'queued',
+        }),
+      );
+      expect(job.status).toBe(JobStatus.JOB_STATUS_QUEUED);
+      expect(events.publish).toHaveBeenCalledTimes(1);
+      expect(workers.wake).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not acknowledge a job it could not persist', async () => {
+      jobs.insert.mockRejectedValue(new Error('database is locked'));
+      await expect(
+        sut.submit({ ownerId: 1, query: 'cats', algorithm: '', filters: undefined, limit: 0 }),
+      ).rejects.toThrow('database is locked');
+      expect(events.publish).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('get', () => {
+    it('answers NOT_FOUND for another owner’s job', async () => {
+      jobs.findForOwner.mockResolvedValue(null);
+      await expect(sut.get({ jobId: 'job-1', ownerId: 2, omitResults: false })).rejects.toMatchObject({
+        code: SearchExceptionCode.NotFound,
+        message: 'Search job not found',
+      });
+      expect(jobs.findForOwner).toHaveBeenCalledWith('job-1', 2);
+    });
+  });
+
+  describe('cancel', () => {
+    it.each<JobState>(['queued', 'processing'])('cancels a %s job and announces it', async (state) => {
+      jobs.findForOwner.mockResolvedValue(stored(state));
+      jobs.findById.mockResolvedValue(stored('cancelled'));
+      await expect(sut.cancel({ jobId: 'job-1', ownerId: 1 })).resolves.toMatchObject({
+        status: JobStatus.JOB_STATUS_CANCELLED,
+      });
+      expect(jobs.transition).toHaveBeenCalledWith('job-1', 'cancel', expect.any(Object));
+      expect(events.publish).toHaveBeenCalledWith(expect.objectContaining({ status: 'cancelled' }));
+    });
+
+    it.each<JobState>(['completed', 'failed', 'cancelled'])(
+      'refuses a %s job with FAILED_PRECONDITION',
+      async (state) => {
+        jobs.findForOwner.mockResolvedValue(stored(state));
+        jobs.findById.mockResolvedValue(stored(state));
+        await expect(sut.cancel({ jobId: 'job-1', ownerId: 1 })).rejects.toMatchObject({
+          code: SearchExceptionCode.FailedPrecondition,
+        });
+        expect(jobs.transition).not.toHaveBeenCalled();
+      },
+    );
+
+    it('refuses when the job finished between the read and the update', async () => {
+      jobs.findForOwner.mockResolvedValue(stored('processing'));
+      jobs.transition.mockResolvedValue(false);
+      jobs.findById.mockResolvedValue(stored('completed'));
+      await expect(sut.cancel({ jobId: 'job-1', ownerId: 1 })).rejects.toMatchObject({
+        code: SearchExceptionCode.FailedPrecondition,
+        message: 'Only queued or processing jobs can be cancelled; this job is completed',
+      });
+      expect(events.publish).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('retry', () => {
+    it.each<JobState>(['failed', 'cancelled'])('requeues a %s job, keeping its attempts', async (state) => {
+      jobs.findForOwner.mockResolvedValue(stored(state, { attempts: 2 }));
+      jobs.findById.mockResolvedValue(stored('queued', { attempts: 2 }));
+      await expect(sut.retry({ jobId: 'job-1', ownerId: 1 })).resolves.toMatchObject({
+        status: JobStatus.JOB_STATUS_QUEUED,
+        attempts: 2,
+      });
+      expect(jobs.transition).toHaveBeenCalledWith(
+        'job-1',
+        'retry',
+        expect.objectContaining({ results: null, error: null, completedAt: null }),
+      );
+      expect(workers.wake).toHaveBeenCalled();
+    });
+
+    it.each<JobState>(['queued', 'processing', 'completed'])('refuses a %s job', async (state) => {
+      jobs.findForOwner.mockResolvedValue(stored(state));
+      jobs.findById.mockResolvedValue(stored(state));
+      await expect(sut.retry({ jobId: 'job-1', ownerId: 1 })).rejects.toMatchObject({
+        code: SearchExceptionCode.FailedPrecondition,
+      });
+    });
+  });
+});
