@@ -85,7 +85,7 @@ describe(OutboxRelayService.name, () => {
 
   afterEach(async () => {
     jest.useRealTimers();
-    await sut.onApplicationShutdown();
+    await sut.beforeApplicationShutdown();
     jest.restoreAllMocks();
   });
 
@@ -174,10 +174,10 @@ describe(OutboxRelayService.name, () => {
     });
   });
 
-  describe('onApplicationShutdown', () => {
+  describe('beforeApplicationShutdown', () => {
     it('drains what is pending before the process exits', async () => {
       pending = [upsert(1, 1), upsert(2, 1), upsert(3, 1), upsert(4, 1)];
-      await sut.onApplicationShutdown();
+      await sut.beforeApplicationShutdown();
       expect(sent).toHaveLength(4);
       expect(pending).toEqual([]);
     });

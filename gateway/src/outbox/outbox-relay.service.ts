@@ -1,6 +1,6 @@
 import { describeError } from '@gateway/search/describe-error';
 import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
 import { OutboxEvent, OutboxEventType, VideoDocumentPayload } from './outbox-event.entity';
 import { OutboxRelayConfig, outboxRelayConfig } from './outbox-relay.config';
@@ -26,7 +26,7 @@ export interface RelayCycleResult {
  * is harmless.
  */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private timer: NodeJS.Timeout | null = null;
   private cycle: Promise<unknown> = Promise.resolve();
@@ -44,7 +44,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before shutdown proper, while the gRPC client is still open: finish the cycle, then flush what is left. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) {
       clearTimeout(this.timer);

@@ -45,7 +45,7 @@ describe(JobEventsService.name, () => {
   });
 
   afterEach(() => {
-    sut.onApplicationShutdown();
+    sut.onModuleDestroy();
     jest.useRealTimers();
     jest.restoreAllMocks();
   });
@@ -131,7 +131,7 @@ describe(JobEventsService.name, () => {
   });
 
   it('stops resubscribing on shutdown', () => {
-    sut.onApplicationShutdown();
+    sut.onModuleDestroy();
     streams[0].error(new Error('14 UNAVAILABLE'));
     jest.advanceTimersByTime(10_000);
     expect(requests).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { JobEvent, JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
@@ -24,7 +24,7 @@ interface SeenStatus {
  * replayed events already delivered are dropped by (job_id, status).
  */
 @Injectable()
-export class JobEventsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobEventsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobEventsService.name);
   private readonly subject = new Subject<JobEvent>();
   /** Hot: subscribers get the events that happen while they listen. */
@@ -46,7 +46,8 @@ export class JobEventsService implements OnApplicationBootstrap, OnApplicationSh
     this.subscribe();
   }
 
-  onApplicationShutdown(): void {
+  /** First of the shutdown hooks, so a stream closed by the shutdown is not taken for a drop. */
+  onModuleDestroy(): void {
     this.stopped = true;
     if (this.reconnectTimer) {
       clearTimeout(this.reconnectTimer);
