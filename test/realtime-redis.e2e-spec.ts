@@ -75,6 +75,9 @@ function waitFor<T>(socket: Socket, event: string, timeoutMs = 10_000): Promise<
   });
 }
 
+// Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('Two gateways sharing Redis (e2e)', () => {
   const keyPrefix = `vsp-test-${randomBytes(6).toString('hex')}:`;
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-redis-e2e-'));

@@ -29,6 +29,9 @@ async function waitForUsage(gateway: StartedGateway, token: string, count: numbe
   }
 }
 
+// Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('Usage analytics (e2e)', () => {
   let gateway: StartedGateway;
   let alice: Caller;
@@ -272,5 +275,36 @@ describe('Usage analytics (e2e)', () => {
     expect(Number(response.headers['x-ratelimit-limit'])).toBe(600);
     expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(600);
     expect(Number(response.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+  });
+});
+
+describe('Request log shutdown (e2e)', () => {
+  it('flushes every buffered request when the gateway stops', async () => {
+    // A flush interval far longer than the test: only the shutdown hook can write these rows.
+    const gateway = await startGateway({ env: { REQUEST_LOG_FLUSH_MS: '60000', SEARCH_GRPC_URL: '127.0.0.1:1' } });
+    let reader: DataSource | null = null;
+    try {
+      const caller = await register(gateway, `shutdown-${Date.now()}@example.com`);
+      for (let i = 0; i < 5; i += 1) {
+        await request(gateway.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${caller.token}`).expect(200);
+      }
+      await gateway.app.close();
+      reader = await new DataSource(
+        gateway.databaseName
+          ? { type: 'postgres', url: `postgres://postgres@127.0.0.1:5432/${gateway.databaseName}` }
+          : { type: 'better-sqlite3', database: `${gateway.dataDir}/gateway.sqlite` },
+      ).initialize();
+      const [logs] = await reader.query<{ n: string | number }[]>(
+        "SELECT COUNT(*) AS n FROM request_logs WHERE route = '/api/v1/auth/me'",
+      );
+      const [rollup] = await reader.query<{ n: string | number }[]>(
+        "SELECT SUM(requests) AS n FROM usage_rollups_day WHERE route = '/api/v1/auth/me'",
+      );
+      expect(Number(logs.n)).toBe(5);
+      expect(Number(rollup.n)).toBe(5);
+    } finally {
+      await reader?.destroy();
+      await gateway.stop();
+    }
   });
 });

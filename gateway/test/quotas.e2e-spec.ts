@@ -17,6 +17,9 @@ function expectRateLimitHeaders(response: Response, limit: number, remaining: nu
   expect(reset).toBeLessThanOrEqual(60);
 }
 
+// Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('Rate limits and quotas (e2e)', () => {
   let gateway: StartedGateway;
   let token: string;

@@ -67,6 +67,9 @@ async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise
   }
 }
 
+// Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('Live events over Socket.IO (e2e)', () => {
   let search: RunningSearchService;
   let gateway: StartedGateway;

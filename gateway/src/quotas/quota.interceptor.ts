@@ -32,6 +32,10 @@ export class QuotaInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: AuthenticatedUser }>();
     const response = http.getResponse<Response>();
+    // Health and metrics sit outside the API and are polled by orchestrators; they are never limited.
+    if (!request.originalUrl.startsWith('/api/')) {
+      return next.handle();
+    }
     return from(this.decide(context, request)).pipe(
       switchMap((decision) => {
         response.setHeader('X-RateLimit-Limit', String(decision.headers.limit));
