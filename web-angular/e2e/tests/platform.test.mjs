@@ -27,6 +27,10 @@ const VIDEOS = [
   },
 ];
 
+// Each step is bounded on its own, so a frozen page fails one step quickly instead of the whole run.
+const STEP_TIMEOUT_MS = 60_000;
+const step = (name, fn) => it(name, { timeout: STEP_TIMEOUT_MS }, fn);
+
 async function waitUntil(description, check, { timeoutMs = 20_000, intervalMs = 500 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -77,7 +81,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await platform?.stop();
   });
 
-  it('registers, showing the API validation message first', async () => {
+  step('registers, showing the API validation message first', async () => {
     await page.goto(`${baseUrl}/register`);
     await page.locator('input[name="name"]').fill('E2E Developer');
     await page.locator('input[name="email"]').fill(email);
@@ -94,7 +98,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="current-user"]').filter({ hasText: 'E2E Developer' }).waitFor();
   });
 
-  it('creates videos, and shows the API message for an invalid one', async () => {
+  step('creates videos, and shows the API message for an invalid one', async () => {
     await page.getByText('Your library is empty').waitFor();
     for (const video of VIDEOS) {
       await page.locator('[data-testid="new-video"]').click();
@@ -118,7 +122,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await screenshot(page, '02-videos');
   });
 
-  it('searches and shows ranked results with highlighted snippets', async () => {
+  step('searches and shows ranked results with highlighted snippets', async () => {
     const query = page.locator('[data-testid="search-query"]');
     await query.fill('cooking');
     // The index follows the library through the outbox relay, so the first searches may run before it caught up.
@@ -142,7 +146,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await screenshot(page, '03-search-results');
   });
 
-  it("shows a background job's status live until its results arrive", async () => {
+  step("shows a background job's status live until its results arrive", async () => {
     await page.evaluate(() => {
       window.__liveStatuses = [];
       new MutationObserver(() => {
@@ -166,7 +170,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="search-background"] input').uncheck();
   });
 
-  it('creates an API key shown once, and revokes another after confirmation', async () => {
+  step('creates an API key shown once, and revokes another after confirmation', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.waitForURL('**/api-keys');
     await page.getByText('No API keys yet').waitFor();
@@ -195,7 +199,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     assert.equal((await api('/api/v1/auth/me')).status, 200);
   });
 
-  it("updates the dashboard's numbers and charts after calls made with the key", async () => {
+  step("updates the dashboard's numbers and charts after calls made with the key", async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL('**/dashboard');
     await page.locator('[data-testid="card-today"]').waitFor();
@@ -226,7 +230,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await screenshot(page, '05-dashboard');
   });
 
-  it("shows a search job's status arriving live over Socket.IO", async () => {
+  step("shows a search job's status arriving live over Socket.IO", async () => {
     await page.locator('[data-testid="jobs-live-mode"][data-mode="socket"]').waitFor();
     const response = await api(`/api/v1/users/${userId}/search`, {
       method: 'POST',
@@ -246,7 +250,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await details.getByRole('button', { name: 'Close' }).click();
   });
 
-  it('exports usage as CSV', async () => {
+  step('exports usage as CSV', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid="export-usage-csv"]').click(),
@@ -258,7 +262,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     assert.ok(lines[0].includes(','), `CSV header: ${lines[0]}`);
   });
 
-  it('shows per-key usage and the key comparison', async () => {
+  step('shows per-key usage and the key comparison', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     const row = page.locator('[data-testid="key-row"]').filter({ hasText: 'e2e key' });
     await waitUntil('the key request count', async () => {
@@ -271,14 +275,14 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await screenshot(page, '07-api-keys');
   });
 
-  it('shows the circuit breaker and service health', async () => {
+  step('shows the circuit breaker and service health', async () => {
     await page.getByRole('link', { name: 'System' }).click();
     await page.locator('[data-testid="breaker-state"][data-state="closed"]').waitFor();
     await page.locator('[data-testid="overall-health"]').filter({ hasText: 'healthy' }).waitFor();
     await screenshot(page, '08-system');
   });
 
-  it('fits a tablet screen', async () => {
+  step('fits a tablet screen', async () => {
     await page.setViewportSize(TABLET);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.locator('[data-testid="card-today"]').waitFor();
@@ -287,7 +291,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await screenshot(page, '09-dashboard-tablet');
   });
 
-  it('logs out and back in', async () => {
+  step('logs out and back in', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
     await page.locator('input[name="email"]').fill(email);

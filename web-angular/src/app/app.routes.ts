@@ -1,9 +1,9 @@
 import { Routes } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { authGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'videos' },
-  { path: '', canMatch: [guestGuard], loadChildren: () => import('./features/auth/auth.routes') },
+  { path: '', loadChildren: () => import('./features/auth/auth.routes') },
   { path: 'videos', canMatch: [authGuard], loadChildren: () => import('./features/videos/videos.routes') },
   { path: 'api-keys', canMatch: [authGuard], loadChildren: () => import('./features/api-keys/api-keys.routes') },
   { path: 'dashboard', canMatch: [authGuard], loadChildren: () => import('./features/dashboard/dashboard.routes') },

@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { CanMatchFn, Router } from '@angular/router';
+import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
 import { SessionService } from './session.service';
 
 export const authGuard: CanMatchFn = (_route, segments) => {
@@ -11,5 +11,6 @@ export const authGuard: CanMatchFn = (_route, segments) => {
   return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl } });
 };
 
-export const guestGuard: CanMatchFn = () =>
+/** For login and register: a signed-in user has nothing to do there. */
+export const guestGuard: CanActivateFn = () =>
   inject(SessionService).isAuthenticated() ? inject(Router).createUrlTree(['/videos']) : true;

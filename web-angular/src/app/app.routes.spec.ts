@@ -1,0 +1,59 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { routes } from './app.routes';
+import { SessionService } from './core/auth/session.service';
+import { SOCKET_FACTORY } from './core/realtime/realtime.service';
+
+describe('app routes', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(routes),
+        provideNoopAnimations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: SOCKET_FACTORY,
+          useValue: () => ({ on: () => undefined, emit: () => undefined, disconnect: () => undefined }),
+        },
+      ],
+    });
+  });
+
+  const signIn = () => TestBed.inject(SessionService).start({ token: 't', user: { id: 1, email: 'a@b.c', name: '' } });
+
+  it('sends a signed-out visitor to /login with the page to return to', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fdashboard');
+  });
+
+  it('opens a protected page once signed in', async () => {
+    signIn();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/videos');
+    expect(TestBed.inject(Router).url).toBe('/videos');
+    expect(harness.routeNativeElement?.textContent).toContain('Video library');
+  });
+
+  it('skips login and register when already signed in', async () => {
+    signIn();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/login');
+    expect(TestBed.inject(Router).url).toBe('/videos');
+    await harness.navigateByUrl('/register');
+    expect(TestBed.inject(Router).url).toBe('/videos');
+  });
+
+  it('redirects unknown paths and the root to the library', async () => {
+    signIn();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/nope');
+    expect(TestBed.inject(Router).url).toBe('/videos');
+  });
+});
