@@ -2,14 +2,15 @@ import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from './database.config';
 
 // Matches compiled migrations in dist and TypeScript sources under ts-jest; never declaration files.
 const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
 
-export function buildTypeOrmOptions(config: DatabaseConfig): TypeOrmModuleOptions {
+/** Connection, pragmas and migrations, without entities; shared by the app and repository tests. */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = {
-    autoLoadEntities: true,
     synchronize: false,
     migrationsRun: true,
     migrations: [MIGRATIONS_GLOB],
@@ -33,4 +34,8 @@ export function buildTypeOrmOptions(config: DatabaseConfig): TypeOrmModuleOption
       db.pragma('foreign_keys = ON');
     },
   };
+}
+
+export function buildTypeOrmOptions(config: DatabaseConfig): TypeOrmModuleOptions {
+  return { ...buildDataSourceOptions(config), autoLoadEntities: true };
 }

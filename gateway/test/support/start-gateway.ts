@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './test-database';
 
 export interface StartedGateway {
   app: NestExpressApplication;
@@ -20,8 +20,6 @@ export interface StartGatewayOptions {
   env?: Record<string, string | undefined>;
 }
 
-const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
 /**
  * Starts the real gateway in-process on 127.0.0.1 and a random port, on a fresh temporary
  * DATA_DIR (SQLite) or, when TEST_DATABASE=postgres, on a fresh PostgreSQL database that is
@@ -33,7 +31,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<S
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    DATABASE_URL: databaseName ? `postgres://postgres@127.0.0.1:5432/${databaseName}` : undefined,
+    DATABASE_URL: databaseName ? postgresUrl(databaseName) : undefined,
     ...options.env,
   };
 
@@ -79,23 +77,4 @@ function applyEnv(env: Record<string, string | undefined>): Record<string, strin
     }
   }
   return previous;
-}
-
-async function createPostgresDatabase(): Promise<string> {
-  const name = `gw_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-  return name;
-}
-
-async function dropPostgresDatabase(name: string): Promise<void> {
-  await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-}
-
-async function withAdminClient<T>(work: (client: DataSource) => Promise<T>): Promise<T> {
-  const client = await new DataSource({ type: 'postgres', url: POSTGRES_ADMIN_URL, poolSize: 1 }).initialize();
-  try {
-    return await work(client);
-  } finally {
-    await client.destroy();
-  }
 }
