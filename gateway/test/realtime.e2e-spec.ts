@@ -131,6 +131,15 @@ describe('Live events over Socket.IO (e2e)', () => {
     expect(await byEvent.once('authenticated')).toEqual({ user_id: bob.id });
   });
 
+  it('applies the gateway’s CORS allow-list to the Socket.IO handshake', async () => {
+    const handshake = (origin: string) =>
+      request(gateway.url).get('/socket.io/?EIO=4&transport=polling').set('Origin', origin).expect(200);
+    const allowed = await handshake('http://localhost:4200');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:4200');
+    const foreign = await handshake('http://evil.example');
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('answers a bad token with auth_error and disconnects', async () => {
     const socket = connect({ token: 'not-a-valid-token' });
     const [error] = await Promise.all([socket.once<{ error: string }>('auth_error'), socket.once('disconnect')]);
