@@ -1,7 +1,8 @@
+import { deserialize, serialize } from 'node:v8';
 import { ALGORITHMS } from './algorithms/algorithm-registry';
 import { AnalyzedQuery, SearchAlgorithm } from './algorithms/search-algorithm';
 import { Analyzer } from './analysis/analyzer';
-import { normalizedTags, OwnerIndex } from './index/owner-index';
+import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
 import { ProximityReranker, RERANK_DEPTH } from './scoring/proximity-reranker';
 import { QueryExecutor } from './scoring/query-executor';
 import { SlotFilter } from './scoring/query-plan';
@@ -11,6 +12,7 @@ import {
   EngineHit,
   EngineQuery,
   EngineStats,
+  InvalidSnapshotError,
   SearchEngine,
   UnknownAlgorithmError,
 } from './search-engine';
@@ -125,6 +127,30 @@ export class InMemorySearchEngine implements SearchEngine {
     return { documents, owners, vocabularySize };
   }
 
+  snapshot(): Buffer {
+    const owners: Array<[number, OwnerIndexSnapshot]> = [];
+    for (const [ownerId, index] of this.owners) {
+      owners.push([ownerId, index.toSnapshot()]);
+    }
+    return serialize({ format: SNAPSHOT_FORMAT, owners } satisfies EngineSnapshot);
+  }
+
+  restore(snapshot: Buffer): void {
+    let decoded: unknown;
+    try {
+      decoded = deserialize(snapshot);
+    } catch (error: unknown) {
+      throw new InvalidSnapshotError(error instanceof Error ? error.message : String(error));
+    }
+    if (!isEngineSnapshot(decoded)) {
+      throw new InvalidSnapshotError(`expected format ${SNAPSHOT_FORMAT}`);
+    }
+    this.owners.clear();
+    for (const [ownerId, owner] of decoded.owners) {
+      this.owners.set(ownerId, new OwnerIndex(this.analyzer, owner));
+    }
+  }
+
   private algorithm(name: string | undefined): SearchAlgorithm {
     if (name === undefined || name === '') {
       return this.defaultAlgorithm;
@@ -145,6 +171,23 @@ export class InMemorySearchEngine implements SearchEngine {
     const words = [...new Set(kept)].slice(0, MAX_QUERY_WORDS);
     return { words, lastWordIsPrefix: lastWordIsPrefix && words.at(-1) === all.at(-1) };
   }
+}
+
+/** Bumped whenever the snapshot layout changes, so an old file is rejected rather than misread. */
+const SNAPSHOT_FORMAT = 'videosearch-engine/1';
+
+interface EngineSnapshot {
+  format: string;
+  owners: Array<[number, OwnerIndexSnapshot]>;
+}
+
+function isEngineSnapshot(value: unknown): value is EngineSnapshot {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as EngineSnapshot).format === SNAPSHOT_FORMAT &&
+    Array.isArray((value as EngineSnapshot).owners)
+  );
 }
 
 function clampLimit(limit: number | undefined): number {

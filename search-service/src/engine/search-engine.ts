@@ -59,11 +59,25 @@ export interface SearchEngine {
   search(query: EngineQuery): EngineHit[];
   algorithms(): AlgorithmDescription[];
   stats(ownerId?: number): EngineStats;
+  /**
+   * The whole index as bytes, so a restarted service can `restore` it instead of re-analysing every
+   * document; changes made after the snapshot must be replayed through `upsert` / `remove`.
+   */
+  snapshot(): Buffer;
+  /** Replaces the index with a `snapshot()`; throws `InvalidSnapshotError` when the bytes are not one. */
+  restore(snapshot: Buffer): void;
 }
 
 export class UnknownAlgorithmError extends Error {
   constructor(readonly algorithm: string) {
     super(`Unknown algorithm "${algorithm}"`);
     this.name = 'UnknownAlgorithmError';
+  }
+}
+
+export class InvalidSnapshotError extends Error {
+  constructor(reason: string) {
+    super(`Invalid search index snapshot: ${reason}`);
+    this.name = 'InvalidSnapshotError';
   }
 }

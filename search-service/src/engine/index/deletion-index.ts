@@ -11,9 +11,10 @@ const MIN_WORD_LENGTH = 3;
  * map; the sorted array is rebuilt once that map grows past a fraction of it.
  */
 export class DeletionIndex {
-  private keys = new Float64Array(0);
+  private keys: Float64Array = new Float64Array(0);
   private readonly delta = new Map<number, number[]>();
   private deltaWords = 0;
+  private deltaIds: number[] = [];
   private indexedWords = 0;
   private pending: number[] = [];
   private readonly found = new Set<number>();
@@ -55,6 +56,7 @@ export class DeletionIndex {
         }
       });
       this.deltaWords++;
+      this.deltaIds.push(id);
     }
     this.pending = [];
   }
@@ -72,6 +74,19 @@ export class DeletionIndex {
 
   private mustRebuild(): boolean {
     return this.pending.length + this.deltaWords > Math.max(1024, this.indexedWords);
+  }
+
+  toSnapshot(): DeletionIndexSnapshot {
+    return { keys: this.keys, indexedWords: this.indexedWords, pending: [...this.pending, ...this.deltaIds] };
+  }
+
+  restore(snapshot: DeletionIndexSnapshot): void {
+    this.keys = snapshot.keys;
+    this.indexedWords = snapshot.indexedWords;
+    this.delta.clear();
+    this.deltaIds = [];
+    this.deltaWords = 0;
+    this.pending = [...snapshot.pending];
   }
 
   private collect(hash: number): void {
@@ -116,8 +131,16 @@ export class DeletionIndex {
     this.indexedWords = words.length;
     this.delta.clear();
     this.deltaWords = 0;
+    this.deltaIds = [];
     this.pending = [];
   }
+}
+
+/** The sorted neighbourhood keys and the words not in them yet. */
+export interface DeletionIndexSnapshot {
+  keys: Float64Array;
+  indexedWords: number;
+  pending: number[];
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Analyzer } from '../analysis/analyzer';
 import { EngineDocument } from '../search-engine';
-import { PostingPool } from './posting-pool';
+import { PostingPool, PostingPoolSnapshot } from './posting-pool';
 import { grow } from './typed-arrays';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, VocabularySnapshot } from './vocabulary';
 
 export const FIELDS = ['title', 'description', 'tags'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -28,15 +28,15 @@ export class OwnerIndex {
   private readonly termIds = new Map<string, number>();
   private readonly tagLists = new Map<string, number>();
   private readonly slotsByVideo = new Map<number, number>();
-  private readonly freeSlots: number[] = [];
+  private freeSlots: number[] = [];
   private slotCount = 0;
-  private videoIds = new Float64Array(INITIAL_SLOTS);
-  private durations = new Float64Array(INITIAL_SLOTS);
-  private fieldLengths = new Uint16Array(INITIAL_SLOTS * FIELD_COUNT);
-  private readonly titles: string[] = [];
-  private readonly descriptions: string[] = [];
+  private videoIds: Float64Array = new Float64Array(INITIAL_SLOTS);
+  private durations: Float64Array = new Float64Array(INITIAL_SLOTS);
+  private fieldLengths: Uint16Array = new Uint16Array(INITIAL_SLOTS * FIELD_COUNT);
+  private titles: string[] = [];
+  private descriptions: string[] = [];
   /** Each slot's tags joined by TAG_SEPARATOR, interned: documents mostly share a few tag combinations. */
-  private readonly tagTexts: string[] = [];
+  private tagTexts: string[] = [];
   private readonly internedTagTexts = new Map<string, string>();
   private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
   private liveCount = 0;
@@ -48,7 +48,14 @@ export class OwnerIndex {
   private filterMarks = new Int32Array(INITIAL_SLOTS);
   private filterGeneration = 0;
 
-  constructor(private readonly analyzer: Analyzer) {
+  constructor(
+    private readonly analyzer: Analyzer,
+    snapshot?: OwnerIndexSnapshot,
+  ) {
+    if (snapshot) {
+      this.restore(snapshot);
+      return;
+    }
     for (const stopWord of analyzer.stopWordList()) {
       this.vocabulary.addWord(stopWord, -1);
     }
@@ -199,6 +206,56 @@ export class OwnerIndex {
     return (slot) => marks[slot] === accepted;
   }
 
+  /** Everything needed to serve this owner again without re-analysing its documents. */
+  toSnapshot(): OwnerIndexSnapshot {
+    const slots = this.slotCount;
+    return {
+      slotCount: slots,
+      liveCount: this.liveCount,
+      freeSlots: [...this.freeSlots],
+      videoIds: this.videoIds.slice(0, slots),
+      durations: this.durations.slice(0, slots),
+      fieldLengths: this.fieldLengths.slice(0, slots * FIELD_COUNT),
+      fieldLengthSums: this.fieldLengthSums.slice(),
+      titles: this.titles.slice(0, slots),
+      descriptions: this.descriptions.slice(0, slots),
+      tagTexts: this.tagTexts.slice(0, slots),
+      stems: orderedKeys(this.termIds),
+      tagNames: orderedKeys(this.tagLists),
+      postings: this.postings.toSnapshot(),
+      tagPostings: this.tagPostings.toSnapshot(),
+      vocabulary: this.vocabulary.toSnapshot(),
+    };
+  }
+
+  private restore(snapshot: OwnerIndexSnapshot): void {
+    const capacity = Math.max(INITIAL_SLOTS, snapshot.slotCount);
+    this.slotCount = snapshot.slotCount;
+    this.liveCount = snapshot.liveCount;
+    this.freeSlots = snapshot.freeSlots;
+    this.videoIds = grow(snapshot.videoIds, capacity);
+    this.durations = grow(snapshot.durations, capacity);
+    this.fieldLengths = grow(snapshot.fieldLengths, capacity * FIELD_COUNT);
+    this.fieldLengthSums.set(snapshot.fieldLengthSums);
+    this.titles = snapshot.titles;
+    this.descriptions = snapshot.descriptions;
+    this.tagTexts = snapshot.tagTexts;
+    snapshot.stems.forEach((stem, term) => this.termIds.set(stem, term));
+    snapshot.tagNames.forEach((tag, list) => this.tagLists.set(tag, list));
+    this.postings.restore(snapshot.postings);
+    this.tagPostings.restore(snapshot.tagPostings);
+    this.vocabulary.restore(snapshot.vocabulary);
+    const free = new Set(snapshot.freeSlots);
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      if (!free.has(slot)) {
+        this.slotsByVideo.set(this.videoIds[slot], slot);
+      }
+    }
+    this.wordStamps = new Int32Array(Math.max(1024, snapshot.vocabulary.words.length));
+    this.termStamps = new Int32Array(Math.max(1024, snapshot.stems.length));
+    this.termFrequencies = new Uint32Array(this.termStamps.length);
+  }
+
   /** Counts per-field frequencies with stamped scratch arrays (no per-document maps), then writes postings. */
   private indexText(slot: number): void {
     const stamp = ++this.stamp;
@@ -282,4 +339,31 @@ export class OwnerIndex {
 
 export function normalizedTags(tags: readonly string[]): Set<string> {
   return new Set(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag.length > 0));
+}
+
+/** Keys of an id map in id order (ids are dense, assigned from 0). */
+function orderedKeys(ids: Map<string, number>): string[] {
+  const keys = new Array<string>(ids.size);
+  for (const [key, id] of ids) {
+    keys[id] = key;
+  }
+  return keys;
+}
+
+export interface OwnerIndexSnapshot {
+  slotCount: number;
+  liveCount: number;
+  freeSlots: number[];
+  videoIds: Float64Array;
+  durations: Float64Array;
+  fieldLengths: Uint16Array;
+  fieldLengthSums: Float64Array;
+  titles: string[];
+  descriptions: string[];
+  tagTexts: string[];
+  stems: string[];
+  tagNames: string[];
+  postings: PostingPoolSnapshot;
+  tagPostings: PostingPoolSnapshot;
+  vocabulary: VocabularySnapshot;
 }

@@ -81,6 +81,40 @@ export class PostingPool {
     return this.data.byteLength + this.offsets.byteLength * 3;
   }
 
+  toSnapshot(): PostingPoolSnapshot {
+    const lengths = this.lengths.slice(0, this.lists);
+    const data = new Uint32Array(lengths.reduce((total, length) => total + length, 0));
+    for (let list = 0, to = 0; list < this.lists; list++) {
+      const from = this.offsets[list];
+      data.set(this.data.subarray(from, from + lengths[list]), to);
+      to += lengths[list];
+    }
+    return { data, lengths };
+  }
+
+  /** Replaces the contents with a snapshot's (lists keep their ids). */
+  restore(snapshot: PostingPoolSnapshot): void {
+    this.lists = snapshot.lengths.length;
+    const size = Math.max(1024, this.lists);
+    this.lengths = new Int32Array(size);
+    this.lengths.set(snapshot.lengths);
+    this.offsets = new Int32Array(size);
+    this.capacities = new Int32Array(size);
+    let used = 0;
+    for (let list = 0; list < this.lists; list++) {
+      this.offsets[list] = used;
+      this.capacities[list] = Math.max(2, this.lengths[list]);
+      used += this.capacities[list];
+    }
+    this.data = new Uint32Array(Math.max(1 << 16, used));
+    for (let list = 0, from = 0; list < this.lists; list++) {
+      this.data.set(snapshot.data.subarray(from, from + this.lengths[list]), this.offsets[list]);
+      from += this.lengths[list];
+    }
+    this.used = used;
+    this.garbage = 0;
+  }
+
   /** Compacts when relocations have left holes worth half the live postings. */
   trim(): void {
     if (this.garbage > (this.used - this.garbage) / 2) {
@@ -127,4 +161,10 @@ export class PostingPool {
 /** Room kept for a list when compacting: a quarter more, so the next additions do not all relocate. */
 function slack(length: number): number {
   return Math.max(2, length + ((length >> 3) << 1));
+}
+
+/** Postings of every list back to back, in list order, and each list's length (in words). */
+export interface PostingPoolSnapshot {
+  data: Uint32Array;
+  lengths: Int32Array;
 }

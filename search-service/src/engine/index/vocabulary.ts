@@ -1,5 +1,5 @@
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone';
-import { DeletionIndex, editDistance } from './deletion-index';
+import { DeletionIndex, DeletionIndexSnapshot, editDistance } from './deletion-index';
 import { grow } from './typed-arrays';
 import { WordTable } from './word-table';
 
@@ -123,6 +123,28 @@ export class Vocabulary {
     return this.terms.byteLength * 2 + this.table.byteSize() + this.deletions.byteSize();
   }
 
+  toSnapshot(): VocabularySnapshot {
+    const size = this.table.size;
+    return {
+      words: Array.from({ length: size }, (_, id) => this.table.word(id)),
+      terms: this.terms.slice(0, size),
+      documentCounts: this.documentCounts.slice(0, size),
+      deletions: this.deletions.toSnapshot(),
+    };
+  }
+
+  /** Loads a snapshot into this (empty) vocabulary. */
+  restore(snapshot: VocabularySnapshot): void {
+    const size = snapshot.words.length;
+    this.terms = new Int32Array(Math.max(1024, size));
+    this.terms.set(snapshot.terms);
+    this.documentCounts = new Int32Array(Math.max(1024, size));
+    this.documentCounts.set(snapshot.documentCounts);
+    this.table.load(snapshot.words);
+    this.unsorted = [...this.liveWords()].map(([, word]) => word);
+    this.deletions.restore(snapshot.deletions);
+  }
+
   private becameLive(id: number, word: string): void {
     this.unsorted.push(word);
     this.deletions.add(id);
@@ -219,4 +241,11 @@ function mergeSorted(a: string[], b: string[]): string[] {
     merged[k++] = b[j++];
   }
   return merged;
+}
+
+export interface VocabularySnapshot {
+  words: string[];
+  terms: Int32Array;
+  documentCounts: Int32Array;
+  deletions: DeletionIndexSnapshot;
 }

@@ -47,6 +47,21 @@ export class WordTable {
     return this.find(word, 0, word.length, WordTable.hash(word, 0, word.length));
   }
 
+  /** Adds words known to be distinct and absent (a restored snapshot), ids in order. */
+  load(words: string[]): void {
+    this.rehash(1 << Math.ceil(Math.log2(Math.max(2, (this.words.length + words.length) * 2))));
+    for (const word of words) {
+      const id = this.words.length;
+      if (id === this.hashes.length) {
+        this.hashes = grow(this.hashes, id * 2);
+      }
+      const hash = WordTable.hash(word, 0, word.length);
+      this.words.push(word);
+      this.hashes[id] = hash;
+      this.place(id, hash);
+    }
+  }
+
   /** Adds a word known to be absent and returns its id. */
   add(word: string, hash: number): number {
     const id = this.words.length;
