@@ -65,6 +65,26 @@ describe('Videos API', () => {
       expect(response.body.error).toBe(message);
     });
 
+    it('handles concurrent creates, updates and deletes without errors or lost writes', async () => {
+      const created = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => create({ title: `parallel ${i}`, tags: [`t${i}`] })),
+      );
+      expect(created.map((response) => response.status)).toEqual(Array(25).fill(201));
+
+      const ids: number[] = created.map((response) => response.body.id);
+      const changes = await Promise.all([
+        ...ids
+          .slice(0, 10)
+          .map((id) => request(gateway.url).put(`${videosPath()}/${id}`).set(user.auth).send({ duration: 5 })),
+        ...ids.slice(10, 15).map((id) => request(gateway.url).delete(`${videosPath()}/${id}`).set(user.auth)),
+      ]);
+      expect(changes.map((response) => response.status)).toEqual(Array(15).fill(200));
+
+      const listed = await request(gateway.url).get(videosPath()).query({ per_page: 100 }).set(user.auth).expect(200);
+      expect(listed.body.pagination.total).toBe(20);
+      expect(listed.body.videos.filter((video: { duration: number }) => video.duration === 5)).toHaveLength(10);
+    });
+
     it('accepts the longest allowed title and description', async () => {
       await create({ title: 'x'.repeat(200), description: 'y'.repeat(10000) }).expect(201);
     });

@@ -21,6 +21,7 @@ export class VideosController {
   @Get()
   @ApiOperation({ summary: 'List videos with pagination, sorting and filters' })
   @ApiOkResponse({ type: VideoListDto })
+  @ApiErrors({ 400: 'sort must be one of: created_at, title, duration' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListVideosQueryDto): Promise<VideoListDto> {
     return this.videos.list(user.id, query);
   }
@@ -28,6 +29,7 @@ export class VideosController {
   @Post()
   @ApiOperation({ summary: 'Create a video' })
   @ApiCreatedResponse({ type: VideoDto })
+  @ApiErrors({ 400: 'title is required' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateVideoDto): Promise<VideoDto> {
     return this.videos.create(user.id, dto);
   }
@@ -46,7 +48,7 @@ export class VideosController {
   @Put(':videoId')
   @ApiOperation({ summary: 'Update a video; only the fields sent change, tags are replaced as a whole' })
   @ApiOkResponse({ type: VideoDto })
-  @ApiErrors({ 404: 'Video not found' })
+  @ApiErrors({ 400: 'duration must not be negative', 404: 'Video not found' })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('videoId', new PositiveIntPipe('videoId')) videoId: number,
