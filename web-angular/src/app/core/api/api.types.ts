@@ -176,16 +176,17 @@ export interface LatencySummary {
   p99: number;
 }
 
+/** Rates in analytics responses are percentages, 0..100. */
 export interface EndpointUsage {
   method: string;
   route: string;
   requests: number;
   errors: number;
   error_rate: number;
-  avg_latency_ms?: number;
-  p50_latency_ms?: number;
-  p95_latency_ms?: number;
-  p99_latency_ms?: number;
+  avg_latency_ms?: number | null;
+  p50_latency_ms?: number | null;
+  p95_latency_ms?: number | null;
+  p99_latency_ms?: number | null;
 }
 
 export interface UsageSummary {
@@ -206,8 +207,8 @@ export interface DailyUsage {
   requests: number;
   errors: number;
   error_rate: number;
-  avg_latency_ms: number;
-  p95_latency_ms: number;
+  avg_latency_ms: number | null;
+  p95_latency_ms: number | null;
 }
 
 export interface ApiKeyUsageRow {
@@ -231,7 +232,7 @@ export interface QueryStat {
   query: string;
   count: number;
   avg_result_count: number;
-  last_searched_at: string;
+  last_searched_at: string | null;
 }
 
 export interface SearchAnalytics {

@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,7 +26,6 @@ import { KeyRow, toKeyRows } from './key-rows';
   imports: [
     DatePipe,
     DecimalPipe,
-    PercentPipe,
     MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,

@@ -2,7 +2,7 @@ import { endpointPoints, errorRateSeries, latencyPoints, requestSeries } from '.
 
 describe('dashboard chart data', () => {
   const days = [
-    { date: '2026-11-25', requests: 4, errors: 1, error_rate: 0.25, avg_latency_ms: 3, p95_latency_ms: 9 },
+    { date: '2026-11-25', requests: 4, errors: 1, error_rate: 25, avg_latency_ms: 3, p95_latency_ms: 9 },
     { date: '2026-11-26', requests: 10, errors: 0, error_rate: 0, avg_latency_ms: 2, p95_latency_ms: 5 },
   ];
 
@@ -23,17 +23,17 @@ describe('dashboard chart data', () => {
         ],
       },
     ]);
-    expect(errorRateSeries(days)[0].series.map((point) => point.value)).toEqual([0.25, 0]);
+    expect(errorRateSeries(days)[0].series.map((point) => point.value)).toEqual([25, 0]);
   });
 
   it('orders endpoints by traffic and keeps the busiest', () => {
     const endpoints = [
       { method: 'GET', route: '/a', requests: 1, errors: 0, error_rate: 0 },
-      { method: 'POST', route: '/b', requests: 9, errors: 0, error_rate: 0 },
+      { method: 'POST', route: '/api/v1/users/:userId/search', requests: 9, errors: 0, error_rate: 0 },
       { method: 'GET', route: '/c', requests: 5, errors: 0, error_rate: 0 },
     ];
     expect(endpointPoints(endpoints, 2)).toEqual([
-      { name: 'POST /b', value: 9 },
+      { name: 'POST /users/:userId/search', value: 9 },
       { name: 'GET /c', value: 5 },
     ]);
   });
@@ -42,13 +42,13 @@ describe('dashboard chart data', () => {
     const histogram = [
       { le_ms: 1, count: 0 },
       { le_ms: 2, count: 3 },
-      { le_ms: 4, count: 0 },
+      { le_ms: 4.52548, count: 0 },
       { le_ms: 1500, count: 1 },
       { le_ms: null, count: 2 },
     ];
     expect(latencyPoints(histogram)).toEqual([
       { name: '≤ 2 ms', value: 3 },
-      { name: '≤ 4 ms', value: 0 },
+      { name: '≤ 4.5 ms', value: 0 },
       { name: '≤ 1.5 s', value: 1 },
       { name: '> 1.5 s', value: 2 },
     ]);

@@ -12,11 +12,17 @@ export function errorRateSeries(days: DailyUsage[]): ChartSeries[] {
   return [{ name: 'Error rate', series: days.map((day) => ({ name: day.date.slice(5), value: day.error_rate })) }];
 }
 
+// Every API route shares it, so it only costs label space.
+const API_PREFIX = /^\/api\/v1(?=\/|$)/;
+
 export function endpointPoints(endpoints: EndpointUsage[], limit = 10): ChartPoint[] {
   return [...endpoints]
     .sort((a, b) => b.requests - a.requests)
     .slice(0, limit)
-    .map((endpoint) => ({ name: `${endpoint.method} ${endpoint.route}`, value: endpoint.requests }));
+    .map((endpoint) => ({
+      name: `${endpoint.method} ${endpoint.route.replace(API_PREFIX, '') || '/'}`,
+      value: endpoint.requests,
+    }));
 }
 
 /** Buckets as bars, without the empty runs at either end so the populated range fills the chart. */
@@ -40,5 +46,8 @@ export function latencyPoints(histogram: UsageSummary['latency_histogram']): Cha
 }
 
 function formatMs(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms} ms`;
+  if (ms >= 1000) {
+    return `${Math.round(ms / 100) / 10} s`;
+  }
+  return ms >= 10 ? `${Math.round(ms)} ms` : `${Math.round(ms * 10) / 10} ms`;
 }

@@ -1,10 +1,10 @@
-import { DecimalPipe, PercentPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { UsageSummary } from '../../core/api/api.types';
 
 @Component({
   selector: 'app-usage-cards',
-  imports: [DecimalPipe, PercentPipe],
+  imports: [DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let u = usage();
@@ -18,9 +18,9 @@ import { UsageSummary } from '../../core/api/api.types';
       <div class="card" data-testid="card-month">
         <span class="label">This month</span><strong>{{ u.totals.this_month | number }}</strong>
       </div>
-      <div class="card" data-testid="card-success" [class.bad]="u.totals.in_range > 0 && u.success_rate < 0.95">
+      <div class="card" data-testid="card-success" [class.bad]="u.totals.in_range > 0 && u.success_rate < 95">
         <span class="label">Success rate</span>
-        <strong>{{ u.totals.in_range > 0 ? (u.success_rate | percent: '1.0-1') : '–' }}</strong>
+        <strong>{{ u.totals.in_range > 0 ? (u.success_rate | number: '1.0-1') + '%' : '–' }}</strong>
         <small>{{ u.error_count | number }} error(s) in range</small>
       </div>
       <div class="card" data-testid="card-latency">

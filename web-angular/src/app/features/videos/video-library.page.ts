@@ -108,7 +108,7 @@ export default class VideoLibraryPage {
     this.dialog
       .open<VideoFormDialog, VideoFormData, Video>(VideoFormDialog, { data: { video } })
       .afterClosed()
-      .pipe(filter((saved): saved is Video => saved !== undefined))
+      .pipe(filter((saved): saved is Video => typeof saved === 'object' && saved !== null))
       .subscribe((saved) => {
         this.notify.success(video ? `Saved “${saved.title}”` : `Created “${saved.title}”`);
         this.videos.reload();

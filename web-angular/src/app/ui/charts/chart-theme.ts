@@ -11,13 +11,6 @@ export const CHART_SCHEME: Color = {
   domain: CHART_COLORS,
 };
 
-export const ERROR_SCHEME: Color = {
-  name: 'platform-errors',
-  selectable: true,
-  group: ScaleType.Ordinal,
-  domain: [ERROR_COLOR, ...CHART_COLORS],
-};
-
 export interface ChartPoint {
   name: string;
   value: number;
@@ -32,6 +25,7 @@ export function formatCount(value: number): string {
   return Math.abs(value) >= 1000 ? `${(value / 1000).toFixed(1)}k` : String(Math.round(value * 100) / 100);
 }
 
+/** For values already in percent (0..100), as the analytics API returns rates. */
 export function formatPercent(value: number): string {
-  return `${Math.round(value * 1000) / 10}%`;
+  return `${Math.round(value * 10) / 10}%`;
 }
