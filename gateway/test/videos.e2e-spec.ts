@@ -265,6 +265,16 @@ describe('Videos API', () => {
       expect(await titles('_')).toEqual([]);
     });
 
+    it('matches non-ASCII text case-insensitively', async () => {
+      await create({ title: 'Ärger im Büro', description: 'ÇA VA' }).expect(201);
+      const count = async (q: string): Promise<number> =>
+        (await request(gateway.url).get(videosPath()).query({ q }).set(user.auth).expect(200)).body.pagination.total;
+
+      expect(await count('ärger')).toBe(1);
+      expect(await count('BÜRO')).toBe(1);
+      expect(await count('ça va')).toBe(1);
+    });
+
     it('filters by duration range, inclusive', async () => {
       await seed();
 

@@ -32,6 +32,10 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      // SQLite's built-in lower() folds ASCII only; case-insensitive filters and sorts must treat "Ä" like "ä".
+      db.function('lower', { deterministic: true }, (value: unknown) =>
+        typeof value === 'string' ? value.toLowerCase() : value,
+      );
     },
   };
 }
