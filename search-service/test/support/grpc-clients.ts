@@ -1,4 +1,10 @@
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  type ChannelCredentials,
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { HEALTH_PROTO_FILE, PROTO_LOADER_OPTIONS, PROTO_ROOT, SEARCH_PROTO_FILES } from '@proto/proto-files';
 import { join } from 'node:path';
@@ -11,7 +17,7 @@ export interface DynamicClient {
   [method: string]: unknown;
 }
 
-type ClientConstructor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => DynamicClient;
+type ClientConstructor = new (address: string, creds: ChannelCredentials) => DynamicClient;
 
 interface LoadedPackages {
   videosearch: { search: { v1: { SearchService: ClientConstructor; IndexService: ClientConstructor } } };
@@ -37,12 +43,14 @@ function loadPackages(): LoadedPackages {
   return packages;
 }
 
-export function createClients(url: string): SearchServiceClients {
+export function createClients(
+  url: string,
+  channelCredentials: ChannelCredentials = credentials.createInsecure(),
+): SearchServiceClients {
   const loaded = loadPackages();
-  const insecure = credentials.createInsecure();
-  const search = new loaded.videosearch.search.v1.SearchService(url, insecure);
-  const index = new loaded.videosearch.search.v1.IndexService(url, insecure);
-  const health = new loaded.grpc.health.v1.Health(url, insecure);
+  const search = new loaded.videosearch.search.v1.SearchService(url, channelCredentials);
+  const index = new loaded.videosearch.search.v1.IndexService(url, channelCredentials);
+  const health = new loaded.grpc.health.v1.Health(url, channelCredentials);
   return {
     search,
     index,

@@ -1,3 +1,4 @@
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,8 +67,10 @@ export interface SearchServiceOptions {
   /** Reuse a port (e.g. to restart at the same address); a free one otherwise. */
   port?: number;
   token?: string;
-  /** Extra environment, e.g. WORKER_CONCURRENCY or DATABASE_URL. */
+  /** Extra environment, e.g. WORKER_CONCURRENCY or GRPC_TLS_CERT. */
   env?: Record<string, string>;
+  /** How the readiness probe connects; needed when the service runs with TLS. */
+  clientCredentials?: ChannelCredentials;
 }
 
 export interface RunningSearchService {
@@ -109,8 +112,13 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | n
   });
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const clients = createClients(url);
+async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  channelCredentials?: ChannelCredentials,
+): Promise<void> {
+  const clients = createClients(url, channelCredentials);
   const deadline = Date.now() + START_TIMEOUT_MS;
   try {
     while (Date.now() < deadline) {
@@ -164,7 +172,7 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `127.0.0.1:${port}`;
   try {
-    await waitUntilServing(url, child, () => output);
+    await waitUntilServing(url, child, () => output, options.clientCredentials);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
