@@ -90,6 +90,21 @@ describe(ApiKeysService.name, () => {
     });
   });
 
+  describe('get', () => {
+    it("returns one of the caller's keys, revoked ones included", async () => {
+      repository.findOwned.mockResolvedValue(makeApiKey({ isActive: false }));
+
+      await expect(sut.get(7, 'key-1')).resolves.toMatchObject({ id: 'key-1', is_active: false });
+      expect(repository.findOwned).toHaveBeenCalledWith('key-1', 7);
+    });
+
+    it('is a 404 for an unknown key or one of another user', async () => {
+      repository.findOwned.mockResolvedValue(null);
+
+      await expect(sut.get(7, 'key-2')).rejects.toThrow(new NotFoundException('API key not found'));
+    });
+  });
+
   describe('revoke', () => {
     it('revokes an active key of the caller', async () => {
       repository.revoke.mockResolvedValue(true);
