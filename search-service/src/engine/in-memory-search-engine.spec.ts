@@ -149,3 +149,24 @@ describe('InMemorySearchEngine', () => {
     expect(ids({ text: 'the of and ', algorithm: 'text' })).toEqual([]);
   });
 });
+
+describe('InMemorySearchEngine text analysis', () => {
+  it('folds case and accents on both sides', () => {
+    const sut = createSearchEngine();
+    sut.upsert([video(1, 'Café au lait', 'Crème brûlée', [], 60)]);
+    expect(sut.search({ ownerId: OWNER, text: 'CAFE creme', algorithm: 'text' }).map((hit) => hit.videoId)).toEqual([
+      1,
+    ]);
+    expect(sut.search({ ownerId: OWNER, text: 'café', algorithm: 'text' })[0].matchedText).toBe(
+      '<mark>Café</mark> au lait',
+    );
+  });
+
+  it('completes a short prefix with the most frequent words first', () => {
+    const sut = createSearchEngine();
+    const rare = Array.from({ length: 3000 }, (_, i) => video(i + 1, `ca${i.toString(36)}x`, 'filler', [], 60));
+    sut.upsert([...rare, video(5000, 'Cat', 'cat', [], 60), video(5001, 'Cat again', 'cat', [], 60)]);
+    const ids = sut.search({ ownerId: OWNER, text: 'ca', algorithm: 'prefix', limit: 2 }).map((hit) => hit.videoId);
+    expect(ids.sort()).toEqual([5000, 5001]);
+  });
+});

@@ -71,17 +71,17 @@ export class Vocabulary {
     }
   }
 
-  /** Live words starting with `prefix`, at most `limit`, in alphabetical order. */
+  /** Live words starting with `prefix`; beyond `limit` of them, the `limit` found in the most documents. */
   withPrefix(prefix: string, limit: number): number[] {
     const sorted = this.sortedWords();
     const found: number[] = [];
-    for (let at = lowerBound(sorted, prefix); at < sorted.length && found.length < limit; at++) {
-      if (!sorted[at].startsWith(prefix)) {
-        break;
-      }
+    for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at].startsWith(prefix); at++) {
       found.push(this.table.findWord(sorted[at]));
     }
-    return found;
+    if (found.length <= limit) {
+      return found;
+    }
+    return found.sort((a, b) => this.documentCounts[b] - this.documentCounts[a]).slice(0, limit);
   }
 
   /** Live words within `maxDistance` (at most one) edits of `word`, excluding `word` itself. */
