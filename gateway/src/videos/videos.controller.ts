@@ -9,6 +9,8 @@ import { PositiveIntPipe } from '../common/http/positive-int.pipe';
 import { CreateVideoDto, ListVideosQueryDto, UpdateVideoDto, VideoDto, VideoListDto } from './dto/video.dto';
 import { VideosService } from './videos.service';
 
+const VideoIdParam = (): MethodDecorator => ApiParam({ name: 'videoId', type: Number, example: 42 });
+
 @ApiTags('videos')
 @ApiBearerAuth()
 @ApiParam({ name: 'userId', type: Number, description: "The caller's user id" })
@@ -36,6 +38,7 @@ export class VideosController {
 
   @Get(':videoId')
   @ApiOperation({ summary: 'Get one video' })
+  @VideoIdParam()
   @ApiOkResponse({ type: VideoDto })
   @ApiErrors({ 404: 'Video not found' })
   get(
@@ -47,6 +50,7 @@ export class VideosController {
 
   @Put(':videoId')
   @ApiOperation({ summary: 'Update a video; only the fields sent change, tags are replaced as a whole' })
+  @VideoIdParam()
   @ApiOkResponse({ type: VideoDto })
   @ApiErrors({ 400: 'duration must not be negative', 404: 'Video not found' })
   update(
@@ -60,6 +64,7 @@ export class VideosController {
   @Delete(':videoId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a video' })
+  @VideoIdParam()
   @ApiOkResponse({ type: MessageResponseDto, example: { message: 'Video deleted' } })
   @ApiErrors({ 404: 'Video not found' })
   async delete(
