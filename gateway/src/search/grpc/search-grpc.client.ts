@@ -31,6 +31,7 @@ import {
   SubmitSearchRequest,
   WatchJobsRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
+import { TaskCancelledError } from 'cockatiel';
 import { Observable } from 'rxjs';
 import { ErrorMessages, toHttpException } from '../grpc-status-to-http.util';
 import { CallKind, SearchResiliencePolicy } from '../resilience/search-resilience.policy';
@@ -156,7 +157,7 @@ export class SearchGrpcClient implements OnModuleInit {
 function firstValueWithAbort<T>(source: Observable<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal.aborted) {
-      reject(new Error('Call aborted before it started'));
+      reject(new TaskCancelledError('Call cancelled before it started'));
       return;
     }
     const subscription = source.subscribe({
@@ -173,9 +174,11 @@ function firstValueWithAbort<T>(source: Observable<T>, signal: AbortSignal): Pro
         reject(new Error('The search service closed the call without a reply'));
       },
     });
+    // Only the policy's timeouts abort; this may settle before the policy's own rejection does, so it
+    // must read as the same timeout.
     function onAbort(): void {
       subscription.unsubscribe();
-      reject(new Error('Call aborted'));
+      reject(new TaskCancelledError('Call cancelled by its deadline'));
     }
     signal.addEventListener('abort', onAbort, { once: true });
   });
