@@ -157,16 +157,17 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
+    // Clear the previous answer so the wait below cannot match its summary.
+    await page.locator('[data-testid="search-summary"]').getByRole('button', { name: 'Clear' }).click();
+    await page.locator('[data-testid="search-summary"]').waitFor({ state: 'detached' });
     await page.locator('[data-testid="search-background"] input').check();
     await page.locator('[data-testid="search-query"]').fill('sourdough');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator('[data-testid="search-summary"] [data-status="completed"]').waitFor();
     const seen = await page.evaluate(() => window.__liveStatuses);
     assert.ok(seen.length > 0 && ['queued', 'processing'].includes(seen[0]), `live statuses seen: ${seen}`);
-    assert.equal(
-      await page.locator('[data-testid="search-results"] .result-title').first().textContent(),
-      'Baking sourdough bread',
-    );
+    const titles = await page.locator('[data-testid="search-results"] .result-title').allTextContents();
+    assert.deepEqual(titles, ['Baking sourdough bread']);
     await page.locator('[data-testid="search-background"] input').uncheck();
   });
 
