@@ -14,6 +14,7 @@ interface Job {
   id: string;
   status: JobStatus;
   attempts: number;
+  results: Array<{ videoId: number }>;
 }
 
 /** Two replicas share one PostgreSQL database: every job must run exactly once, whichever replica accepted it. */
@@ -79,5 +80,25 @@ describe('two replicas on PostgreSQL', () => {
       .map((event) => event.jobId);
     expect(processing.sort()).toEqual(submitted.map((job) => job.id).sort());
     watchers.forEach((watcher) => watcher.cancel());
+  });
+
+  it('lets each replica search videos indexed through the other', async () => {
+    const token = tokenMetadata(replicas[0].token);
+    const videos = [
+      { ownerId: 8, videoId: 1, version: 1, title: 'Aurora timelapse', description: '', tags: [], duration: 30 },
+    ];
+    await unary(clients[0].index, 'upsertVideos', { videos }, token);
+    let found: number[] = [];
+    for (let tries = 0; tries < 50 && found.length === 0; tries += 1) {
+      const job = await unary<Job>(clients[1].search, 'submitSearch', { ownerId: 8, query: 'aurora' }, token);
+      let current = job;
+      while (current.status !== JobStatus.JOB_STATUS_COMPLETED) {
+        await new Promise((wait) => setTimeout(wait, 50));
+        current = await unary<Job>(clients[1].search, 'getJob', { jobId: job.id, ownerId: 8 }, token);
+      }
+      found = current.results.map((result) => result.videoId);
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(found).toEqual([1]);
   });
 });

@@ -106,6 +106,21 @@ export class DocumentsRepository {
     }
   }
 
+  /** A file database belongs to one process; PostgreSQL may be shared by several replicas. */
+  get isShared(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Rows written at or after `since` (tombstones included), oldest first. */
+  changedSince(since: string): Promise<DocumentEntity[]> {
+    return this.dataSource
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .where('d.updated_at >= :since', { since })
+      .orderBy('d.updated_at', 'ASC')
+      .getMany();
+  }
+
   async lastUpdatedAt(ownerId: number): Promise<string | null> {
     const query = this.dataSource
       .getRepository(DocumentEntity)

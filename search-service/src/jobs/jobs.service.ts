@@ -17,7 +17,7 @@ import { assertOwner, validateListQuery, validateSubmit } from './job-request.va
 import { canApply, JobTransition } from './job-state';
 import { JobWorkerPool } from './job-worker-pool';
 import { toSearchJob } from './job.mapper';
-import { JobsRepository } from './jobs.repository';
+import { JobPatch, JobsRepository } from './jobs.repository';
 import { SearchJobEntity } from './search-job.entity';
 
 export const JOB_NOT_FOUND = 'Search job not found';
@@ -104,12 +104,7 @@ export class JobsService {
     return { algorithms: this.engine.algorithms() };
   }
 
-  private async change(
-    ref: JobRef,
-    transition: JobTransition,
-    patch: Parameters<JobsRepository['transition']>[2],
-    refusal: string,
-  ): Promise<SearchJob> {
+  private async change(ref: JobRef, transition: JobTransition, patch: JobPatch, refusal: string): Promise<SearchJob> {
     const job = await this.findOwned(ref);
     if (!canApply(transition, job.status) || !(await this.jobs.transition(job.id, transition, patch))) {
       const current = (await this.jobs.findById(job.id)) ?? job;

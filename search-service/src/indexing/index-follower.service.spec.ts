@@ -1,0 +1,74 @@
+import type { SearchEngine } from '@search/engine/search-engine';
+import type { DocumentEntity } from './document.entity';
+import type { DocumentsRepository } from './documents.repository';
+import { IndexFollowerService } from './index-follower.service';
+import { WriteSerializer } from './write-serializer';
+
+function row(videoId: number, version: number, overrides: Partial<DocumentEntity> = {}): DocumentEntity {
+  return {
+    ownerId: 1,
+    videoId,
+    version,
+    title: `video ${videoId} v${version}`,
+    description: '',
+    tags: [],
+    duration: 1,
+    deleted: false,
+    reindexId: null,
+    updatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+describe('IndexFollowerService', () => {
+  let documents: { isShared: boolean; changedSince: jest.Mock };
+  let engine: { upsert: jest.Mock; remove: jest.Mock };
+  let sut: IndexFollowerService;
+
+  beforeEach(() => {
+    documents = { isShared: true, changedSince: jest.fn().mockResolvedValue([]) };
+    engine = { upsert: jest.fn(), remove: jest.fn() };
+    sut = new IndexFollowerService(
+      { syncIntervalMs: 1000, syncOverlapMs: 5000 },
+      documents as unknown as DocumentsRepository,
+      new WriteSerializer(),
+      engine as unknown as SearchEngine,
+    );
+  });
+
+  afterEach(() => sut.onApplicationShutdown());
+
+  it('applies rows other replicas wrote: live ones upserted, tombstones removed', async () => {
+    documents.changedSince.mockResolvedValue([row(1, 1), row(2, 3, { deleted: true })]);
+    await expect(sut.catchUp()).resolves.toBe(2);
+    expect(engine.upsert).toHaveBeenCalledWith([expect.objectContaining({ videoId: 1, title: 'video 1 v1' })]);
+    expect(engine.remove).toHaveBeenCalledWith(1, [2]);
+  });
+
+  it('reads an overlap window but applies each row once', async () => {
+    const first = row(1, 1);
+    documents.changedSince.mockResolvedValue([first]);
+    await sut.catchUp();
+    await expect(sut.catchUp()).resolves.toBe(0);
+    expect(engine.upsert).toHaveBeenCalledTimes(1);
+
+    const since = Date.parse(documents.changedSince.mock.calls[1][0] as string);
+    expect(since).toBeLessThanOrEqual(Date.parse(first.updatedAt) - 5000);
+
+    documents.changedSince.mockResolvedValue([first, row(1, 2)]);
+    await expect(sut.catchUp()).resolves.toBe(1);
+    expect(engine.upsert).toHaveBeenLastCalledWith([expect.objectContaining({ title: 'video 1 v2' })]);
+  });
+
+  it('does not poll on a database only this process writes', () => {
+    jest.useFakeTimers();
+    try {
+      documents.isShared = false;
+      sut.onApplicationBootstrap();
+      jest.advanceTimersByTime(5000);
+      expect(documents.changedSince).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

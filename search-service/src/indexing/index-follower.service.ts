@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { indexingConfig, type IndexingConfig } from '@search/config/indexing.config';
+import type { SearchEngine } from '@search/engine/search-engine';
+import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
+import { DocumentsRepository } from './documents.repository';
+import { documentKey, toEngineDocument } from './index-plan';
+import { WriteSerializer } from './write-serializer';
+
+/**
+ * Keeps this replica's in-memory engine in step with writes that other replicas accepted into a shared
+ * (PostgreSQL) database. Each poll re-reads an overlap window, because a transaction may commit after a later
+ * one was already read and replica clocks drift a little; applying a row twice is harmless.
+ * On a file database this process is the only writer, so there is nothing to follow.
+ */
+@Injectable()
+export class IndexFollowerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IndexFollowerService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private cursor = new Date().toISOString();
+  /** What the current window already applied, so re-reading the overlap costs no engine work. */
+  private readonly applied = new Map<string, { version: number; updatedAt: string }>();
+
+  constructor(
+    @Inject(indexingConfig.KEY) private readonly config: IndexingConfig,
+    private readonly documents: DocumentsRepository,
+    private readonly serializer: WriteSerializer,
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.documents.isShared) {
+      return;
+    }
+    this.timer = setInterval(() => {
+      this.serializer
+        .run(() => this.catchUp())
+        .catch((error: unknown) => {
+          this.logger.error('Following index changes failed', error instanceof Error ? error.stack : error);
+        });
+    }, this.config.syncIntervalMs);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  /** Applies every row written since the cursor (minus the overlap) that was not applied yet. */
+  async catchUp(): Promise<number> {
+    const startedAt = Date.now();
+    const since = new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString();
+    const rows = (await this.documents.changedSince(since)).filter((row) => {
+      const key = documentKey(row.ownerId, row.videoId);
+      const seen = this.applied.get(key);
+      return !seen || seen.version !== row.version || seen.updatedAt !== row.updatedAt;
+    });
+    const live = rows.filter((row) => !row.deleted);
+    if (live.length > 0) {
+      this.engine.upsert(live.map(toEngineDocument));
+    }
+    const removed = new Map<number, number[]>();
+    for (const row of rows.filter((candidate) => candidate.deleted)) {
+      removed.set(row.ownerId, [...(removed.get(row.ownerId) ?? []), row.videoId]);
+    }
+    removed.forEach((videoIds, ownerId) => this.engine.remove(ownerId, videoIds));
+    for (const row of rows) {
+      this.applied.set(documentKey(row.ownerId, row.videoId), { version: row.version, updatedAt: row.updatedAt });
+    }
+    const newest = rows.reduce((max, row) => (row.updatedAt > max ? row.updatedAt : max), this.cursor);
+    const floor = new Date(startedAt - this.config.syncOverlapMs).toISOString();
+    this.cursor = newest > floor ? newest : floor;
+    this.forgetBefore(new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString());
+    return rows.length;
+  }
+
+  /** Rows older than the next window will not be read again, so their entries can go. */
+  private forgetBefore(limit: string): void {
+    for (const [key, seen] of this.applied) {
+      if (seen.updatedAt < limit) {
+        this.applied.delete(key);
+      }
+    }
+  }
+}
