@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE_NAMES } from './adapters';
+import { DEFAULT_ENGINES, ENGINE_NAMES } from './adapters';
 import { renderReport } from './report';
 import { WorkerOptions, WorkerResult } from './worker-protocol';
 
@@ -85,7 +85,7 @@ function runWorker(options: WorkerOptions, timeoutMinutes: number): WorkerResult
 }
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { ...DEFAULTS, engines: ENGINE_NAMES };
+  const options: Options = { ...DEFAULTS, engines: DEFAULT_ENGINES };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) {

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     seeds.push({ seed: options.seeds[i], classes: await measureSet(adapter, set) });
   }
 
+  await adapter.close?.();
+
   const result: WorkerResult = {
     engine: adapter.name,
     version: adapter.version,

@@ -7,6 +7,8 @@ export interface BenchAdapter {
   readonly version: string;
   build(documents: BenchDocument[]): void | Promise<void>;
   search(text: string): number[] | Promise<number[]>;
+  /** Releases what the adapter started (processes, connections). */
+  close?(): Promise<void>;
 }
 
 export const TOP_K = 10;

@@ -9,6 +9,9 @@ export const ADAPTERS: Record<string, () => Promise<BenchAdapter>> = {
   lunr: async () => new (await import('./lunr.adapter')).LunrAdapter(),
   fts5: async () => new (await import('./fts5.adapter')).Fts5Adapter(),
   monolith: async () => new (await import('./monolith.adapter')).MonolithAdapter(),
+  grpc: async () => new (await import('./grpc.adapter')).GrpcAdapter(),
 };
 
 export const ENGINE_NAMES = Object.keys(ADAPTERS);
+/** Run when --engines is not given; `grpc` needs the built service, so it is opt-in. */
+export const DEFAULT_ENGINES = ENGINE_NAMES.filter((name) => name !== 'grpc');
