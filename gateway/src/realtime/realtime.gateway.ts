@@ -23,6 +23,7 @@ import {
   userRoom,
 } from './realtime.events';
 import { socketCorsOrigin, useSocketCorsOrigins } from './socket-cors';
+import { SOCKET_REDIS_CLIENTS, SocketRedisClients } from './socket-redis.provider';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -42,20 +43,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly auth: AuthService,
     private readonly redis: RedisConnections,
+    @Inject(SOCKET_REDIS_CLIENTS) private readonly redisClients: SocketRedisClients | null,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
     @Inject(appConfig.KEY) app: AppConfig,
   ) {
     useSocketCorsOrigins(app.corsOrigins);
   }
 
-  async afterInit(server: RealtimeServer): Promise<void> {
-    if (!this.redis.enabled) {
+  afterInit(server: RealtimeServer): void {
+    if (!this.redisClients) {
       return;
     }
-    const [publisher, subscriber] = await Promise.all([
-      this.redis.connect('socket.io publisher'),
-      this.redis.connect('socket.io subscriber'),
-    ]);
+    const { publisher, subscriber } = this.redisClients;
     server.adapter(createAdapter(publisher, subscriber, { key: `${this.redis.keyPrefix}socket.io` }));
     this.logger.log('Socket.IO rooms are shared through Redis');
   }

@@ -8,9 +8,10 @@ import { AnalyticsUpdatesPublisher } from './analytics-updates.publisher';
 import { JobUpdatesRelay } from './job-updates.relay';
 import { realtimeConfig } from './realtime.config';
 import { RealtimeGateway } from './realtime.gateway';
+import { socketRedisClientsProvider } from './socket-redis.provider';
 
 @Module({
   imports: [ConfigModule.forFeature(realtimeConfig), AuthModule, RedisModule, SearchClientModule, AnalyticsModule],
-  providers: [RealtimeGateway, JobUpdatesRelay, AnalyticsUpdatesPublisher],
+  providers: [socketRedisClientsProvider, RealtimeGateway, JobUpdatesRelay, AnalyticsUpdatesPublisher],
 })
 export class RealtimeModule {}
