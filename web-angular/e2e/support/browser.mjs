@@ -41,8 +41,9 @@ export async function launchBrowser() {
   };
 }
 
-export async function screenshot(page, name) {
+/** `fullPage: false` suits dialogs, whose backdrop covers only the viewport. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   // Charts animate in; let them settle so the picture shows final values.
   await page.waitForTimeout(1200);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }

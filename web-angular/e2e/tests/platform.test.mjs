@@ -247,7 +247,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     const details = page.locator('mat-dialog-container');
     await details.locator('[data-testid="job-details"]').filter({ hasText: 'pasta garlic' }).waitFor();
     await details.getByText('Cooking pasta at home').waitFor();
-    await screenshot(page, '06-job-details');
+    await screenshot(page, '06-job-details', { fullPage: false });
     await details.getByRole('button', { name: 'Close' }).click();
   });
 

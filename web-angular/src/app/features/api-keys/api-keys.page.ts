@@ -13,8 +13,8 @@ import { errorMessage } from '../../core/http/api-error';
 import { NotifyService } from '../../core/notify/notify.service';
 import { lastDays } from '../../core/util/dates';
 import { BarChartComponent } from '../../ui/charts/bar-chart.component';
-import { ChartSeries } from '../../ui/charts/chart-theme';
 import { LineChartComponent } from '../../ui/charts/line-chart.component';
+import { requestSeries } from '../../ui/charts/usage-series';
 import { ConfirmData, ConfirmDialog } from '../../ui/dialog/confirm.dialog';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
 import { CreateKeyFormComponent } from './create-key-form.component';
@@ -65,7 +65,7 @@ export default class ApiKeysPage {
   protected readonly mostUsed = computed(() => this.rowById(this.analytics()?.most_used_id));
   protected readonly leastUsed = computed(() => this.rowById(this.analytics()?.least_used_id));
   protected readonly comparison = computed(() =>
-    this.rows().map((row) => ({ name: `${row.name} (${row.prefix})`, value: row.requests ?? 0 })),
+    this.rows().map((row) => ({ name: `${row.name} ·${row.prefix.slice(-4)}`, value: row.requests ?? 0 })),
   );
   protected readonly selected = computed(() => this.rows().find((row) => row.id === this.selectedId()) ?? null);
 
@@ -77,13 +77,7 @@ export default class ApiKeysPage {
     stream: ({ params }) => this.keysApi.dailyUsage(params.id, lastDays(params.days)),
   });
   protected readonly usageError = computed(() => (this.usage.error() ? errorMessage(this.usage.error()) : null));
-  protected readonly usageSeries = computed<ChartSeries[]>(() => {
-    const days = this.usage.hasValue() ? this.usage.value() : [];
-    return [
-      { name: 'Requests', series: days.map((day) => ({ name: day.date, value: day.requests })) },
-      { name: 'Errors', series: days.map((day) => ({ name: day.date, value: day.errors })) },
-    ];
-  });
+  protected readonly usageSeries = computed(() => requestSeries(this.usage.hasValue() ? this.usage.value() : []));
   protected readonly usageTotal = computed(() =>
     (this.usage.hasValue() ? this.usage.value() : []).reduce((sum, day) => sum + day.requests, 0),
   );

@@ -1,4 +1,5 @@
-import { endpointPoints, errorRateSeries, latencyPoints, requestSeries } from './chart-data';
+import { errorRateSeries, requestSeries } from '../../ui/charts/usage-series';
+import { endpointPoints, latencyPoints } from './chart-data';
 
 describe('dashboard chart data', () => {
   const days = [

@@ -1,16 +1,5 @@
-import { DailyUsage, EndpointUsage, UsageSummary } from '../../core/api/api.types';
-import { ChartPoint, ChartSeries } from '../../ui/charts/chart-theme';
-
-export function requestSeries(days: DailyUsage[]): ChartSeries[] {
-  return [
-    { name: 'Requests', series: days.map((day) => ({ name: day.date.slice(5), value: day.requests })) },
-    { name: 'Errors', series: days.map((day) => ({ name: day.date.slice(5), value: day.errors })) },
-  ];
-}
-
-export function errorRateSeries(days: DailyUsage[]): ChartSeries[] {
-  return [{ name: 'Error rate', series: days.map((day) => ({ name: day.date.slice(5), value: day.error_rate })) }];
-}
+import { EndpointUsage, UsageSummary } from '../../core/api/api.types';
+import { ChartPoint } from '../../ui/charts/chart-theme';
 
 // Every API route shares it, so it only costs label space.
 const API_PREFIX = /^\/api\/v1(?=\/|$)/;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { BarChartModule } from '@swimlane/ngx-charts';
-import { CHART_SCHEME, ChartPoint, formatCount } from './chart-theme';
+import { BAR_SCHEME, ChartPoint, formatCount } from './chart-theme';
 
 /** Single-series bar chart; horizontal suits long labels such as routes, vertical suits buckets. */
 @Component({
@@ -19,7 +19,7 @@ import { CHART_SCHEME, ChartPoint, formatCount } from './chart-theme';
           [roundDomains]="true"
           [showDataLabel]="true"
           [xAxisTickFormatting]="format"
-          [maxYAxisTickLength]="28"
+          [maxYAxisTickLength]="36"
           [animations]="animations()"
         />
       } @else {
@@ -53,7 +53,7 @@ export class BarChartComponent {
   readonly view = input<[number, number] | undefined>(undefined);
   readonly animations = input(true);
 
-  protected readonly scheme = CHART_SCHEME;
+  protected readonly scheme = BAR_SCHEME;
   // ngx-charts types `view` as required, yet sizes itself to the container when it is undefined.
   protected readonly chartView = computed(() => this.view() as [number, number]);
   protected readonly format = formatCount;

@@ -11,6 +11,14 @@ export const CHART_SCHEME: Color = {
   domain: CHART_COLORS,
 };
 
+/** Single-series bars read best in one colour; the bar's label already names it. */
+export const BAR_SCHEME: Color = {
+  name: 'platform-bars',
+  selectable: true,
+  group: ScaleType.Ordinal,
+  domain: [CHART_COLORS[0]],
+};
+
 export interface ChartPoint {
   name: string;
   value: number;
