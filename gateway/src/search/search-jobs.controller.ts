@@ -3,6 +3,7 @@ import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
 import { ListJobsQueryDto } from './dto/search-request.dto';
 import { AlgorithmListDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
@@ -11,7 +12,8 @@ import { SearchService } from './search.service';
 
 @ApiTags('search')
 @ApiBearerAuth()
-@ApiErrors({ 401: 'Authentication required', 503: 'Search service unavailable (circuit breaker open)' })
+@ApiErrors({ 401: 'Authentication required' })
+@ApiSearchUnavailable()
 @UseInterceptors(RetryAfterInterceptor)
 @Controller('search')
 export class SearchJobsController {

@@ -10,10 +10,12 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
 import { SubmitSearchDto } from './dto/search-request.dto';
 import { ReindexResultDto, SearchAcceptedDto, SearchJobDto } from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
@@ -21,11 +23,11 @@ import { ReindexService } from './reindex/reindex.service';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SearchService } from './search.service';
 
-const UNAVAILABLE = 'Search service unavailable (circuit breaker open)';
-
 @ApiTags('search')
 @ApiBearerAuth()
-@ApiErrors({ 401: 'Authentication required', 403: 'Unauthorized', 503: UNAVAILABLE })
+@ApiParam({ name: 'userId', type: Number, description: "The caller's own user id" })
+@ApiErrors({ 400: 'userId must be a positive integer', 401: 'Authentication required', 403: 'Unauthorized' })
+@ApiSearchUnavailable()
 @UseGuards(OwnerGuard)
 @UseInterceptors(RetryAfterInterceptor)
 @Controller('users/:userId/search')

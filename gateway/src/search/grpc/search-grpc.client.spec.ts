@@ -12,6 +12,8 @@ type Call = (request: unknown, metadata: Metadata, options: { deadline?: Date })
 
 const config = { serviceToken: 'secret-token', timeoutMs: 100 } as SearchConfig;
 
+const mockCall = (reply: () => Observable<unknown>) => jest.fn<ReturnType<Call>, Parameters<Call>>(reply);
+
 function grpcError(code: Status) {
   return Object.assign(new Error(Status[code]), { code, details: Status[code] });
 }
@@ -25,12 +27,12 @@ describe(SearchGrpcClient.name, () => {
     unsubscribed = false;
     services = {
       SearchService: {
-        getJob: jest.fn(() => of({ id: 'j', status: JobStatus.JOB_STATUS_COMPLETED })),
-        submitSearch: jest.fn(() => of({ id: 'j', status: JobStatus.JOB_STATUS_QUEUED })),
-        watchJobs: jest.fn(() => NEVER),
+        getJob: mockCall(() => of({ id: 'j', status: JobStatus.JOB_STATUS_COMPLETED })),
+        submitSearch: mockCall(() => of({ id: 'j', status: JobStatus.JOB_STATUS_QUEUED })),
+        watchJobs: mockCall(() => NEVER),
       },
-      IndexService: { upsertVideos: jest.fn(() => of({ applied: 1, skipped: 0 })) },
-      Health: { check: jest.fn(() => of({ status: 1 })) },
+      IndexService: { upsertVideos: mockCall(() => of({ applied: 1, skipped: 0 })) },
+      Health: { check: mockCall(() => of({ status: 1 })) },
     };
     const client = { getService: (name: string) => services[name] } as unknown as ClientGrpc;
     const policy = new SearchResiliencePolicy({
