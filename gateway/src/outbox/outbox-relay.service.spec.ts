@@ -185,6 +185,15 @@ describe(OutboxRelayService.name, () => {
 });
 
 describe('consecutiveRuns', () => {
+  it('cuts a run too large for one gRPC message into several calls', () => {
+    const long = 'x'.repeat(900_000);
+    const events = [upsert(1, 1, long), upsert(2, 1, long), upsert(3, 1, long), upsert(4, 1)];
+    expect(consecutiveRuns(events).map((run) => run.events.map((event) => event.videoId))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
   it('keeps the order between runs', () => {
     const events = [upsert(1, 1), upsert(2, 1), remove(1, 2), remove(2, 2), upsert(1, 3)];
     expect(consecutiveRuns(events).map((run) => [run.type, run.events.length])).toEqual([

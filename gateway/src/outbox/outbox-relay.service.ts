@@ -1,4 +1,5 @@
 import { describeError } from '@gateway/search/describe-error';
+import { MAX_INDEX_CALL_BYTES, chunkByBudget } from '@gateway/search/grpc/message-budget';
 import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
@@ -130,7 +131,10 @@ interface EventRun {
   events: OutboxEvent[];
 }
 
-/** Splits id-ordered events into runs of one type, keeping the order between runs. */
+/**
+ * Splits id-ordered events into runs of one type, keeping the order between runs; a run too large
+ * for one gRPC message is cut into several calls.
+ */
 export function consecutiveRuns(events: OutboxEvent[]): EventRun[] {
   const runs: EventRun[] = [];
   for (const event of events) {
@@ -141,7 +145,16 @@ export function consecutiveRuns(events: OutboxEvent[]): EventRun[] {
       runs.push({ type: event.type, events: [event] });
     }
   }
-  return runs;
+  return runs.flatMap((run) =>
+    chunkByBudget(run.events, run.events.length, MAX_INDEX_CALL_BYTES, eventBytes).map((events) => ({
+      type: run.type,
+      events,
+    })),
+  );
+}
+
+function eventBytes(event: OutboxEvent): number {
+  return Buffer.byteLength(event.payload, 'utf8') + 32;
 }
 
 export function toVideoDocument(event: OutboxEvent): VideoDocument {

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { VideoDocument } from '@proto/gen/ts/videosearch/search/v1/index';
 import { randomUUID } from 'node:crypto';
 import { ReindexResultDto } from '../dto/search-response.dto';
+import { MAX_INDEX_CALL_BYTES, chunkByBudget, documentBytes } from '../grpc/message-budget';
 import { SearchGrpcClient } from '../grpc/search-grpc.client';
 import { OwnerVideosReader } from './owner-videos.reader';
 
-/** Documents per ReindexOwner call: large enough to be quick, small enough to stay far below gRPC's 4 MB. */
-const REINDEX_BATCH_SIZE = 500;
+/** Videos read per page; each page goes out in as many ReindexOwner calls as the message budget needs. */
+const REINDEX_PAGE_SIZE = 500;
 
 /**
  * Rebuilds one owner's index from the gateway's videos: every batch shares a reindex id and the last
@@ -24,11 +25,13 @@ export class ReindexService {
     const result: ReindexResultDto = { reindex_id: randomUUID(), videos: 0, batches: 0, applied: 0, skipped: 0 };
     let held: VideoDocument[] | null = null;
     // One batch is held back so that the last one can be flagged; an empty library still sends one.
-    for await (const page of this.reader.pages(ownerId, REINDEX_BATCH_SIZE)) {
-      if (held) {
-        await this.send(ownerId, held, false, result);
+    for await (const page of this.reader.pages(ownerId, REINDEX_PAGE_SIZE)) {
+      for (const batch of chunkByBudget(page, page.length, MAX_INDEX_CALL_BYTES, documentBytes)) {
+        if (held) {
+          await this.send(ownerId, held, false, result);
+        }
+        held = batch;
       }
-      held = page;
     }
     await this.send(ownerId, held ?? [], true, result);
     return result;
