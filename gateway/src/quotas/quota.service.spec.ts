@@ -90,3 +90,20 @@ describe('QuotaService with the memory store', () => {
     expect(subject).toEqual({ scope: 'api_key', id: 'k1', limits: { perMinute: 1, daily: 5, monthly: 99 } });
   });
 });
+
+describe('QuotaService when the counter store fails', () => {
+  it('admits the request rather than failing it', async () => {
+    const store = { increment: jest.fn().mockRejectedValue(new Error('ECONNREFUSED')), read: jest.fn() };
+    const sut = new QuotaService(
+      store,
+      { defaults: { perMinute: 3, daily: 5, monthly: 8 }, publicPerMinute: 2, keyLimitsCacheMs: 0 },
+      {} as ApiKeysRepository,
+      { enabled: true, keyPrefix: 'test:' } as RedisConnections,
+    );
+    const decision = await sut.consume(
+      { scope: 'user', id: '1', limits: { perMinute: 3, daily: 5, monthly: 8 } },
+      new Date('2026-11-26T10:00:30.000Z'),
+    );
+    expect(decision).toEqual({ allowed: true, exceeded: null, headers: { limit: 3, remaining: 3, resetSeconds: 30 } });
+  });
+});

@@ -8,6 +8,9 @@ import { quotasConfig, QuotasConfig } from './quotas.config';
 import { RedisConnections } from './redis/redis-connections';
 import { COUNTER_STORE, CounterStore } from './store/counter-store';
 
+// While the store is down every request would warn; once per interval says it as clearly.
+const STORE_WARNING_EVERY_MS = 10_000;
+
 /** What the rate-limit headers of one response say. */
 export interface RateLimitHeaders {
   limit: number;
@@ -32,6 +35,7 @@ interface CountedWindow {
 @Injectable()
 export class QuotaService {
   private readonly logger = new Logger(QuotaService.name);
+  private lastStoreWarningAt = -Infinity;
   private readonly keyLimits = new Map<string, { limits: QuotaLimits; expiresAt: number }>();
 
   constructor(
@@ -70,7 +74,10 @@ export class QuotaService {
       );
     } catch (error) {
       // An unreachable counter store must not take the API down with it: admit, and say so in the log.
-      this.logger.warn(`Rate-limit counters unavailable, admitting the request: ${describe(error)}`);
+      if (Date.now() - this.lastStoreWarningAt >= STORE_WARNING_EVERY_MS) {
+        this.lastStoreWarningAt = Date.now();
+        this.logger.warn(`Rate-limit counters unavailable, admitting requests: ${describe(error)}`);
+      }
       counts = [0];
     }
     const exceededAt = counts.findIndex((count, i) => count > windows[i].limit);
