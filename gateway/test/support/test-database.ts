@@ -10,11 +10,30 @@ export function postgresUrl(databaseName: string): string {
   return `${POSTGRES_SERVER}/${databaseName}`;
 }
 
+const DATABASE_PREFIX = 'gw_test_';
+// A suite that times out before stop() leaves its database behind; later runs sweep those up.
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
 /** A fresh, uniquely named database on the local PostgreSQL server. */
 export async function createPostgresDatabase(): Promise<string> {
-  const name = `gw_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdminConnection((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const name = `${DATABASE_PREFIX}${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdminConnection(async (admin) => {
+    await dropAbandonedDatabases(admin);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
   return name;
+}
+
+async function dropAbandonedDatabases(admin: DataSource): Promise<void> {
+  const rows: Array<{ datname: string }> = await admin.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE '${DATABASE_PREFIX}%'`,
+  );
+  for (const { datname } of rows) {
+    const createdAt = parseInt(datname.slice(DATABASE_PREFIX.length).split('_')[0], 36);
+    if (Number.isFinite(createdAt) && Date.now() - createdAt > ABANDONED_AFTER_MS) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  }
 }
 
 export async function dropPostgresDatabase(name: string): Promise<void> {
