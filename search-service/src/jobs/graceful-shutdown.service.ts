@@ -22,6 +22,6 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     this.logger.log(`Shutting down${signal ? ` on ${signal}` : ''}`);
     this.serving.stopServing();
     await this.workers.stop();
-    this.events.complete();
+    await this.events.complete();
   }
 }

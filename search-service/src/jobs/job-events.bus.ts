@@ -1,26 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobEvent } from '@proto/gen/ts/videosearch/search/v1/search';
+import { randomUUID } from 'node:crypto';
 import { Observable, Subject } from 'rxjs';
+import type { DataSource } from 'typeorm';
 import { toJobEvent } from './job.mapper';
+import { PostgresEventRelay } from './postgres-event-relay';
 import type { SearchJobEntity } from './search-job.entity';
 
 /**
- * In-process fan-out of job state changes to every watcher: one Subject, no polling per watcher.
- * Completing it at shutdown ends every WatchJobs stream, which lets the gRPC server close gracefully.
+ * Fan-out of job state changes to every watcher: one Subject, no polling per watcher. On a shared PostgreSQL
+ * database the events also travel to and from the other replicas. Completing it at shutdown ends every
+ * WatchJobs stream, which lets the gRPC server close gracefully.
  */
 @Injectable()
-export class JobEventsBus {
+export class JobEventsBus implements OnModuleInit {
   private readonly subject = new Subject<JobEvent>();
+  private readonly relay: PostgresEventRelay | null;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.relay = dataSource.options.type === 'postgres' ? new PostgresEventRelay(dataSource, randomUUID()) : null;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.relay?.start((event) => this.subject.next(event));
+  }
 
   publish(job: SearchJobEntity): void {
-    this.subject.next(toJobEvent(job, false));
+    const event = toJobEvent(job, false);
+    this.subject.next(event);
+    this.relay?.publish(event);
   }
 
   events(): Observable<JobEvent> {
     return this.subject.asObservable();
   }
 
-  complete(): void {
+  async complete(): Promise<void> {
     this.subject.complete();
+    await this.relay?.stop();
   }
 }
