@@ -16,6 +16,7 @@ import { BarChartComponent } from '../../ui/charts/bar-chart.component';
 import { LineChartComponent } from '../../ui/charts/line-chart.component';
 import { requestSeries } from '../../ui/charts/usage-series';
 import { ConfirmData, ConfirmDialog } from '../../ui/dialog/confirm.dialog';
+import { QuotaPanelComponent } from '../../ui/quota/quota-panel.component';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
 import { CreateKeyFormComponent } from './create-key-form.component';
 import { CreatedKeyComponent } from './created-key.component';
@@ -32,6 +33,7 @@ import { KeyRow, toKeyRows } from './key-rows';
     AsyncStateComponent,
     BarChartComponent,
     LineChartComponent,
+    QuotaPanelComponent,
     CreateKeyFormComponent,
     CreatedKeyComponent,
   ],
@@ -76,6 +78,11 @@ export default class ApiKeysPage {
     },
     stream: ({ params }) => this.keysApi.dailyUsage(params.id, lastDays(params.days)),
   });
+  protected readonly quota = rxResource({
+    params: () => this.selectedId() ?? undefined,
+    stream: ({ params }) => this.analyticsApi.quota(params),
+  });
+  protected readonly quotaError = computed(() => (this.quota.error() ? errorMessage(this.quota.error()) : null));
   protected readonly usageError = computed(() => (this.usage.error() ? errorMessage(this.usage.error()) : null));
   protected readonly usageSeries = computed(() => requestSeries(this.usage.hasValue() ? this.usage.value() : []));
   protected readonly usageTotal = computed(() =>

@@ -1,7 +1,7 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { Quota } from '../../core/api/api.types';
-import { QuotaGaugeComponent } from '../../ui/charts/quota-gauge.component';
+import { QuotaGaugeComponent } from '../charts/quota-gauge.component';
 
 @Component({
   selector: 'app-quota-panel',
