@@ -15,6 +15,8 @@ const base = {
 };
 
 module.exports = {
+  // A global option: Jest ignores it inside a project. Integration suites start real processes.
+  testTimeout: 60000,
   projects: [
     {
       ...base,
@@ -25,7 +27,6 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{gateway,search-service}/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };
