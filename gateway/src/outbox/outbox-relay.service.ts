@@ -75,14 +75,21 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private async tick(): Promise<void> {
     try {
       const { more } = await this.runCycle();
-      this.consecutiveFailures = 0;
+      if (this.consecutiveFailures > 0) {
+        this.logger.log(`Outbox delivery resumed after ${this.consecutiveFailures} failed attempt(s)`);
+        this.consecutiveFailures = 0;
+      }
       this.schedule(more ? 0 : this.config.pollIntervalMs);
     } catch (error) {
       this.consecutiveFailures++;
       const delay = this.backoffMs(this.consecutiveFailures);
-      this.logger.warn(
-        `Outbox delivery failed ${this.consecutiveFailures} time(s) in a row (${describeError(error)}); next try in ${delay} ms`,
-      );
+      const message = `Outbox delivery failed ${this.consecutiveFailures} time(s) in a row (${describeError(error)}); next try in ${delay} ms`;
+      // The first failure of an outage is news; the retries that follow are not.
+      if (this.consecutiveFailures === 1) {
+        this.logger.warn(message);
+      } else {
+        this.logger.debug(message);
+      }
       this.schedule(delay);
     }
   }

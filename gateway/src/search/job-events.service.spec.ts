@@ -130,6 +130,20 @@ describe(JobEventsService.name, () => {
     ]);
   });
 
+  it('warns once per outage, not at every failed resubscription', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      streams[streams.length - 1].error(new Error('14 UNAVAILABLE'));
+      jest.advanceTimersByTime(5000);
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    streams[streams.length - 1].next(event('a', JobStatus.JOB_STATUS_QUEUED, '2026-11-26T12:00:30.000Z'));
+    streams[streams.length - 1].error(new Error('14 UNAVAILABLE'));
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
   it('stops resubscribing on shutdown', () => {
     sut.onModuleDestroy();
     streams[0].error(new Error('14 UNAVAILABLE'));

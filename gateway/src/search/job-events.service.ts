@@ -39,6 +39,8 @@ export class JobEventsService implements OnApplicationBootstrap, OnModuleDestroy
   private coveredUntil: number | null = null;
   private streaming = false;
   private stopped = false;
+  /** Drops since the stream last delivered or stayed up; only the first of a series is worth a warning. */
+  private dropsInRow = 0;
 
   constructor(private readonly client: SearchGrpcClient) {}
 
@@ -84,6 +86,10 @@ export class JobEventsService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private accept(event: JobEvent): void {
+    if (this.dropsInRow > 0) {
+      this.logger.log(`Job event stream resumed after ${this.dropsInRow} drop(s)`);
+      this.dropsInRow = 0;
+    }
     const previous = this.seen.get(event.jobId);
     if (previous && isReplayOf(event, previous)) {
       return;
@@ -118,10 +124,17 @@ export class JobEventsService implements OnApplicationBootstrap, OnModuleDestroy
     if (Date.now() - this.streamOpenedAt >= STABLE_STREAM_MS) {
       this.coveredUntil = Math.max(this.coveredUntil ?? 0, Date.now());
       this.reconnectDelayMs = RECONNECT_INITIAL_MS;
+      this.dropsInRow = 0;
     }
     const delay = this.nextDelay();
     const reason = error instanceof Error ? error.message : 'stream ended';
-    this.logger.warn(`Job event stream dropped (${reason}); resubscribing in ${delay} ms`);
+    const message = `Job event stream dropped (${reason}); resubscribing in ${delay} ms`;
+    if (this.dropsInRow === 0) {
+      this.logger.warn(message);
+    } else {
+      this.logger.debug(message);
+    }
+    this.dropsInRow++;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.subscribe();
