@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ClientsModule } from '@nestjs/microservices';
+import { ClientsModule, GrpcOptions } from '@nestjs/microservices';
+import { currentRequestId } from '../observability/logging/request-id';
+import { GatewayMetrics } from '../observability/metrics/gateway-metrics';
+import { createGrpcClientInterceptor } from '../observability/metrics/grpc-client.interceptor';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
 import { SEARCH_GRPC_CLIENT, buildSearchGrpcOptions } from './grpc/search-grpc.options';
 import { JobEventsService } from './job-events.service';
@@ -8,6 +11,13 @@ import { SearchResiliencePolicy } from './resilience/search-resilience.policy';
 import { SearchConfig, searchConfig } from './search.config';
 
 const searchConfigFeature = ConfigModule.forFeature(searchConfig);
+
+/** grpc-js takes client interceptors among the channel options Nest passes through. */
+function withObservability(grpcOptions: GrpcOptions, metrics: GatewayMetrics): GrpcOptions {
+  const interceptor = createGrpcClientInterceptor(metrics, currentRequestId);
+  const channelOptions = { ...grpcOptions.options.channelOptions, interceptors: [interceptor] };
+  return { ...grpcOptions, options: { ...grpcOptions.options, channelOptions } };
+}
 
 /**
  * The gRPC connection to the search service and what rides on it: the resilient client, its
@@ -20,8 +30,9 @@ const searchConfigFeature = ConfigModule.forFeature(searchConfig);
       {
         name: SEARCH_GRPC_CLIENT,
         imports: [searchConfigFeature],
-        inject: [searchConfig.KEY],
-        useFactory: (config: SearchConfig) => buildSearchGrpcOptions(config),
+        inject: [searchConfig.KEY, GatewayMetrics],
+        useFactory: (config: SearchConfig, metrics: GatewayMetrics) =>
+          withObservability(buildSearchGrpcOptions(config), metrics),
       },
     ]),
   ],

@@ -132,6 +132,24 @@ describe(SearchService.name, () => {
     });
   });
 
+  describe('listJobs', () => {
+    it('refuses a date range that ends before it starts', async () => {
+      await expect(sut.listJobs(7, { start_date: '2026-11-20', end_date: '2026-11-10' })).rejects.toThrow(
+        new BadRequestException('start_date must not be after end_date'),
+      );
+    });
+
+    it('accepts a single day', async () => {
+      const listJobs = jest.fn().mockResolvedValue({ jobs: [], total: 0, page: 1, perPage: 20 });
+      Object.assign(client, { listJobs });
+      await expect(sut.listJobs(7, { start_date: '2026-11-20', end_date: '2026-11-20' })).resolves.toMatchObject({
+        jobs: [],
+        pagination: { total: 0, pages: 0 },
+      });
+      expect(listJobs).toHaveBeenCalledWith(expect.objectContaining({ ownerId: 7 }));
+    });
+  });
+
   describe('getJob', () => {
     it("passes the service's not-found through", async () => {
       client.getJob.mockRejectedValue(new NotFoundException('Search job not found'));

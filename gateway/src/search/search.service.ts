@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import { AlgorithmListDto, SearchAcceptedDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
@@ -69,7 +69,11 @@ export class SearchService {
   }
 
   async listJobs(ownerId: number, query: ListJobsQueryDto): Promise<SearchJobListDto> {
-    return toJobListDto(await this.client.listJobs(toListJobsRequest(ownerId, query)));
+    const request = toListJobsRequest(ownerId, query);
+    if (request.createdAfter && request.createdBefore && request.createdAfter > request.createdBefore) {
+      throw new BadRequestException('start_date must not be after end_date');
+    }
+    return toJobListDto(await this.client.listJobs(request));
   }
 
   async retryJob(ownerId: number, jobId: string): Promise<SearchJobDto> {
