@@ -1,6 +1,6 @@
+import type { Options } from '@grpc/proto-loader';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Options } from '@grpc/proto-loader';
 
 /**
  * The .proto sources ship beside the compiled code only in the repository (and the Docker images copy
