@@ -274,6 +274,30 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await details.getByRole('button', { name: 'Close' }).click();
   });
 
+  step('falls back to polling when the socket is unreachable, and says so', async () => {
+    const session = await page.evaluate(() => sessionStorage.getItem('vsp.session'));
+    const offline = await browser.context.newPage();
+    try {
+      await offline.addInitScript((stored) => sessionStorage.setItem('vsp.session', stored), session);
+      await offline.route('**/socket.io/**', (route) => route.abort());
+      await offline.goto(`${baseUrl}/dashboard`);
+      await offline.locator('[data-testid="jobs-live-mode"][data-mode="polling"]').waitFor();
+      await offline.locator('.live[data-mode="polling"]').waitFor();
+
+      const response = await api(`/api/v1/users/${userId}/search`, {
+        method: 'POST',
+        body: { query: 'olive oil' },
+        headers: { Prefer: 'wait=0' },
+      });
+      const { job_id: jobId } = await response.json();
+      await offline.locator(`[data-job-id="${jobId}"] [data-status="completed"]`).waitFor({ timeout: 20_000 });
+      await offline.locator('[data-testid="jobs-live-mode"]').filter({ hasText: '(polling)' }).waitFor();
+      await screenshot(offline, '07-dashboard-polling', { fullPage: false });
+    } finally {
+      await offline.close();
+    }
+  });
+
   step('exports usage as CSV', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -297,14 +321,14 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="key-usage"] path.line').first().waitFor();
     await page.locator('[data-testid="key-usage"] figure[data-level]').first().waitFor();
     await page.locator('[data-testid="key-comparison"]').getByText('e2e key').first().waitFor();
-    await screenshot(page, '07-api-keys');
+    await screenshot(page, '08-api-keys');
   });
 
   step('shows the circuit breaker and service health', async () => {
     await page.getByRole('link', { name: 'System' }).click();
     await page.locator('[data-testid="breaker-state"][data-state="closed"]').waitFor();
     await page.locator('[data-testid="overall-health"]').filter({ hasText: 'healthy' }).waitFor();
-    await screenshot(page, '08-system');
+    await screenshot(page, '09-system');
   });
 
   step('fits a tablet screen', async () => {
@@ -313,7 +337,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="card-today"]').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no horizontal scrolling at tablet width (overflow ${overflow}px)`);
-    await screenshot(page, '09-dashboard-tablet');
+    await screenshot(page, '10-dashboard-tablet');
   });
 
   step('logs out and back in', async () => {
@@ -323,7 +347,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('input[name="password"]').fill('wrong-password');
     await page.locator('button[type="submit"]').click();
     await page.getByRole('alert').filter({ hasText: 'Invalid credentials' }).waitFor();
-    await screenshot(page, '10-login');
+    await screenshot(page, '11-login');
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL('**/videos');
