@@ -8,11 +8,13 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IndexingModule } from './indexing/indexing.module';
 import { JobsModule } from './jobs/jobs.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { SearchEngineModule } from './search-engine/search-engine.module';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, load: [grpcConfig] }),
+    ObservabilityModule,
     DatabaseModule,
     SearchEngineModule,
     AuthModule,

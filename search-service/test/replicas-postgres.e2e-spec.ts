@@ -26,12 +26,18 @@ describe('two replicas on PostgreSQL', () => {
 
   beforeAll(async () => {
     process.env.TEST_DATABASE = 'postgres';
-    for (let index = 0; index < 2; index += 1) {
-      replicas.push(
-        await startSearchService({ dataDir, env: { WORKER_CONCURRENCY: '3', JOB_POLL_INTERVAL_MS: '100' } }),
-      );
-      clients.push(createClients(replicas[index].url));
-    }
+    // Started together, so they also race through the migrations.
+    replicas.push(
+      ...(await Promise.all(
+        [0, 1].map(() =>
+          startSearchService({
+            dataDir,
+            env: { WORKER_CONCURRENCY: '3', JOB_POLL_INTERVAL_MS: '100', INDEX_SYNC_INTERVAL_MS: '200' },
+          }),
+        ),
+      )),
+    );
+    clients.push(...replicas.map((replica) => createClients(replica.url)));
   });
 
   afterAll(async () => {

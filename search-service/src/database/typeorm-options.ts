@@ -12,7 +12,8 @@ export const MIGRATIONS = [CreateSearchTables1764150000000];
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export function typeOrmOptions(config: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
+  // Migrations run right after connecting (see database.module), under a lock on PostgreSQL.
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false } as const;
   if (config.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.url };
   }

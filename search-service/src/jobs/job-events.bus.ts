@@ -16,6 +16,7 @@ import type { SearchJobEntity } from './search-job.entity';
 @Injectable()
 export class JobEventsBus implements OnModuleInit {
   private readonly subject = new Subject<JobEvent>();
+  private readonly local = new Subject<JobEvent>();
   private readonly relay: PostgresEventRelay | null;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -29,6 +30,7 @@ export class JobEventsBus implements OnModuleInit {
   publish(job: SearchJobEntity): void {
     const event = toJobEvent(job, false);
     this.subject.next(event);
+    this.local.next(event);
     this.relay?.publish(event);
   }
 
@@ -36,8 +38,14 @@ export class JobEventsBus implements OnModuleInit {
     return this.subject.asObservable();
   }
 
+  /** Only the changes made by this process, e.g. for per-replica metrics; not the relayed ones. */
+  localEvents(): Observable<JobEvent> {
+    return this.local.asObservable();
+  }
+
   async complete(): Promise<void> {
     this.subject.complete();
+    this.local.complete();
     await this.relay?.stop();
   }
 }

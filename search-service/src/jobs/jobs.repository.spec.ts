@@ -1,3 +1,4 @@
+import { runMigrations } from '@search/database/migrate';
 import { typeOrmOptions } from '@search/database/typeorm-options';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -13,6 +14,7 @@ describe('JobsRepository (SQLite, migrated)', () => {
     const options = typeOrmOptions({ kind: 'sqlite', dataDir: '.', sqlitePath: ':memory:' });
     dataSource = new DataSource({ ...options, enableWAL: false } as typeof options);
     await dataSource.initialize();
+    await runMigrations(dataSource);
     sut = new JobsRepository(dataSource);
   });
 

@@ -22,6 +22,9 @@ const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres
  * With TEST_DATABASE=postgres, each data directory gets its own PostgreSQL database (named after it), so a restart
  * over the same data directory finds the same database, as it would find the same SQLite file.
  */
+const DUPLICATE_DATABASE = '42P04';
+const UNIQUE_VIOLATION = '23505';
+
 function postgresDatabaseName(dataDir: string): string {
   return `search_${basename(dataDir)
     .replace(/[^a-zA-Z0-9]/g, '_')
@@ -34,7 +37,12 @@ async function postgresUrlFor(dataDir: string): Promise<string> {
   try {
     const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.length === 0) {
-      await admin.query(`CREATE DATABASE "${name}"`);
+      // Replicas started together race to create it; losing that race is fine.
+      await admin.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== DUPLICATE_DATABASE && error.code !== UNIQUE_VIOLATION) {
+          throw error;
+        }
+      });
     }
   } finally {
     await admin.destroy();
@@ -167,6 +175,12 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test runner that dies mid-test must not leave a service running behind it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,84 @@
+import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
+import { Observable } from 'rxjs';
+import { grpcStatusFor } from '../common/grpc-exception.filter';
+import { SearchException } from '../common/search.exception';
+import { requestIdFrom } from './request-id';
+import { SearchMetrics } from './search-metrics';
+
+/** Nest's key for the `{ service, rpc }` pattern of a `@GrpcMethod` handler. */
+const PATTERN_METADATA = 'microservices:pattern';
+
+interface GrpcPattern {
+  service?: string;
+  rpc?: string;
+}
+
+/** The status the exception filter will turn this error into. */
+export function grpcCodeOf(error: unknown): GrpcStatus {
+  if (error instanceof SearchException) {
+    return grpcStatusFor(error.code);
+  }
+  if (error instanceof RpcException) {
+    const inner = error.getError();
+    if (typeof inner === 'object' && inner !== null && typeof (inner as { code?: unknown }).code === 'number') {
+      return (inner as { code: GrpcStatus }).code;
+    }
+  }
+  return GrpcStatus.INTERNAL;
+}
+
+function methodName(context: ExecutionContext): string {
+  const patterns = Reflect.getMetadata(PATTERN_METADATA, context.getHandler()) as GrpcPattern[] | undefined;
+  const pattern = patterns?.[0];
+  return pattern?.service && pattern.rpc ? `${pattern.service}/${pattern.rpc}` : context.getHandler().name;
+}
+
+/**
+ * Runs every gRPC handler with a logger bound to the caller's `x-request-id` (so the gateway's
+ * request and this service's log lines share one id), logs one line per finished call and records
+ * the call's outcome. Streams count when they end. Calls refused by the token guard never get here.
+ */
+@Injectable()
+export class GrpcCallInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: SearchMetrics) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') {
+      return next.handle();
+    }
+    const method = methodName(context);
+    const requestId = requestIdFrom(context.switchToRpc().getContext<Metadata>());
+    const logger = PinoLogger.root.child(requestId ? { reqId: requestId, method } : { method });
+    const started = process.hrtime.bigint();
+    const finish = (code: GrpcStatus) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const codeName = GrpcStatus[code];
+      this.metrics.observeCall(method, codeName, seconds);
+      const line = { code: codeName, durationMs: Math.round(seconds * 1e6) / 1e3 };
+      if (code === GrpcStatus.INTERNAL) {
+        logger.error(line, 'gRPC call failed');
+      } else {
+        logger.info(line, 'gRPC call handled');
+      }
+    };
+    return new Observable((subscriber) =>
+      storage.run(new Store(logger), () =>
+        next.handle().subscribe({
+          next: (value) => subscriber.next(value),
+          error: (error: unknown) => {
+            finish(grpcCodeOf(error));
+            subscriber.error(error);
+          },
+          complete: () => {
+            finish(GrpcStatus.OK);
+            subscriber.complete();
+          },
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import type { Params } from 'nestjs-pino';
+import type { LogLevel } from './observability.config';
+
+/** Secrets never reach a log line, whatever a future `logger.info({...})` call includes. */
+export const REDACTED_PATHS = [
+  'metadata["x-service-token"]',
+  'password',
+  'token',
+  'serviceToken',
+  '*.password',
+  '*.token',
+  '*.serviceToken',
+];
+
+/**
+ * JSON lines on stdout. The service has no HTTP API, so pino-http only supplies the root logger;
+ * per-call context comes from the gRPC call interceptor.
+ */
+export function searchLoggerParams(level: LogLevel): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service: 'search-service' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      autoLogging: false,
+    },
+  };
+}
