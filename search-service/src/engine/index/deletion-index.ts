@@ -4,93 +4,115 @@ const MIN_WORD_LENGTH = 3;
 
 /**
  * Typo lookup over a vocabulary by deletion neighbourhoods (SymSpell): a word and each of its one-letter
- * deletions are hashed into one sorted Float64Array of `hash * 2^22 + wordId`, so a query word finds every
+ * deletions are hashed into sorted Float64Arrays of `hash * 2^22 + wordId`, so a query word finds every
  * vocabulary word within one edit (insertion, deletion, substitution or transposition) by hashing its own
  * deletions and binary-searching, never by scanning the vocabulary. Hash collisions only add candidates,
- * which the caller verifies with a real edit distance. Words added after the last build wait in a small
- * map; the sorted array is rebuilt once that map grows past a fraction of it.
+ * which the caller verifies with a real edit distance.
+ *
+ * New words are merged like a two-level log-structured tree, so neither a bulk load nor a trickle of
+ * single upserts ever re-sorts everything: batches of queued words are sorted and merged into a `recent`
+ * array, which is merged into `main` once it reaches a quarter of its size. A lookup finds at most a few
+ * hundred words still queued and hashes those into a small map.
  */
 export class DeletionIndex {
-  private keys: Float64Array = new Float64Array(0);
-  private readonly delta = new Map<number, number[]>();
-  private deltaWords = 0;
-  private deltaIds: number[] = [];
-  private indexedWords = 0;
-  private pending: number[] = [];
+  private main: Float64Array = new Float64Array(0);
+  private recent: Float64Array = new Float64Array(0);
+  private readonly queuedHashes = new Map<number, number[]>();
+  private queued: number[] = [];
+  private hashedQueue = 0;
   private readonly found = new Set<number>();
 
-  constructor(private readonly liveWords: () => Iterable<[number, string]>) {}
+  constructor(private readonly word: (id: number) => string) {}
 
-  /** Queues a word; it becomes findable at the next `prepare()` (called by every lookup). */
+  /** Queues a word; batches are merged by `prepareBulk()`, a lookup sees the rest through a small map. */
   add(wordId: number): void {
-    this.pending.push(wordId);
+    this.queued.push(wordId);
   }
 
-  /** After a batch: rebuilds the sorted array once the queue has grown large; small queues wait for a lookup. */
+  /** After a batch of changes: merges the queue into the sorted arrays once it is worth a merge. */
   prepareBulk(): void {
-    if (this.mustRebuild()) {
-      this.rebuild();
-    }
-  }
-
-  /** Indexes queued words: into the small map when few, else by rebuilding the sorted array. */
-  prepare(word: (id: number) => string): void {
-    if (this.pending.length === 0) {
+    if (this.queued.length < MERGE_BATCH) {
       return;
     }
-    if (this.mustRebuild()) {
-      this.rebuild();
-      return;
+    this.recent = mergeSorted(this.recent, this.keysOf(this.queued));
+    this.queued = [];
+    this.queuedHashes.clear();
+    this.hashedQueue = 0;
+    if (this.recent.length > this.main.length / 4) {
+      this.main = mergeSorted(this.main, this.recent);
+      this.recent = new Float64Array(0);
     }
-    for (const id of this.pending) {
-      const text = word(id);
-      if (text.length < MIN_WORD_LENGTH) {
-        continue;
-      }
-      forEachNeighbourHash(text, (hash) => {
-        const ids = this.delta.get(hash);
-        if (ids) {
-          ids.push(id);
-        } else {
-          this.delta.set(hash, [id]);
-        }
-      });
-      this.deltaWords++;
-      this.deltaIds.push(id);
-    }
-    this.pending = [];
   }
 
   /** Word ids that may lie within one edit of `word` (unverified; removed words may appear). */
   candidates(word: string): number[] {
+    this.prepareBulk();
+    this.hashQueue();
     this.found.clear();
-    forEachNeighbourHash(word, (hash) => this.collect(hash));
+    forEachNeighbourHash(word, (hash) => {
+      this.collect(this.main, hash);
+      this.collect(this.recent, hash);
+      for (const id of this.queuedHashes.get(hash) ?? []) {
+        this.found.add(id);
+      }
+    });
     return [...this.found];
   }
 
-  byteSize(): number {
-    return this.keys.byteLength + this.deltaWords * 100;
-  }
-
-  private mustRebuild(): boolean {
-    return this.pending.length + this.deltaWords > Math.max(1024, this.indexedWords);
-  }
-
   toSnapshot(): DeletionIndexSnapshot {
-    return { keys: this.keys, indexedWords: this.indexedWords, pending: [...this.pending, ...this.deltaIds] };
+    return { keys: mergeSorted(this.main, this.recent), pending: [...this.queued] };
   }
 
   restore(snapshot: DeletionIndexSnapshot): void {
-    this.keys = snapshot.keys;
-    this.indexedWords = snapshot.indexedWords;
-    this.delta.clear();
-    this.deltaIds = [];
-    this.deltaWords = 0;
-    this.pending = [...snapshot.pending];
+    this.main = snapshot.keys;
+    this.recent = new Float64Array(0);
+    this.queued = [...snapshot.pending];
+    this.queuedHashes.clear();
+    this.hashedQueue = 0;
   }
 
-  private collect(hash: number): void {
-    const keys = this.keys;
+  byteSize(): number {
+    return this.main.byteLength + this.recent.byteLength;
+  }
+
+  private hashQueue(): void {
+    for (; this.hashedQueue < this.queued.length; this.hashedQueue++) {
+      const id = this.queued[this.hashedQueue];
+      const text = this.word(id);
+      if (text.length < MIN_WORD_LENGTH) {
+        continue;
+      }
+      forEachNeighbourHash(text, (hash) => {
+        const ids = this.queuedHashes.get(hash);
+        if (ids) {
+          ids.push(id);
+        } else {
+          this.queuedHashes.set(hash, [id]);
+        }
+      });
+    }
+  }
+
+  private keysOf(ids: number[]): Float64Array {
+    let size = 0;
+    for (const id of ids) {
+      const length = this.word(id).length;
+      size += length >= MIN_WORD_LENGTH && id < ID_SPACE ? length + 1 : 0;
+    }
+    const keys = new Float64Array(size);
+    let at = 0;
+    for (const id of ids) {
+      const text = this.word(id);
+      if (text.length >= MIN_WORD_LENGTH && id < ID_SPACE) {
+        forEachNeighbourHash(text, (hash) => {
+          keys[at++] = hash * ID_SPACE + id;
+        });
+      }
+    }
+    return keys.sort();
+  }
+
+  private collect(keys: Float64Array, hash: number): void {
     const low = hash * ID_SPACE;
     const high = low + ID_SPACE;
     let lo = 0;
@@ -106,41 +128,35 @@ export class DeletionIndex {
     for (let at = lo; at < keys.length && keys[at] < high; at++) {
       this.found.add(keys[at] - low);
     }
-    for (const id of this.delta.get(hash) ?? []) {
-      this.found.add(id);
-    }
-  }
-
-  private rebuild(): void {
-    const words: Array<[number, string]> = [];
-    let size = 0;
-    for (const [id, word] of this.liveWords()) {
-      if (word.length >= MIN_WORD_LENGTH && id < ID_SPACE) {
-        words.push([id, word]);
-        size += word.length + 1;
-      }
-    }
-    const keys = new Float64Array(size);
-    let at = 0;
-    for (const [id, word] of words) {
-      forEachNeighbourHash(word, (hash) => {
-        keys[at++] = hash * ID_SPACE + id;
-      });
-    }
-    this.keys = keys.sort();
-    this.indexedWords = words.length;
-    this.delta.clear();
-    this.deltaWords = 0;
-    this.deltaIds = [];
-    this.pending = [];
   }
 }
+
+/** Queued words merged at once; fewer wait for lookups, which hash them into a map. */
+const MERGE_BATCH = 256;
 
 /** The sorted neighbourhood keys and the words not in them yet. */
 export interface DeletionIndexSnapshot {
   keys: Float64Array;
-  indexedWords: number;
   pending: number[];
+}
+
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length === 0) {
+    return b;
+  }
+  if (b.length === 0) {
+    return a;
+  }
+  const merged = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  }
+  merged.set(a.subarray(i), k);
+  merged.set(b.subarray(j), k + a.length - i);
+  return merged;
 }
 
 /**

@@ -169,7 +169,18 @@ export class OwnerIndex {
 
   /** The searchable texts of a slot, in `FIELDS` order (tags joined). */
   fieldTexts(slot: number): [string, string, string] {
-    return [this.titles[slot], this.descriptions[slot], this.tagTexts[slot].split(TAG_SEPARATOR).join(', ')];
+    return [this.titles[slot], this.descriptions[slot], this.fieldText(slot, 2)];
+  }
+
+  fieldText(slot: number, field: number): string {
+    switch (field) {
+      case 0:
+        return this.titles[slot];
+      case 1:
+        return this.descriptions[slot];
+      default:
+        return this.tagTexts[slot].replaceAll(TAG_SEPARATOR, ', ');
+    }
   }
 
   /**

@@ -17,7 +17,7 @@ export class Vocabulary {
   private documentCounts = new Int32Array(1024);
   private sorted: string[] = [];
   private unsorted: string[] = [];
-  private readonly deletions = new DeletionIndex(() => this.liveWords());
+  private readonly deletions = new DeletionIndex((id) => this.table.word(id));
   private phonetic: Map<string, number[]> | null = null;
 
   /** Id of `word`, or -1. */
@@ -86,7 +86,6 @@ export class Vocabulary {
 
   /** Live words within `maxDistance` (at most one) edits of `word`, excluding `word` itself. */
   withinOneEdit(word: string): number[] {
-    this.deletions.prepare((id) => this.table.word(id));
     return this.deletions
       .candidates(word)
       .filter(

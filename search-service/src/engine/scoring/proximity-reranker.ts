@@ -73,11 +73,10 @@ export class ProximityReranker {
     const asTyped = new Uint8Array(clauses);
     const lastPosition = new Float64Array(clauses);
     const lastWeight = new Float64Array(clauses);
-    const texts = index.fieldTexts(slot);
     for (let field = 0; field < TEXT_FIELDS; field++) {
       lastPosition.fill(-Infinity);
       let position = 0;
-      this.analyzer.scan(texts[field], (source, start, end, hash) => {
+      this.analyzer.scan(index.fieldText(slot, field), (source, start, end, hash) => {
         const wordId = index.vocabulary.find(source, start, end, hash);
         const term = wordId < 0 ? -1 : index.vocabulary.termOf(wordId);
         if (term < 0) {
