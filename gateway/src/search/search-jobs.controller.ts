@@ -1,20 +1,18 @@
 import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
-import { Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
 import { ListJobsQueryDto } from './dto/search-request.dto';
 import { AlgorithmListDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
 @ApiBearerAuth()
 @ApiErrors({ 401: 'Authentication required' })
 @ApiSearchUnavailable()
-@UseInterceptors(RetryAfterInterceptor)
 @Controller('search')
 export class SearchJobsController {
   constructor(private readonly searches: SearchService) {}

@@ -2,7 +2,7 @@ import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
 import { OwnerGuard } from '@gateway/auth/guards/owner.guard';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -20,7 +20,6 @@ import { SubmitSearchDto } from './dto/search-request.dto';
 import { ReindexResultDto, SearchAcceptedDto, SearchJobDto } from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
 import { ReindexService } from './reindex/reindex.service';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
@@ -29,7 +28,6 @@ import { SearchService } from './search.service';
 @ApiErrors({ 400: 'userId must be a positive integer', 401: 'Authentication required', 403: 'Unauthorized' })
 @ApiSearchUnavailable()
 @UseGuards(OwnerGuard)
-@UseInterceptors(RetryAfterInterceptor)
 @Controller('users/:userId/search')
 export class SearchController {
   constructor(
