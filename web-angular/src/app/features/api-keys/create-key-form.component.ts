@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, output, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -65,6 +65,7 @@ import { errorMessage } from '../../core/http/api-error';
 })
 export class CreateKeyFormComponent {
   private readonly api = inject(ApiKeysApiService);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   readonly created = output<CreatedApiKey>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -93,7 +94,8 @@ export class CreateKeyFormComponent {
     this.api.create(input).subscribe({
       next: (created) => {
         this.saving.set(false);
-        this.form.reset();
+        // resetForm also clears "submitted", so the emptied name is not flagged as an error.
+        this.formDirective().resetForm();
         this.created.emit(created);
       },
       error: (error: unknown) => {

@@ -19,7 +19,7 @@ import { BAR_SCHEME, ChartPoint, formatCount } from './chart-theme';
           [roundDomains]="true"
           [showDataLabel]="true"
           [xAxisTickFormatting]="format"
-          [maxYAxisTickLength]="36"
+          [trimYAxisTicks]="false"
           [animations]="animations()"
         />
       } @else {
