@@ -26,7 +26,13 @@ describe('Rate limits and quotas (e2e)', () => {
 
   beforeAll(async () => {
     gateway = await startGateway({
-      env: { RATE_LIMIT_PER_MINUTE: '4', DAILY_QUOTA: '1000', MONTHLY_QUOTA: '5000', SEARCH_GRPC_URL: '127.0.0.1:1' },
+      env: {
+        RATE_LIMIT_PER_MINUTE: '4',
+        DAILY_QUOTA: '1000',
+        MONTHLY_QUOTA: '5000',
+        PUBLIC_RATE_LIMIT_PER_MINUTE: '30',
+        SEARCH_GRPC_URL: '127.0.0.1:1',
+      },
     });
     const { body } = await request(gateway.url)
       .post('/api/v1/auth/register')
@@ -123,6 +129,27 @@ describe('Rate limits and quotas (e2e)', () => {
       .post('/api/v1/auth/login')
       .send({ email: 'nobody@example.com', password: 'wrong password' })
       .expect(401);
-    expect(response.headers['x-ratelimit-limit']).toBe('300');
+    expect(response.headers['x-ratelimit-limit']).toBe('30');
+  });
+
+  it('puts the headers on anonymous 401s and unmatched 404s too', async () => {
+    const unauthenticated = await request(gateway.url).get('/api/v1/analytics/usage').expect(401);
+    expect(unauthenticated.headers['x-ratelimit-limit']).toBe('30');
+    const unmatched = await request(gateway.url).get('/api/v1/no/such/route').expect(404);
+    expect(unmatched.headers['x-ratelimit-limit']).toBe('30');
+    expect(Number(unmatched.headers['x-ratelimit-remaining'])).toBeLessThan(
+      Number(unauthenticated.headers['x-ratelimit-remaining']),
+    );
+  });
+
+  it('refuses a flood of anonymous calls per IP (last: it spends this minute’s IP allowance)', async () => {
+    await awayFromMinuteEnd();
+    let refused: Response | null = null;
+    for (let i = 0; i < 31 && !refused; i += 1) {
+      const response = await request(gateway.url).get('/api/v1/auth/me');
+      refused = response.status === 429 ? response : null;
+    }
+    expect(refused?.body).toEqual({ error: 'Rate limit exceeded', retry_after: expect.any(Number) });
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,19 +4,14 @@ import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IS_PUBLIC_KEY } from '../auth/decorators/public.decorator';
-import { WindowKind } from './quota-windows';
 import { QuotaDecision, QuotaService } from './quota.service';
-
-const REFUSALS: Record<WindowKind, string> = {
-  minute: 'Rate limit exceeded',
-  day: 'Daily quota exceeded',
-  month: 'Monthly quota exceeded',
-};
+import { isCharged, isLimitedPath, refusalBody, setRateLimitHeaders } from './rate-limit-headers';
 
 /**
  * Charges every request to its subject's counters and sets the rate-limit headers. An
  * interceptor runs after the global authentication guard, so the caller is known; public
- * routes are counted per client IP against a generous limit and never against a quota.
+ * routes are counted per client IP against a generous limit and never against a quota
+ * (anonymous calls were already counted by AnonymousRateLimitMiddleware).
  */
 @Injectable()
 export class QuotaInterceptor implements NestInterceptor {
@@ -32,21 +27,14 @@ export class QuotaInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: AuthenticatedUser }>();
     const response = http.getResponse<Response>();
-    // Health and metrics sit outside the API and are polled by orchestrators; they are never limited.
-    if (!request.originalUrl.startsWith('/api/')) {
+    if (!isLimitedPath(request) || isCharged(request)) {
       return next.handle();
     }
     return from(this.decide(context, request)).pipe(
       switchMap((decision) => {
-        response.setHeader('X-RateLimit-Limit', String(decision.headers.limit));
-        response.setHeader('X-RateLimit-Remaining', String(decision.headers.remaining));
-        response.setHeader('X-RateLimit-Reset', String(decision.headers.resetSeconds));
+        setRateLimitHeaders(response, decision);
         if (!decision.allowed) {
-          response.setHeader('Retry-After', String(decision.headers.resetSeconds));
-          throw new HttpException(
-            { error: REFUSALS[decision.exceeded ?? 'minute'], retry_after: decision.headers.resetSeconds },
-            HttpStatus.TOO_MANY_REQUESTS,
-          );
+          throw new HttpException(refusalBody(decision), HttpStatus.TOO_MANY_REQUESTS);
         }
         return next.handle();
       }),

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
+import { AnonymousRateLimitMiddleware } from './anonymous-rate-limit.middleware';
 import { QuotaInterceptor } from './quota.interceptor';
 import { QuotaService } from './quota.service';
 import { quotasConfig } from './quotas.config';
@@ -26,4 +27,8 @@ import { RedisCounterStore } from './store/redis-counter-store';
     { provide: APP_INTERCEPTOR, useClass: QuotaInterceptor },
   ],
 })
-export class QuotasModule {}
+export class QuotasModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AnonymousRateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}
