@@ -37,20 +37,26 @@ function startProcess(name, script, env) {
   return { name, child, exited };
 }
 
+/** `probe` answers true when ready, or a string saying what it saw instead (kept for the timeout message). */
 async function waitFor(description, processes, probe) {
   const deadline = Date.now() + START_TIMEOUT_MS;
+  let lastSeen = 'no answer';
   while (Date.now() < deadline) {
     for (const proc of processes) {
       if (proc.child.exitCode !== null) {
         throw new Error(`${proc.name} exited with code ${proc.child.exitCode}; see ${RESULTS_DIR}/${proc.name}.log`);
       }
     }
-    if (await probe().catch(() => false)) {
+    const seen = await probe().catch((error) => String(error));
+    if (seen === true) {
       return;
     }
+    lastSeen = seen || lastSeen;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Timed out after ${START_TIMEOUT_MS} ms waiting for ${description}`);
+  throw new Error(
+    `Timed out after ${START_TIMEOUT_MS} ms waiting for ${description} (last seen: ${lastSeen}); logs in ${RESULTS_DIR}`,
+  );
 }
 
 function tcpOpen(port) {
@@ -111,8 +117,8 @@ export async function startPlatform() {
     const baseUrl = `http://127.0.0.1:${gatewayPort}`;
     await waitFor('a healthy gateway', processes, async () => {
       const response = await fetch(`${baseUrl}/health`);
-      const body = await response.json();
-      return response.ok && body.checks?.search_service?.status === 'up';
+      const body = await response.text();
+      return (response.ok && JSON.parse(body).checks?.search_service?.status === 'up') || `${response.status} ${body}`;
     });
     return { baseUrl, stop };
   } catch (error) {
