@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { HealthCheckResponse_ServingStatus as ServingStatus } from '@proto/gen/ts/grpc/health/v1/health';
 import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { createClients, SearchServiceClients, tokenMetadata, unary } from './support/grpc-clients';
 import { JobEventRecorder } from './support/job-events';
@@ -56,13 +57,18 @@ describe('cancel and retry (no workers)', () => {
     await expect(refused.finished()).resolves.toMatchObject({ code: status.UNAUTHENTICATED });
   });
 
-  it('stops gracefully on SIGTERM, ending open watch streams', async () => {
+  it('stops gracefully on SIGTERM: health turns NOT_SERVING and open watch streams end', async () => {
     const watcher = new JobEventRecorder(clients.search, { ownerId: 0 }, service.token);
+    const health: number[] = [];
+    const healthStream = (clients.health.watch as (request: object) => NodeJS.EventEmitter).call(clients.health, {});
+    healthStream.on('data', (reply: { status: number }) => health.push(reply.status));
+    healthStream.on('error', () => undefined);
     await new Promise((wait) => setTimeout(wait, 200));
     const started = Date.now();
     await service.stop();
     expect(Date.now() - started).toBeLessThan(5000);
     await expect(watcher.finished()).resolves.toMatchObject({ code: status.OK });
     expect(service.output()).toContain('Shutting down on SIGTERM');
+    expect(health).toEqual([ServingStatus.SERVING, ServingStatus.NOT_SERVING]);
   });
 });
