@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -15,6 +16,7 @@ import { WebModule } from './web/web.module';
 @Module({
   imports: [
     AppConfigModule,
+    ObservabilityModule,
     DatabaseModule,
     HealthModule,
     AuthModule,

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { bodyParserErrorHandler } from './common/http/body-parser-errors';
@@ -23,9 +24,12 @@ export async function createGatewayApp(options: NestApplicationOptions = {}): Pr
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     ...options,
     bodyParser: false,
+    // Startup lines wait for the JSON logger instead of going out in Nest's text format.
+    bufferLogs: true,
     // Throw instead of exiting the process, so callers (main.ts, tests) decide what a failed start means.
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   configureApp(app);
   return app;
 }
@@ -57,8 +61,9 @@ export function configureApp(app: INestApplication): void {
     origin: config.corsOrigins,
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Prefer', 'X-Requested-With'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Prefer', 'X-Requested-With', 'X-Request-Id'],
     exposedHeaders: [
+      'X-Request-Id',
       'Retry-After',
       'X-RateLimit-Limit',
       'X-RateLimit-Remaining',

@@ -30,6 +30,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<S
   const databaseName = process.env.TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     DATABASE_URL: databaseName ? postgresUrl(databaseName) : undefined,
     ...options.env,

@@ -34,7 +34,10 @@ export function grpcCodeOf(error: unknown): GrpcStatus {
 function methodName(context: ExecutionContext): string {
   const patterns = Reflect.getMetadata(PATTERN_METADATA, context.getHandler()) as GrpcPattern[] | undefined;
   const pattern = patterns?.[0];
-  return pattern?.service && pattern.rpc ? `${pattern.service}/${pattern.rpc}` : context.getHandler().name;
+  const rpc = pattern?.rpc ?? context.getHandler().name;
+  // As the proto spells it (and the gateway's client metrics label it): `SearchService/SubmitSearch`.
+  const name = rpc.charAt(0).toUpperCase() + rpc.slice(1);
+  return pattern?.service ? `${pattern.service}/${name}` : name;
 }
 
 /**
@@ -44,7 +47,11 @@ function methodName(context: ExecutionContext): string {
  */
 @Injectable()
 export class GrpcCallInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: SearchMetrics) {}
+  constructor(
+    private readonly metrics: SearchMetrics,
+    // Outside a call's store, its `logger` is nestjs-pino's root logger.
+    private readonly pino: PinoLogger,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') {
@@ -52,7 +59,7 @@ export class GrpcCallInterceptor implements NestInterceptor {
     }
     const method = methodName(context);
     const requestId = requestIdFrom(context.switchToRpc().getContext<Metadata>());
-    const logger = PinoLogger.root.child(requestId ? { reqId: requestId, method } : { method });
+    const logger = this.pino.logger.child(requestId ? { reqId: requestId, method } : { method });
     const started = process.hrtime.bigint();
     const finish = (code: GrpcStatus) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

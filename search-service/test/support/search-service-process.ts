@@ -170,6 +170,8 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
       GRPC_PORT: String(port),
       DATA_DIR: dataDir,
       SERVICE_TOKEN: token,
+      // Many services run side by side in the suites; a test that scrapes metrics passes a free port.
+      METRICS_PORT: '0',
       ...database,
       ...options.env,
     },

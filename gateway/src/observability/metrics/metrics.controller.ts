@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../auth/decorators/public.decorator';
+import { GatewayMetrics } from './gateway-metrics';
+
+/** Prometheus scrape endpoint, outside `/api/v1` and therefore outside rate limits and the request log. */
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: GatewayMetrics) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  async scrape(@Res() response: Response): Promise<void> {
+    const body = await this.metrics.registry.metrics();
+    response.type(this.metrics.registry.contentType).send(body);
+  }
+}
