@@ -74,7 +74,8 @@ describe('circuit breaker around the search service', () => {
     expect(fastFail.status).toBe(503);
     expect(fastFail.body.error).toBe('Search service unavailable (circuit breaker open)');
     expect(fastFail.body.retry_after).toBeGreaterThanOrEqual(1);
-    expect(fastFail.elapsedMs).toBeLessThan(250);
+    // Less than a single deadline: the open breaker answered without trying the service.
+    expect(fastFail.elapsedMs).toBeLessThan(TIMEOUT_MS);
 
     const health = await api(gateway.url, 'GET', '/system/status', { token: user.token });
     expect(health.body.services.search_service.status).toBe('down');
