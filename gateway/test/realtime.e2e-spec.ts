@@ -55,7 +55,7 @@ class DashboardSocket {
   }
 }
 
-async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+async function until<T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
