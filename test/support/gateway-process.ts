@@ -16,6 +16,8 @@ export interface GatewayProcessOptions {
   serviceToken: string;
   /** Extra environment, e.g. the breaker thresholds. */
   env?: Record<string, string>;
+  /** Restart over an earlier gateway's data (its `dataDir`); left in place by stop() and kill(). */
+  dataDir?: string;
 }
 
 export interface RunningGateway {
@@ -23,8 +25,10 @@ export interface RunningGateway {
   url: string;
   dataDir: string;
   output(): string;
-  /** SIGTERM, then waits for the exit; the data directory is removed. */
-  stop(): Promise<void>;
+  /** SIGTERM, then waits for the exit and resolves with its code; a fresh data directory is removed. */
+  stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would; the data directory is kept for a restart over it. */
+  kill(): Promise<void>;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -49,7 +53,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     throw new Error(`${GATEWAY_ENTRY} is missing: run \`npm run build:gateway\` first`);
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gateway-process-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gateway-process-'));
   const child = spawn(process.execPath, [GATEWAY_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -68,7 +72,11 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  const cleanUp = () => {
+    if (!options.dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   try {
     await waitUntilAnswering(url, child, () => output);
   } catch (error) {
@@ -84,12 +92,17 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       child.kill('SIGTERM');
       try {
         await waitForExit(child, STOP_TIMEOUT_MS);
+        return child.exitCode;
       } catch (error) {
         child.kill('SIGKILL');
         throw error;
       } finally {
         cleanUp();
       }
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
+      await waitForExit(child, STOP_TIMEOUT_MS);
     },
   };
 }
