@@ -20,7 +20,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   return next(request).pipe(
     catchError((error: unknown) => {
       const status = error instanceof HttpErrorResponse || error instanceof ApiError ? error.status : null;
-      if (status === 401 && !isAuthEndpoint) {
+      // Only a rejected token of the current session means it expired; after a logout there is nothing to end.
+      if (status === 401 && !isAuthEndpoint && token !== null && session.token() === token) {
         session.end();
         void router.navigate(['/login'], { queryParams: { reason: 'expired', returnUrl: router.url } });
       }

@@ -60,6 +60,15 @@ describe('auth and error interceptors', () => {
     expect((failure as ApiError).message).toBe('Authentication required');
   });
 
+  it('does not report an expired session for a 401 after logout', () => {
+    const navigate = vi.spyOn(router, 'navigate');
+    http.get('/api/v1/analytics/usage').subscribe({ error: () => undefined });
+    backend
+      .expectOne('/api/v1/analytics/usage')
+      .flush({ error: 'Authentication required' }, { status: 401, statusText: 'Unauthorized' });
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
   it('does not redirect when the login itself answers 401', () => {
     const navigate = vi.spyOn(router, 'navigate');
     let failure: unknown;
