@@ -1,4 +1,8 @@
-import { RunningSearchService, startSearchService } from '../search-service/test/support/search-service-process';
+import {
+  RunningSearchService,
+  removeSearchServiceData,
+  startSearchService,
+} from '../search-service/test/support/search-service-process';
 import { RunningGateway, startGatewayProcess } from './support/gateway-process';
 import { ApiUser, api, createVideo, register, search, searchIds } from './support/platform-api';
 import { waitFor } from './support/wait-for';
@@ -41,6 +45,9 @@ describe('circuit breaker around the search service', () => {
   afterAll(async () => {
     await gateway?.stop();
     await searchService?.stop();
+    if (searchService) {
+      await removeSearchServiceData(searchService.dataDir);
+    }
   });
 
   const breaker = async () => (await api(gateway.url, 'GET', '/system/circuit-breaker', { token: user.token })).body;

@@ -1,4 +1,8 @@
-import { RunningSearchService, startSearchService } from '../search-service/test/support/search-service-process';
+import {
+  RunningSearchService,
+  removeSearchServiceData,
+  startSearchService,
+} from '../search-service/test/support/search-service-process';
 import { RunningGateway, startGatewayProcess } from './support/gateway-process';
 import { ApiUser, api, createVideo, register, search, searchIds } from './support/platform-api';
 import { waitFor } from './support/wait-for';
@@ -36,6 +40,9 @@ describe('a search job across a search-service crash', () => {
   afterAll(async () => {
     await gateway?.stop();
     await searchService?.stop();
+    if (searchService) {
+      await removeSearchServiceData(searchService.dataDir);
+    }
   });
 
   it('completes after the restart and the gateway answers with its results', async () => {

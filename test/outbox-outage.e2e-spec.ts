@@ -1,4 +1,8 @@
-import { RunningSearchService, startSearchService } from '../search-service/test/support/search-service-process';
+import {
+  RunningSearchService,
+  removeSearchServiceData,
+  startSearchService,
+} from '../search-service/test/support/search-service-process';
 import { RunningGateway, startGatewayProcess } from './support/gateway-process';
 import { ApiUser, api, createVideo, register, searchIds } from './support/platform-api';
 import { waitFor } from './support/wait-for';
@@ -28,6 +32,9 @@ describe('outbox across a search-service outage', () => {
   afterAll(async () => {
     await gateway?.stop();
     await searchService?.stop();
+    if (searchService) {
+      await removeSearchServiceData(searchService.dataDir);
+    }
   });
 
   it('delivers creates, updates and deletes made during the outage once the service returns', async () => {

@@ -1,4 +1,8 @@
-import { RunningSearchService, startSearchService } from '../search-service/test/support/search-service-process';
+import {
+  RunningSearchService,
+  removeSearchServiceData,
+  startSearchService,
+} from '../search-service/test/support/search-service-process';
 import { RunningGateway, startGatewayProcess } from './support/gateway-process';
 import { ApiUser, createVideo, register, searchIds } from './support/platform-api';
 import { TemporaryDatabase, createTemporaryDatabase } from './support/postgres-database';
@@ -30,6 +34,9 @@ describe('outbox relay with two gateway replicas on PostgreSQL', () => {
     await Promise.all(gateways.map((gateway) => gateway.stop()));
     gateways = [];
     await searchService?.stop();
+    if (searchService) {
+      await removeSearchServiceData(searchService.dataDir);
+    }
     await database?.drop();
   });
 

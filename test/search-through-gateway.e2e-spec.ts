@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { RunningSearchService, startSearchService } from '../search-service/test/support/search-service-process';
+import {
+  RunningSearchService,
+  removeSearchServiceData,
+  startSearchService,
+} from '../search-service/test/support/search-service-process';
 import { RunningGateway, startGatewayProcess } from './support/gateway-process';
 import { ApiUser, api, createVideo, register, search, searchIds } from './support/platform-api';
 import { waitFor } from './support/wait-for';
@@ -46,6 +50,9 @@ describe('search through the gateway', () => {
   afterAll(async () => {
     await gateway?.stop();
     await searchService?.stop();
+    if (searchService) {
+      await removeSearchServiceData(searchService.dataDir);
+    }
   });
 
   it('answers 200 with ranked, highlighted results: a title match above a description-only match', async () => {
