@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -24,6 +24,14 @@ export class App {
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/system', label: 'System' },
   ];
+
+  protected readonly liveTooltip = computed(() => {
+    if (this.realtime.mode() === 'socket') {
+      return 'Live updates over Socket.IO';
+    }
+    const reason = this.realtime.lastError();
+    return `Socket unavailable${reason ? ` (${reason})` : ''}: views refresh by polling`;
+  });
 
   protected logout(): void {
     this.session.end();

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 import { toParams } from '../http/query-params';
-import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange, UsageSummary } from './api.types';
+import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange } from './api.types';
 
 @Injectable({ providedIn: 'root' })
 export class ApiKeysApiService {
@@ -18,12 +18,6 @@ export class ApiKeysApiService {
 
   revoke(id: string): Observable<{ message: string }> {
     return this.http.delete<{ message: string }>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`);
-  }
-
-  usage(id: string, range: DateRange = {}): Observable<UsageSummary> {
-    return this.http.get<UsageSummary>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage`, {
-      params: toParams(range),
-    });
   }
 
   dailyUsage(id: string, range: DateRange = {}): Observable<DailyUsage[]> {

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { map, Observable } from 'rxjs';
-import { AuthResponse, User } from './api.types';
+import { Observable } from 'rxjs';
+import { AuthResponse } from './api.types';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApiService {
@@ -13,9 +13,5 @@ export class AuthApiService {
 
   login(body: { email: string; password: string }): Observable<AuthResponse> {
     return this.http.post<AuthResponse>('/api/v1/auth/login', body);
-  }
-
-  me(): Observable<User> {
-    return this.http.get<{ user: User }>('/api/v1/auth/me').pipe(map((response) => response.user));
   }
 }

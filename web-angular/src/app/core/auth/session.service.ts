@@ -23,13 +23,6 @@ export class SessionService {
     this.session.set(session);
   }
 
-  updateUser(user: User): void {
-    const current = this.session();
-    if (current) {
-      this.start({ token: current.token, user });
-    }
-  }
-
   end(): void {
     sessionStorage.removeItem(STORAGE_KEY);
     this.session.set(null);
