@@ -50,7 +50,7 @@ function startGatewayProcess(env: Record<string, string>): Promise<GatewayProces
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /Gateway listening on (http:\/\/[^\s]+)/.exec(output);
+      const match = /Gateway listening on (http:\/\/[\w.:[\]-]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolveStart({ url: match[1].replace('[::1]', '127.0.0.1'), output: () => output, stop });
