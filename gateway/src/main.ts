@@ -1,12 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
 import { createGatewayApp } from './bootstrap';
 import { appConfig, AppConfig } from './config/app.config';
+import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   const app = await createGatewayApp();
   const config = app.get<AppConfig>(appConfig.KEY);
+  const logger = app.get(Logger);
+  installGracefulShutdown(app, logger);
   await app.listen(config.port, config.host);
-  Logger.log(`Gateway listening on ${await app.getUrl()}`, 'Bootstrap');
+  logger.log(`Gateway listening on ${await app.getUrl()}`, 'Bootstrap');
 }
 
 main().catch((error: unknown) => {
