@@ -1,16 +1,24 @@
+import { TransactionRunner } from '@gateway/database/transaction-runner';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRepository } from './outbox.repository';
 
 /** Arbitrary but fixed: the PostgreSQL advisory lock that elects the one relay draining the outbox. */
 const RELAY_LOCK_KEY = 0x6f7574626f78;
 
-/** What the relay needs beyond OutboxRepository: head-of-line reads and the cross-replica lease. */
+/**
+ * The relay's storage: head-of-line reads, delivery bookkeeping and the cross-replica lease. On SQLite
+ * every access waits for the shared connection to be outside any transaction: a read in the middle of
+ * a video transaction would otherwise see (and send) an outbox row that may still roll back.
+ */
 @Injectable()
 export class OutboxRelayRepository {
   constructor(
     @InjectRepository(OutboxEvent) private readonly events: Repository<OutboxEvent>,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -19,7 +27,22 @@ export class OutboxRelayRepository {
    * event whose retry is not due yet would send a video's later change before its earlier one.
    */
   nextBatch(limit: number): Promise<OutboxEvent[]> {
-    return this.events.find({ where: { deliveredAt: IsNull() }, order: { id: 'ASC' }, take: limit });
+    return this.exclusive(() =>
+      this.events.find({ where: { deliveredAt: IsNull() }, order: { id: 'ASC' }, take: limit }),
+    );
+  }
+
+  markDelivered(ids: number[]): Promise<void> {
+    return this.exclusive(() => this.outbox.markDelivered(ids));
+  }
+
+  /** Records the failed attempt (attempts, last_error) for operators; the relay's own backoff decides when to retry. */
+  markFailed(events: Pick<OutboxEvent, 'id' | 'attempts'>[], error: string): Promise<void> {
+    return this.exclusive(() => this.outbox.markFailed(events, error));
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.dataSource.options.type === 'better-sqlite3' ? this.transactions.run(() => work()) : work();
   }
 
   /**

@@ -4,7 +4,6 @@ import { OutboxEvent } from './outbox-event.entity';
 import { OutboxRelayConfig } from './outbox-relay.config';
 import { OutboxRelayRepository } from './outbox-relay.repository';
 import { OutboxRelayService, consecutiveRuns } from './outbox-relay.service';
-import { OutboxRepository } from './outbox.repository';
 
 let nextId = 1;
 
@@ -42,8 +41,9 @@ describe(OutboxRelayService.name, () => {
   let pending: OutboxEvent[];
   let sent: string[];
   let leaseFree: boolean;
-  let relayRepository: jest.Mocked<Pick<OutboxRelayRepository, 'nextBatch' | 'withLease'>>;
-  let outbox: jest.Mocked<Pick<OutboxRepository, 'markDelivered' | 'markFailed'>>;
+  let relayRepository: jest.Mocked<
+    Pick<OutboxRelayRepository, 'nextBatch' | 'withLease' | 'markDelivered' | 'markFailed'>
+  >;
   let client: jest.Mocked<Pick<SearchGrpcClient, 'upsertVideos' | 'deleteVideos'>>;
 
   beforeEach(() => {
@@ -57,8 +57,6 @@ describe(OutboxRelayService.name, () => {
       withLease: jest.fn(async <T>(work: () => Promise<T>) =>
         leaseFree ? { acquired: true as const, result: await work() } : { acquired: false as const },
       ) as jest.Mocked<OutboxRelayRepository>['withLease'],
-    };
-    outbox = {
       markDelivered: jest.fn((ids: number[]) => {
         pending = pending.filter((event) => !ids.includes(event.id));
         return Promise.resolve();
@@ -77,7 +75,6 @@ describe(OutboxRelayService.name, () => {
     };
     sut = new OutboxRelayService(
       relayRepository as unknown as OutboxRelayRepository,
-      outbox as unknown as OutboxRepository,
       client as unknown as SearchGrpcClient,
       config,
     );
@@ -95,7 +92,7 @@ describe(OutboxRelayService.name, () => {
       await expect(sut.runCycle()).resolves.toEqual({ delivered: 3, more: true });
       expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2']);
       expect(client.upsertVideos).toHaveBeenCalledTimes(1);
-      expect(outbox.markDelivered.mock.calls).toEqual([[[1, 2]], [[3]]]);
+      expect(relayRepository.markDelivered.mock.calls).toEqual([[[1, 2]], [[3]]]);
       await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
       expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2', 'upsert 3@1']);
     });
@@ -128,7 +125,7 @@ describe(OutboxRelayService.name, () => {
       await expect(sut.runCycle()).rejects.toThrow();
       expect(sent).toEqual(['upsert 1@1']);
       expect(client.upsertVideos).toHaveBeenCalledTimes(1);
-      expect(outbox.markFailed).toHaveBeenCalledWith([pending[0]], 'Search service unavailable');
+      expect(relayRepository.markFailed).toHaveBeenCalledWith([pending[0]], 'Search service unavailable');
       expect(pending.map((event) => event.version)).toEqual([2, 3]);
     });
 

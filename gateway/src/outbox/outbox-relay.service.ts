@@ -6,7 +6,6 @@ import { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/ind
 import { OutboxEvent, OutboxEventType, VideoDocumentPayload } from './outbox-event.entity';
 import { OutboxRelayConfig, outboxRelayConfig } from './outbox-relay.config';
 import { OutboxRelayRepository } from './outbox-relay.repository';
-import { OutboxRepository } from './outbox.repository';
 
 /** How long shutdown keeps flushing pending events before giving up (they stay for the next start). */
 const SHUTDOWN_DRAIN_MS = 5000;
@@ -36,7 +35,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   constructor(
     private readonly relayRepository: OutboxRelayRepository,
-    private readonly outbox: OutboxRepository,
     private readonly client: SearchGrpcClient,
     @Inject(outboxRelayConfig.KEY) private readonly config: OutboxRelayConfig,
   ) {}
@@ -115,12 +113,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
           await this.client.deleteVideos({ videos: run.events.map(toVideoRef) });
         }
       } catch (error) {
-        await this.outbox.markFailed(run.events, describeError(error)).catch((markError: unknown) => {
+        await this.relayRepository.markFailed(run.events, describeError(error)).catch((markError: unknown) => {
           this.logger.warn(`Could not record an outbox failure: ${describeError(markError)}`);
         });
         throw error;
       }
-      await this.outbox.markDelivered(run.events.map((event) => event.id));
+      await this.relayRepository.markDelivered(run.events.map((event) => event.id));
       delivered += run.events.length;
     }
     return { delivered, more: events.length === this.config.batchSize };

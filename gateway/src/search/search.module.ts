@@ -1,10 +1,7 @@
 import { HealthModule } from '@gateway/health/health.module';
 import { OutboxRelayModule } from '@gateway/outbox/outbox-relay.module';
 import { SystemModule } from '@gateway/system/system.module';
-import { VideoTag } from '@gateway/videos/video-tag.entity';
-import { Video } from '@gateway/videos/video.entity';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { JobWaiter } from './job-waiter.service';
 import { OwnerVideosReader } from './reindex/owner-videos.reader';
@@ -21,13 +18,7 @@ import { SearchService } from './search.service';
  * Importers (e.g. realtime) get the client and the job event stream.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Video, VideoTag]),
-    SearchClientModule,
-    HealthModule,
-    SystemModule,
-    OutboxRelayModule,
-  ],
+  imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule],
   controllers: [SearchController, SearchJobsController],
   providers: [SearchService, JobWaiter, AlgorithmCatalog, SearchHealthIndicator, ReindexService, OwnerVideosReader],
   exports: [SearchClientModule],

@@ -1,42 +1,50 @@
+import { TransactionRunner } from '@gateway/database/transaction-runner';
 import { VideoTag } from '@gateway/videos/video-tag.entity';
 import { Video } from '@gateway/videos/video.entity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { VideoDocument } from '@proto/gen/ts/videosearch/search/v1/index';
-import { In, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 
 /**
  * Reads one owner's library as index documents, page by page in id order. Keyset paging (id > last)
- * rather than offsets: a video deleted mid-reindex must not shift the pages and hide a live one.
+ * rather than offsets: a video deleted mid-reindex must not shift the pages and hide a live one. Each
+ * page is read in a transaction of its own, so its videos and their tags agree with each other (and,
+ * on SQLite, no other transaction's uncommitted rows are seen).
  */
 @Injectable()
 export class OwnerVideosReader {
-  constructor(
-    @InjectRepository(Video) private readonly videos: Repository<Video>,
-    @InjectRepository(VideoTag) private readonly tags: Repository<VideoTag>,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   async *pages(ownerId: number, pageSize: number): AsyncGenerator<VideoDocument[]> {
     let afterId = 0;
     for (;;) {
-      const rows = await this.videos.find({
-        where: { ownerId, id: MoreThan(afterId) },
-        order: { id: 'ASC' },
-        take: pageSize,
-      });
-      if (rows.length === 0) {
+      const page = await this.transactions.run((manager) => this.readPage(manager, ownerId, afterId, pageSize));
+      if (page.length === 0) {
         return;
       }
-      yield await this.toDocuments(rows);
-      afterId = rows[rows.length - 1].id;
-      if (rows.length < pageSize) {
+      yield page;
+      afterId = page[page.length - 1].videoId;
+      if (page.length < pageSize) {
         return;
       }
     }
   }
 
-  private async toDocuments(rows: Video[]): Promise<VideoDocument[]> {
-    const tagRows = await this.tags.find({
+  private async readPage(
+    manager: EntityManager,
+    ownerId: number,
+    afterId: number,
+    pageSize: number,
+  ): Promise<VideoDocument[]> {
+    const rows = await manager.find(Video, {
+      where: { ownerId, id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: pageSize,
+    });
+    if (rows.length === 0) {
+      return [];
+    }
+    const tagRows = await manager.find(VideoTag, {
       where: { videoId: In(rows.map((row) => row.id)) },
       order: { videoId: 'ASC', position: 'ASC' },
     });
