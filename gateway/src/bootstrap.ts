@@ -69,6 +69,7 @@ export function configureApp(app: INestApplication): void {
       'X-RateLimit-Remaining',
       'X-RateLimit-Reset',
       'Content-Disposition',
+      'Preference-Applied',
     ],
     maxAge: 600,
   });
