@@ -42,11 +42,9 @@ function serializeRequest(request: { id?: unknown; method?: string; url?: string
   };
 }
 
-function levelFor(_request: IncomingMessage, response: ServerResponse, error?: Error): 'info' | 'warn' | 'error' {
-  if (error || response.statusCode >= 500) {
-    return 'error';
-  }
-  return response.statusCode >= 400 ? 'warn' : 'info';
+/** A client's mistake (4xx) is routine traffic; only the server's own failures are errors. */
+function levelFor(_request: IncomingMessage, response: ServerResponse, error?: Error): 'info' | 'error' {
+  return error || response.statusCode >= 500 ? 'error' : 'info';
 }
 
 /** JSON lines on stdout, one per finished request plus whatever the app logs, each with the request id. */
