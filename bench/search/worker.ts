@@ -95,8 +95,13 @@ async function run(adapter: BenchAdapter, text: string): Promise<number[]> {
   return result instanceof Promise ? await result : result;
 }
 
-/** JS heap plus off-heap buffers (typed arrays live there), and the process RSS (native engines). */
+/**
+ * JS heap plus off-heap buffers (typed arrays live there), and the process RSS (native engines), after two
+ * full collections: array buffer memory is only released by the collection after the one that finds it dead.
+ */
 function memory(): { heap: number; rss: number } {
+  global.gc?.();
+  global.gc?.();
   const usage = process.memoryUsage();
   return { heap: usage.heapUsed + usage.external, rss: usage.rss };
 }

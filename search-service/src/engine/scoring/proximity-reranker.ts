@@ -43,11 +43,14 @@ export class ProximityReranker {
       }
     });
     const surfaceIds = considered.map((clause) => index.vocabulary.idOf(clause.word));
+    const scratch = newScratch(considered.length);
     const head = ranked.slice(0, RERANK_DEPTH).map((candidate) => ({
       ...candidate,
       score:
         candidate.score *
-        (1 - PROXIMITY_SHARE + PROXIMITY_SHARE * this.evidence(index, candidate.slot, clauseMatches, surfaceIds)),
+        (1 -
+          PROXIMITY_SHARE +
+          PROXIMITY_SHARE * this.evidence(index, candidate.slot, clauseMatches, surfaceIds, scratch)),
     }));
     head.sort((a, b) => b.score - a.score || a.slot - b.slot);
     const floor = head[head.length - 1].score;
@@ -67,12 +70,13 @@ export class ProximityReranker {
     slot: number,
     clauseMatches: Map<number, ClauseMatch[]>,
     surfaceIds: number[],
+    scratch: Scratch,
   ): number {
     const clauses = surfaceIds.length;
-    const pairCredit = new Float64Array(clauses);
-    const asTyped = new Uint8Array(clauses);
-    const lastPosition = new Float64Array(clauses);
-    const lastWeight = new Float64Array(clauses);
+    const { pairCredit, asTyped, lastPosition, lastWeight } = scratch;
+    pairCredit.fill(0);
+    asTyped.fill(0);
+    lastWeight.fill(0);
     for (let field = 0; field < TEXT_FIELDS; field++) {
       lastPosition.fill(-Infinity);
       let position = 0;
@@ -100,6 +104,23 @@ export class ProximityReranker {
     const pairScore = clauses > 1 ? sum(pairCredit) / (clauses - 1) : 1;
     return PAIR_WEIGHT * pairScore + SURFACE_WEIGHT * (sum(asTyped) / clauses);
   }
+}
+
+/** Per-clause working arrays, allocated once per query and reset per candidate. */
+interface Scratch {
+  pairCredit: Float64Array;
+  asTyped: Uint8Array;
+  lastPosition: Float64Array;
+  lastWeight: Float64Array;
+}
+
+function newScratch(clauses: number): Scratch {
+  return {
+    pairCredit: new Float64Array(clauses),
+    asTyped: new Uint8Array(clauses),
+    lastPosition: new Float64Array(clauses),
+    lastWeight: new Float64Array(clauses),
+  };
 }
 
 interface ClauseMatch {
