@@ -185,8 +185,11 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="search-summary"] [data-status="completed"]').waitFor();
     const seen = await page.evaluate(() => window.__liveStatuses);
     assert.ok(seen.length > 0 && ['queued', 'processing'].includes(seen[0]), `live statuses seen: ${seen}`);
-    const titles = await page.locator('[data-testid="search-results"] .result-title').allTextContents();
-    assert.deepEqual(titles, ['Baking sourdough bread']);
+    const titles = page.locator('[data-testid="search-results"] .result-title');
+    await waitUntil('the background job to list exactly the sourdough video', async () => {
+      const shown = await titles.allTextContents();
+      return shown.length === 1 && shown[0] === 'Baking sourdough bread';
+    });
     await page.locator('[data-testid="search-background"] input').uncheck();
   });
 
@@ -223,7 +226,13 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL('**/dashboard');
     await page.locator('[data-testid="card-today"]').waitFor();
+    await page.locator('[data-testid="endpoints-chart"] text.textDataLabel').first().waitFor();
     const before = await cardNumber('card-today');
+    const endpointTotal = async () =>
+      (await page.locator('[data-testid="endpoints-chart"] text.textDataLabel').allTextContents())
+        .map((label) => Number(label.replace(/[^\d.]/g, '')))
+        .reduce((sum, value) => sum + value, 0);
+    const endpointsBefore = await endpointTotal();
 
     for (let i = 0; i < 5; i++) {
       assert.equal((await api(`/api/v1/users/${userId}/videos`)).status, 200);
@@ -243,6 +252,8 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
       },
       { timeoutMs: 30_000, intervalMs: 1000 },
     );
+    // The busiest endpoint is the video list, called five times above, so the bar totals must grow.
+    await waitUntil('the endpoint bars to grow', async () => (await endpointTotal()) >= endpointsBefore + 5);
     await page.locator('[data-testid="requests-chart"] path.line').first().waitFor();
     assert.ok((await page.locator('[data-testid="endpoints-chart"] path.bar').count()) >= 2);
     assert.ok((await page.locator('[data-testid="latency-chart"] path.bar').count()) >= 1);
