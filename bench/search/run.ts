@@ -40,7 +40,7 @@ interface RawResults {
  * child process, one after another (the machine is shared), then the Markdown report, printed and written.
  * `--append` adds to (or replaces engine/size pairs in) the previous run's results instead of starting over.
  */
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const scratch = mkdtempSync(join(tmpdir(), 'bench-search-'));
   const results: WorkerResult[] = [];
@@ -80,10 +80,17 @@ function main(): void {
     results,
     failures,
   });
-  writeFileSync(RAW_RESULTS, `${JSON.stringify(raw, null, 1)}\n`);
-  const report = renderReport({ ...raw, seeds: SEEDS });
+  writeFileSync(RAW_RESULTS, await format(JSON.stringify(raw), 'json'));
+  const report = await format(renderReport({ ...raw, seeds: SEEDS }), 'markdown');
   writeFileSync(options.out, report);
   process.stdout.write(report);
+}
+
+/** Both files are committed; formatting them here keeps `npm run format` clean after a run. */
+async function format(text: string, parser: 'json' | 'markdown'): Promise<string> {
+  const prettier = await import('prettier');
+  const config = await prettier.resolveConfig(RAW_RESULTS);
+  return prettier.format(text, { ...config, parser, plugins: [] });
 }
 
 function readRaw(): RawResults | null {
@@ -177,9 +184,7 @@ function positiveInteger(flag: string, value: string): number {
   return parsed;
 }
 
-try {
-  main();
-} catch (error: unknown) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});
