@@ -272,8 +272,8 @@ describe('Usage analytics (e2e)', () => {
       .get('/api/v1/analytics/usage')
       .set('Authorization', `Bearer ${alice.token}`)
       .expect(200);
-    expect(Number(response.headers['x-ratelimit-limit'])).toBe(600);
-    expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(600);
+    expect(Number(response.headers['x-ratelimit-limit'])).toBe(6000);
+    expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(6000);
     expect(Number(response.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
   });
 });
