@@ -13,13 +13,14 @@ class DatabaseEnv {
   DATABASE_URL?: string;
 }
 
+/** `dataDir` is kept for PostgreSQL too: local files such as the index snapshot live there whatever the database. */
 export type DatabaseConfig =
-  { kind: 'sqlite'; dataDir: string; sqlitePath: string } | { kind: 'postgres'; url: string };
+  { kind: 'sqlite'; dataDir: string; sqlitePath: string } | { kind: 'postgres'; dataDir: string; url: string };
 
 export const databaseConfig = registerAs('database', (): DatabaseConfig => {
   const env = validateEnv(DatabaseEnv, { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
   if (env.DATABASE_URL) {
-    return { kind: 'postgres', url: env.DATABASE_URL };
+    return { kind: 'postgres', dataDir: env.DATA_DIR, url: env.DATABASE_URL };
   }
   return { kind: 'sqlite', dataDir: env.DATA_DIR, sqlitePath: join(env.DATA_DIR, 'search.sqlite') };
 });

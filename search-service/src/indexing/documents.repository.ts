@@ -112,13 +112,25 @@ export class DocumentsRepository {
   }
 
   /** Rows written at or after `since` (tombstones included), oldest first. */
-  changedSince(since: string): Promise<DocumentEntity[]> {
-    return this.dataSource
+  changedSince(since: string, manager: EntityManager = this.dataSource.manager): Promise<DocumentEntity[]> {
+    return manager
       .getRepository(DocumentEntity)
       .createQueryBuilder('d')
       .where('d.updated_at >= :since', { since })
       .orderBy('d.updated_at', 'ASC')
       .getMany();
+  }
+
+  /**
+   * The rows changed since `since` and the number of live rows, read as one state of the table (a repeatable-read
+   * transaction on PostgreSQL, where other replicas keep writing), so the two can be checked against each other.
+   */
+  changesWithLiveCount(since: string): Promise<{ rows: DocumentEntity[]; live: number }> {
+    const read = async (manager: EntityManager): Promise<{ rows: DocumentEntity[]; live: number }> => ({
+      rows: await this.changedSince(since, manager),
+      live: await manager.getRepository(DocumentEntity).countBy({ deleted: false }),
+    });
+    return this.isShared ? this.dataSource.transaction('REPEATABLE READ', read) : this.dataSource.transaction(read);
   }
 
   async lastUpdatedAt(ownerId: number): Promise<string | null> {

@@ -29,7 +29,7 @@ describe('IndexFollowerService', () => {
     documents = { isShared: true, changedSince: jest.fn().mockResolvedValue([]) };
     engine = { upsert: jest.fn(), remove: jest.fn() };
     sut = new IndexFollowerService(
-      { syncIntervalMs: 1000, syncOverlapMs: 5000 },
+      { syncIntervalMs: 1000, syncOverlapMs: 5000, snapshotIntervalMs: 0 },
       documents as unknown as DocumentsRepository,
       new WriteSerializer(),
       engine as unknown as SearchEngine,

@@ -3,7 +3,7 @@ import { indexingConfig, type IndexingConfig } from '@search/config/indexing.con
 import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import { DocumentsRepository } from './documents.repository';
-import { documentKey, toEngineDocument } from './index-plan';
+import { applyRows, documentKey } from './index-plan';
 import { WriteSerializer } from './write-serializer';
 
 /**
@@ -50,29 +50,26 @@ export class IndexFollowerService implements OnApplicationBootstrap, OnApplicati
   /** Applies every row written since the cursor (minus the overlap) that was not applied yet. */
   async catchUp(): Promise<number> {
     const startedAt = Date.now();
-    const since = new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString();
+    const since = this.appliedBefore();
     const rows = (await this.documents.changedSince(since)).filter((row) => {
       const key = documentKey(row.ownerId, row.videoId);
       const seen = this.applied.get(key);
       return !seen || seen.version !== row.version || seen.updatedAt !== row.updatedAt;
     });
-    const live = rows.filter((row) => !row.deleted);
-    if (live.length > 0) {
-      this.engine.upsert(live.map(toEngineDocument));
-    }
-    const removed = new Map<number, number[]>();
-    for (const row of rows.filter((candidate) => candidate.deleted)) {
-      removed.set(row.ownerId, [...(removed.get(row.ownerId) ?? []), row.videoId]);
-    }
-    removed.forEach((videoIds, ownerId) => this.engine.remove(ownerId, videoIds));
+    applyRows(this.engine, rows);
     for (const row of rows) {
       this.applied.set(documentKey(row.ownerId, row.videoId), { version: row.version, updatedAt: row.updatedAt });
     }
     const newest = rows.reduce((max, row) => (row.updatedAt > max ? row.updatedAt : max), this.cursor);
     const floor = new Date(startedAt - this.config.syncOverlapMs).toISOString();
     this.cursor = newest > floor ? newest : floor;
-    this.forgetBefore(new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString());
+    this.forgetBefore(this.appliedBefore());
     return rows.length;
+  }
+
+  /** Every row stamped before this has been applied (the next poll reads from here), given the overlap's bound. */
+  appliedBefore(): string {
+    return new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString();
   }
 
   /** Rows older than the next window will not be read again, so their entries can go. */

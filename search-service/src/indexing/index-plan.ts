@@ -1,4 +1,4 @@
-import type { EngineDocument } from '@search/engine/search-engine';
+import type { EngineDocument, SearchEngine } from '@search/engine/search-engine';
 import type { DocumentEntity } from './document.entity';
 
 export interface VersionedDocument extends EngineDocument {
@@ -102,4 +102,17 @@ export function planIndexChanges(
     }
   }
   return { rows: [...touched.values()], applied, skipped, engineUpserts, engineRemovals };
+}
+
+/** Brings the engine to the state the rows describe: live rows upserted, tombstones removed. */
+export function applyRows(engine: SearchEngine, rows: DocumentEntity[]): void {
+  const live = rows.filter((row) => !row.deleted);
+  if (live.length > 0) {
+    engine.upsert(live.map(toEngineDocument));
+  }
+  const removed = new Map<number, number[]>();
+  for (const row of rows.filter((candidate) => candidate.deleted)) {
+    removed.set(row.ownerId, [...(removed.get(row.ownerId) ?? []), row.videoId]);
+  }
+  removed.forEach((videoIds, ownerId) => engine.remove(ownerId, videoIds));
 }

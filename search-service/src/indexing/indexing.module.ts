@@ -1,18 +1,31 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseConfig } from '@search/config/database.config';
 import { indexingConfig } from '@search/config/indexing.config';
 import { DocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
 import { IndexLoaderService } from './index-loader.service';
+import { IndexSnapshotService } from './index-snapshot.service';
 import { IndexingController } from './indexing.controller';
 import { IndexingService } from './indexing.service';
 import { WriteSerializer } from './write-serializer';
 
 @Module({
-  imports: [ConfigModule.forFeature(indexingConfig), TypeOrmModule.forFeature([DocumentEntity])],
+  imports: [
+    ConfigModule.forFeature(indexingConfig),
+    ConfigModule.forFeature(databaseConfig),
+    TypeOrmModule.forFeature([DocumentEntity]),
+  ],
   controllers: [IndexingController],
-  providers: [DocumentsRepository, IndexingService, IndexLoaderService, IndexFollowerService, WriteSerializer],
+  providers: [
+    DocumentsRepository,
+    IndexingService,
+    IndexLoaderService,
+    IndexSnapshotService,
+    IndexFollowerService,
+    WriteSerializer,
+  ],
 })
 export class IndexingModule {}
