@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { startGateway } from './support/start-gateway';
 
+// A start that fails on configuration must not leave a database connection retrying after the test: on the
+// PostgreSQL run the helper drops the database at once, so these cases stay on SQLite.
+const ON_SQLITE = { DATABASE_URL: undefined };
+
 describe('Gateway configuration at start', () => {
   it('refuses to start in production without JWT_SECRET, saying why', async () => {
-    await expect(startGateway({ env: { NODE_ENV: 'production', JWT_SECRET: undefined } })).rejects.toThrow(
-      /JWT_SECRET must be set/,
-    );
+    await expect(
+      startGateway({ env: { ...ON_SQLITE, NODE_ENV: 'production', JWT_SECRET: undefined } }),
+    ).rejects.toThrow(/JWT_SECRET must be set/);
   });
 
   it('refuses to start with invalid variables, naming each', async () => {
-    await expect(startGateway({ env: { SQLITE_BUSY_TIMEOUT_MS: 'long' } })).rejects.toThrow(/SQLITE_BUSY_TIMEOUT_MS/);
+    await expect(startGateway({ env: { ...ON_SQLITE, SQLITE_BUSY_TIMEOUT_MS: 'long' } })).rejects.toThrow(
+      /SQLITE_BUSY_TIMEOUT_MS/,
+    );
   });
 
   it('starts in production with a secret and creates a missing DATA_DIR', async () => {
