@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PaginationDto } from '../../common/dto/pagination.dto';
 import { JOB_STATUSES, JobStatusName } from './search-request.dto';
 
 const MATCHED_FIELDS = ['title', 'description', 'tags'] as const;
@@ -85,20 +86,6 @@ export class SearchAcceptedDto {
 
   @ApiProperty({ enum: JOB_STATUSES, example: 'processing' })
   status: JobStatusName;
-}
-
-export class PaginationDto {
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  per_page: number;
-
-  @ApiProperty({ example: 57 })
-  total: number;
-
-  @ApiProperty({ example: 3 })
-  pages: number;
 }
 
 export class SearchJobListDto {

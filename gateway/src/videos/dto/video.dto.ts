@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PaginationDto } from '../../common/dto/pagination.dto';
 
 export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
 export type VideoSortField = (typeof VIDEO_SORT_FIELDS)[number];
@@ -177,20 +178,6 @@ export class VideoDto {
 
   @ApiProperty({ format: 'date-time', example: '2026-11-26T10:00:00.000Z' })
   updated_at: string;
-}
-
-export class PaginationDto {
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  per_page: number;
-
-  @ApiProperty({ example: 57 })
-  total: number;
-
-  @ApiProperty({ example: 3 })
-  pages: number;
 }
 
 export class VideoListDto {
