@@ -34,4 +34,20 @@ describe('validationExceptionFactory', () => {
       details: ['filters.min_duration must not be less than 0'],
     });
   });
+
+  it('keeps a nested message that already names its path, and lists a problem once', () => {
+    const exception = validationExceptionFactory([
+      error('filters', {}, [
+        error('min_duration', {
+          isInt: 'filters.min_duration must be an integer number of seconds',
+          min: 'filters.min_duration must be an integer number of seconds',
+        }),
+      ]),
+    ]);
+
+    expect(exception.getResponse()).toEqual({
+      error: 'filters.min_duration must be an integer number of seconds',
+      details: ['filters.min_duration must be an integer number of seconds'],
+    });
+  });
 });

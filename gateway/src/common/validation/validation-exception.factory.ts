@@ -6,7 +6,8 @@ import type { ValidationError } from 'class-validator';
  * problem of a field is its top-most failing decorator, so put presence checks above type checks.
  */
 export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
-  const details = errors.flatMap((error) => messages(error, ''));
+  // Two decorators can word the same problem alike (e.g. a type check and a range check on `page`).
+  const details = [...new Set(errors.flatMap((error) => messages(error, '')))];
   return new BadRequestException({ error: details[0] ?? 'Invalid request', details });
 }
 
@@ -15,6 +16,6 @@ function messages(error: ValidationError, parentPath: string): string[] {
   // class-validator reports constraints bottom-up; reversed, they follow the decorators as written.
   const own = Object.values(error.constraints ?? {})
     .reverse()
-    .map((message) => (parentPath ? message.replace(error.property, path) : message));
+    .map((message) => (parentPath && !message.startsWith(path) ? message.replace(error.property, path) : message));
   return [...own, ...(error.children ?? []).flatMap((child) => messages(child, path))];
 }
