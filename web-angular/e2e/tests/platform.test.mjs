@@ -111,6 +111,24 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
       await dialog.waitFor({ state: 'detached' });
     }
     await waitUntil('three video rows', async () => (await page.locator('[data-testid="video-row"]').count()) === 3);
+    // Every field must hold exactly what was typed into it: text typed while focus moves lands in the wrong field.
+    const { token } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('vsp.session')));
+    const stored = await api(`/api/v1/users/${userId}/videos?sort=title&order=asc`, { token });
+    assert.equal(stored.status, 200);
+    assert.deepEqual(
+      (await stored.json()).videos.map(({ title, description, duration, tags }) => ({
+        title,
+        description,
+        duration,
+        tags,
+      })),
+      VIDEOS.map(({ title, description, duration, tags }) => ({
+        title,
+        description,
+        duration: Number(duration),
+        tags: tags.split(', '),
+      })).sort((a, b) => a.title.localeCompare(b.title)),
+    );
 
     const bikeRow = page.locator('[data-testid="video-row"]').filter({ hasText: 'Mountain bike trail guide' });
     await bikeRow.getByRole('button', { name: 'Edit' }).click();

@@ -106,7 +106,12 @@ export default class VideoLibraryPage {
 
   protected openForm(video: Video | null): void {
     this.dialog
-      .open<VideoFormDialog, VideoFormData, Video>(VideoFormDialog, { data: { video } })
+      .open<VideoFormDialog, VideoFormData, Video>(VideoFormDialog, {
+        data: { video },
+        // By default the first field is focused only after the open animation, and unconditionally: typing
+        // begun in another field during those 150 ms would jump into the title. Focus it as the form renders.
+        delayFocusTrap: false,
+      })
       .afterClosed()
       .pipe(filter((saved): saved is Video => typeof saved === 'object' && saved !== null))
       .subscribe((saved) => {
