@@ -86,12 +86,19 @@ export async function startPlatform() {
   const searchDataDir = mkdtempSync(join(tmpdir(), 'vsp-e2e-search-'));
   const gatewayDataDir = mkdtempSync(join(tmpdir(), 'vsp-e2e-gateway-'));
   const serviceToken = randomBytes(24).toString('hex');
-  const [grpcPort, searchHttpPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const [grpcPort, searchHttpPort, metricsPort, gatewayPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
 
   const search = startProcess('search-service', 'dist/search-service/search-service/src/main.js', {
     PORT: String(searchHttpPort),
     GRPC_HOST: '127.0.0.1',
     GRPC_PORT: String(grpcPort),
+    // The default metrics port is fixed, so a second run on the machine would fail to start.
+    METRICS_PORT: String(metricsPort),
     DATA_DIR: searchDataDir,
     SERVICE_TOKEN: serviceToken,
   });
