@@ -60,6 +60,17 @@ describe('fault: the search service stops under load', () => {
     const toUpdate = await createVideo(gateway.url, user, { title: 'Reindeer migration' });
     const toDelete = await createVideo(gateway.url, user, { title: 'Sand dunes at dusk' });
 
+    // The outbox relays the videos asynchronously; once the service is stopped the breaker holds the relay back
+    // while the restarted workers already run, so the jobs' video must be indexed before the stop.
+    await waitFor(
+      'the three videos to be indexed',
+      async () => {
+        const status = await api(gateway.url, 'GET', '/system/status', { token: user.token });
+        return status.body.index?.documents === 3 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+
     // All about the untouched video, so their results do not depend on when the changes below land.
     const accepted: string[] = [];
     for (const query of ['avalanche', 'rescue', 'dogs']) {
