@@ -31,6 +31,7 @@ interface ComposeService {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   ports?: unknown[];
+  networks?: Record<string, { aliases?: string[] } | null>;
 }
 
 function resolvedConfig(profile: string, env: Record<string, string>): { services: Record<string, ComposeService> } {
@@ -76,10 +77,11 @@ describe('docker-compose.yml', () => {
       const env = services[name].environment ?? {};
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\/gateway$/);
       expect(env.REDIS_URL).toBe('redis://redis:6379');
-      expect(env.SEARCH_GRPC_URL).toBe('search-1:50051,search-2:50051');
+      expect(env.SEARCH_GRPC_URL).toBe('dns:///search:50051');
     }
     for (const name of ['search-1', 'search-2']) {
       expect(services[name].environment?.DATABASE_URL).toMatch(/@postgres:5432\/search$/);
+      expect(services[name].networks?.default?.aliases).toContain('search');
     }
     expect(JSON.stringify(services)).not.toContain('change-me');
   });
