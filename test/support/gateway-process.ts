@@ -18,6 +18,8 @@ export interface GatewayProcessOptions {
   env?: Record<string, string>;
   /** Restart over an earlier gateway's data (its `dataDir`); left in place by stop() and kill(). */
   dataDir?: string;
+  /** Node flags, e.g. `--cpu-prof` for a benchmark's profile. */
+  nodeArgs?: string[];
 }
 
 export interface RunningGateway {
@@ -54,7 +56,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   }
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gateway-process-'));
-  const child = spawn(process.execPath, [GATEWAY_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), GATEWAY_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,

@@ -79,6 +79,8 @@ export interface SearchServiceOptions {
   env?: Record<string, string>;
   /** How the readiness probe connects; needed when the service runs with TLS. */
   clientCredentials?: ChannelCredentials;
+  /** Node flags, e.g. `--cpu-prof` for a benchmark's profile. */
+  nodeArgs?: string[];
 }
 
 export interface RunningSearchService {
@@ -161,7 +163,7 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'search-service-'));
   const token = options.token ?? TEST_SERVICE_TOKEN;
   const database = process.env.TEST_DATABASE === 'postgres' ? { DATABASE_URL: await postgresUrlFor(dataDir) } : {};
-  const child = spawn(process.execPath, [SEARCH_SERVICE_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SEARCH_SERVICE_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,
