@@ -26,7 +26,7 @@ import { WebModule } from './web/web.module';
     AnalyticsModule,
     QuotasModule,
     RealtimeModule,
-    WebModule.register(),
+    WebModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from '../auth/auth.module';
 import { SearchClientModule } from '../search/search-client.module';
@@ -6,7 +6,7 @@ import { analyticsConfig } from './analytics.config';
 import { AnalyticsController } from './analytics.controller';
 import { ApiKeyUsageController } from './api-key-usage.controller';
 import { ExportService } from './export/export.service';
-import { RequestLogMiddleware } from './request-log/request-log.middleware';
+import { RequestLogHook } from './request-log/request-log.hook';
 import { RequestLogService } from './request-log/request-log.service';
 import { RetentionService } from './retention.service';
 import { RollupWriter } from './rollups/rollup.writer';
@@ -19,6 +19,7 @@ import { UsageService } from './usage.service';
   controllers: [AnalyticsController, ApiKeyUsageController],
   providers: [
     RequestLogService,
+    RequestLogHook,
     RollupWriter,
     RetentionService,
     UsageRepository,
@@ -28,8 +29,4 @@ import { UsageService } from './usage.service';
   ],
   exports: [RequestLogService, UsageService],
 })
-export class AnalyticsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
-  }
-}
+export class AnalyticsModule {}

@@ -1,6 +1,7 @@
 import { ConfigType, registerAs } from '@nestjs/config';
+import bytes from 'bytes';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:4200,http://127.0.0.1:4200';
@@ -27,10 +28,10 @@ class AppEnv {
   @IsNotEmpty()
   CORS_ORIGINS = DEFAULT_CORS_ORIGINS;
 
-  // Express/body-parser size syntax ("1mb", "100kb").
+  // A size such as "1mb", "100kb" or a byte count.
   @IsString()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsNotEmpty()
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, { message: 'BODY_LIMIT must be a size such as 1mb, 100kb or 65536' })
   BODY_LIMIT = '1mb';
 }
 
@@ -44,7 +45,8 @@ export const appConfig = registerAs('app', () => {
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),
-    bodyLimit: env.BODY_LIMIT,
+    /** Largest request body accepted, in bytes. */
+    bodyLimit: bytes.parse(env.BODY_LIMIT) ?? 0,
   };
 });
 

@@ -1,20 +1,16 @@
-import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import type { NextFunction, Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessLogHook } from './logging/access-log.hook';
 import { gatewayLoggerParams } from './logging/logger.options';
-import { assignRequestId, runWithRequestId } from './logging/request-id';
+import { RequestContextHook } from './logging/request-context.hook';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { GaugeSources } from './metrics/gauge-sources';
-import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { HttpMetricsHook } from './metrics/http-metrics.hook';
 import { MetricsController } from './metrics/metrics.controller';
 import { ObservabilityConfig, observabilityConfig } from './observability.config';
 
 const observabilityConfigFeature = ConfigModule.forFeature(observabilityConfig);
-
-function requestContextMiddleware(request: Request, response: Response, next: NextFunction): void {
-  runWithRequestId(assignRequestId(request, response), next);
-}
 
 /** JSON logs with a request id, and the Prometheus metrics every other module may record into. */
 @Global()
@@ -28,13 +24,13 @@ function requestContextMiddleware(request: Request, response: Response, next: Ne
     }),
   ],
   controllers: [MetricsController],
-  providers: [{ provide: GatewayMetrics, useFactory: () => new GatewayMetrics() }, GaugeSources],
+  providers: [
+    { provide: GatewayMetrics, useFactory: () => new GatewayMetrics() },
+    GaugeSources,
+    RequestContextHook,
+    AccessLogHook,
+    HttpMetricsHook,
+  ],
   exports: [GatewayMetrics],
 })
-export class ObservabilityModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(requestContextMiddleware, HttpMetricsMiddleware)
-      .forRoutes({ path: '*path', method: RequestMethod.ALL });
-  }
-}
+export class ObservabilityModule {}

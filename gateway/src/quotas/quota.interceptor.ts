@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IS_PUBLIC_KEY } from '../auth/decorators/public.decorator';
@@ -25,8 +25,8 @@ export class QuotaInterceptor implements NestInterceptor {
       return next.handle();
     }
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & { user?: AuthenticatedUser }>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
+    const response = http.getResponse<FastifyReply>();
     if (!isLimitedPath(request) || isCharged(request)) {
       return next.handle();
     }
@@ -43,16 +43,14 @@ export class QuotaInterceptor implements NestInterceptor {
 
   private async decide(
     context: ExecutionContext,
-    request: Request & { user?: AuthenticatedUser },
+    request: FastifyRequest & { user?: AuthenticatedUser },
   ): Promise<QuotaDecision> {
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
     const subject =
-      isPublic || !request.user
-        ? this.quotas.subjectForIp(request.ip ?? request.socket.remoteAddress ?? 'unknown')
-        : await this.quotas.subjectFor(request.user);
+      isPublic || !request.user ? this.quotas.subjectForIp(request.ip) : await this.quotas.subjectFor(request.user);
     return this.quotas.consume(subject);
   }
 }

@@ -1,8 +1,8 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
-import { AnonymousRateLimitMiddleware } from './anonymous-rate-limit.middleware';
+import { AnonymousRateLimitHook } from './anonymous-rate-limit.hook';
 import { QuotaInterceptor } from './quota.interceptor';
 import { QuotaService } from './quota.service';
 import { quotasConfig } from './quotas.config';
@@ -18,6 +18,7 @@ import { RedisCounterStore } from './store/redis-counter-store';
   controllers: [QuotasController],
   providers: [
     QuotaService,
+    AnonymousRateLimitHook,
     {
       provide: COUNTER_STORE,
       inject: [RedisConnections],
@@ -27,8 +28,4 @@ import { RedisCounterStore } from './store/redis-counter-store';
     { provide: APP_INTERCEPTOR, useClass: QuotaInterceptor },
   ],
 })
-export class QuotasModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AnonymousRateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
-  }
-}
+export class QuotasModule {}

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WindowKind } from './quota-windows';
 import type { QuotaDecision } from './quota.service';
 
@@ -10,12 +10,12 @@ const REFUSALS: Record<WindowKind, string> = {
 
 const CHARGED = Symbol('rateLimitCharged');
 
-export function setRateLimitHeaders(response: Response, decision: QuotaDecision): void {
-  response.setHeader('X-RateLimit-Limit', String(decision.headers.limit));
-  response.setHeader('X-RateLimit-Remaining', String(decision.headers.remaining));
-  response.setHeader('X-RateLimit-Reset', String(decision.headers.resetSeconds));
+export function setRateLimitHeaders(reply: FastifyReply, decision: QuotaDecision): void {
+  void reply.header('X-RateLimit-Limit', decision.headers.limit);
+  void reply.header('X-RateLimit-Remaining', decision.headers.remaining);
+  void reply.header('X-RateLimit-Reset', decision.headers.resetSeconds);
   if (!decision.allowed) {
-    response.setHeader('Retry-After', String(decision.headers.resetSeconds));
+    void reply.header('Retry-After', decision.headers.resetSeconds);
   }
 }
 
@@ -25,15 +25,15 @@ export function refusalBody(decision: QuotaDecision): { error: string; retry_aft
 }
 
 /** Marks a request already counted, so it is never charged twice. */
-export function markCharged(request: Request): void {
-  (request as Request & { [CHARGED]?: boolean })[CHARGED] = true;
+export function markCharged(request: FastifyRequest): void {
+  (request as FastifyRequest & { [CHARGED]?: boolean })[CHARGED] = true;
 }
 
-export function isCharged(request: Request): boolean {
-  return (request as Request & { [CHARGED]?: boolean })[CHARGED] === true;
+export function isCharged(request: FastifyRequest): boolean {
+  return (request as FastifyRequest & { [CHARGED]?: boolean })[CHARGED] === true;
 }
 
 /** Only the API is limited: health and metrics are polled by orchestrators, docs are static. */
-export function isLimitedPath(request: Request): boolean {
-  return request.originalUrl.startsWith('/api/') && !request.originalUrl.startsWith('/api/docs');
+export function isLimitedPath(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
 }

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Observable, catchError, throwError } from 'rxjs';
 import { SearchUnavailableException } from './search-unavailable.exception';
 
@@ -10,7 +10,7 @@ export class RetryAfterInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof SearchUnavailableException) {
-          context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
+          void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', error.retryAfterSeconds);
         }
         return throwError(() => error);
       }),

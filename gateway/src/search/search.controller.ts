@@ -14,7 +14,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
 import { SubmitSearchDto } from './dto/search-request.dto';
 import { ReindexResultDto, SearchAcceptedDto, SearchJobDto } from './dto/search-response.dto';
@@ -54,14 +54,14 @@ export class SearchController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: SubmitSearchDto,
     @Headers('prefer') prefer: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SearchJobDto | SearchAcceptedDto> {
     const outcome = await this.searches.search(user.id, dto, prefer);
     if (outcome.preferenceApplied) {
-      response.setHeader('Preference-Applied', outcome.preferenceApplied);
+      void reply.header('Preference-Applied', outcome.preferenceApplied);
     }
     if (!outcome.finished) {
-      response.status(202);
+      void reply.status(202);
       return outcome.accepted;
     }
     return outcome.job;

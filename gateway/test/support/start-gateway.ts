@@ -1,12 +1,12 @@
 import { createGatewayApp } from '@gateway/bootstrap';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './test-database';
 
 export interface StartedGateway {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** e.g. `http://127.0.0.1:39217` */
   url: string;
   dataDir: string;
@@ -37,7 +37,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<S
   };
 
   const saved = applyEnv(env);
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
     app = await createGatewayApp({ logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');

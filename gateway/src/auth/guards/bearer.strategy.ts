@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthService } from '../auth.service';
 import type { AuthenticatedUser } from '../authenticated-user';
@@ -15,7 +15,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) 
     super();
   }
 
-  async validate(request: Request): Promise<AuthenticatedUser | false> {
+  async validate(request: FastifyRequest): Promise<AuthenticatedUser | false> {
     const token = parseBearerToken(request.headers.authorization);
     if (!token) {
       return false;

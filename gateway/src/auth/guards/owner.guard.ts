@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { PositiveIntPipe } from '../../common/http/positive-int.pipe';
 import type { AuthenticatedUser } from '../authenticated-user';
 
@@ -12,11 +12,11 @@ const userIdPipe = new PositiveIntPipe('userId');
 @Injectable()
 export class OwnerGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     if (!request.user) {
       throw new UnauthorizedException('Authentication required');
     }
-    const userId = userIdPipe.transform(String(request.params.userId));
+    const userId = userIdPipe.transform(String((request.params as { userId?: unknown }).userId));
     if (userId !== request.user.id) {
       throw new ForbiddenException('Unauthorized');
     }

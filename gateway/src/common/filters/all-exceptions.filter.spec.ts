@@ -3,8 +3,8 @@ import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 
 function httpHost(): { host: ArgumentsHost; status: jest.Mock; json: jest.Mock } {
   const json = jest.fn();
-  const status = jest.fn().mockReturnValue({ json });
-  const response = { headersSent: false, status };
+  const status = jest.fn().mockReturnValue({ send: json });
+  const response = { sent: false, status };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getResponse: () => response }),

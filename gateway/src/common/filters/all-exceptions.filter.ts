@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 interface HttpExceptionBody {
   message?: string | string[];
@@ -7,6 +7,12 @@ interface HttpExceptionBody {
   statusCode?: number;
   [field: string]: unknown;
 }
+
+/** Fastify's own wording for failures before routing, in the monolith's wording. */
+const FRAMEWORK_MESSAGES: Partial<Record<number, string>> = {
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'Request body too large',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'Unsupported request body content type',
+};
 
 /**
  * Every HTTP error leaves as JSON `{error: "..."}` (extra fields allowed, e.g. `details`,
@@ -20,17 +26,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') {
       throw exception;
     }
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent) {
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      response.status(status).json(toErrorBody(exception.getResponse(), status));
+      const framework = FRAMEWORK_MESSAGES[status];
+      void reply.status(status).send(framework ? { error: framework } : toErrorBody(exception.getResponse(), status));
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ error: 'Internal server error' });
+    void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send({ error: 'Internal server error' });
   }
 }
 

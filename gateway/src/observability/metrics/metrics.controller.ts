@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../auth/decorators/public.decorator';
 import { GatewayMetrics } from './gateway-metrics';
 
@@ -13,8 +13,8 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Res() response: Response): Promise<void> {
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
     const body = await this.metrics.registry.metrics();
-    response.type(this.metrics.registry.contentType).send(body);
+    await reply.type(this.metrics.registry.contentType).send(body);
   }
 }
