@@ -6,7 +6,10 @@ import { ApiKey } from '@gateway/auth/api-keys/api-key.entity';
 import { ApiKeysRepository } from '@gateway/auth/api-keys/api-keys.repository';
 import { ApiKeysService } from '@gateway/auth/api-keys/api-keys.service';
 import type { AuthConfig } from '@gateway/auth/auth.config';
+import { CredentialCache } from '@gateway/auth/credentials/credential-cache';
+import { Revocations } from '@gateway/auth/credentials/revocations';
 import { TransactionRunner } from '@gateway/database/transaction-runner';
+import { RedisConnections } from '@gateway/quotas/redis/redis-connections';
 import { User } from '@gateway/users/user.entity';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,12 +39,20 @@ async function main(): Promise<void> {
   const { dataSource, pgDatabase } = await open(options, scratch);
   try {
     const userId = await createUser(dataSource);
+    const authSettings = {
+      apiKeyLastUsedFlushMs: 60_000,
+      credentialCacheMax: 0,
+      credentialCacheTtlMs: 0,
+    } as AuthConfig;
+    const credentials = new CredentialCache(authSettings);
     const apiKeys = new ApiKeysService(
       new ApiKeysRepository(dataSource.getRepository(ApiKey), new TransactionRunner(dataSource)),
       new ApiKeyUsageTracker(
         new ApiKeysRepository(dataSource.getRepository(ApiKey), new TransactionRunner(dataSource)),
-        { apiKeyLastUsedFlushMs: 60_000 } as AuthConfig,
+        authSettings,
       ),
+      credentials,
+      new Revocations(credentials, new RedisConnections({ url: null, keyPrefix: '' })),
     );
     const keyIds: string[] = [];
     for (const name of ['production', 'staging', 'ci']) {

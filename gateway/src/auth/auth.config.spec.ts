@@ -13,7 +13,13 @@ describe('authConfig', () => {
   }
 
   it('uses the development secret and 24 h tokens by default', () => {
-    expect(load({})).toEqual({ jwtSecret: DEVELOPMENT_JWT_SECRET, jwtExpiresIn: '24h', apiKeyLastUsedFlushMs: 5000 });
+    expect(load({})).toEqual({
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      jwtExpiresIn: '24h',
+      apiKeyLastUsedFlushMs: 5000,
+      credentialCacheMax: 10_000,
+      credentialCacheTtlMs: 60_000,
+    });
   });
 
   it('refuses to start in production without JWT_SECRET', () => {

@@ -26,6 +26,20 @@ class AuthEnv {
   @Min(100)
   @Max(300000)
   API_KEY_LAST_USED_FLUSH_MS = 5000;
+
+  // Verified credentials kept in memory, so a valid JWT or API key costs no verification or
+  // database lookup per request. Revocations evict at once (on every gateway, through Redis).
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  CREDENTIAL_CACHE_MAX = 10_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  CREDENTIAL_CACHE_TTL_MS = 60_000;
 }
 
 export const authConfig = registerAs('auth', () => {
@@ -39,6 +53,8 @@ export const authConfig = registerAs('auth', () => {
     jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     jwtExpiresIn: toExpiresIn(env.JWT_EXPIRES_IN),
     apiKeyLastUsedFlushMs: env.API_KEY_LAST_USED_FLUSH_MS,
+    credentialCacheMax: env.CREDENTIAL_CACHE_MAX,
+    credentialCacheTtlMs: env.CREDENTIAL_CACHE_TTL_MS,
   };
 });
 

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RedisModule } from '../quotas/redis/redis.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKeyUsageTracker } from './api-keys/api-key-usage.tracker';
 import { ApiKey } from './api-keys/api-key.entity';
@@ -13,6 +14,8 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { authConfig, AuthConfig } from './auth.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredentialCache } from './credentials/credential-cache';
+import { Revocations } from './credentials/revocations';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { BearerStrategy } from './guards/bearer.strategy';
 import { OwnerGuard } from './guards/owner.guard';
@@ -24,6 +27,7 @@ const authConfigFeature = ConfigModule.forFeature(authConfig);
   imports: [
     authConfigFeature,
     UsersModule,
+    RedisModule,
     PassportModule,
     TypeOrmModule.forFeature([ApiKey]),
     JwtModule.registerAsync({
@@ -42,6 +46,8 @@ const authConfigFeature = ConfigModule.forFeature(authConfig);
     ApiKeysRepository,
     ApiKeysService,
     ApiKeyUsageTracker,
+    CredentialCache,
+    Revocations,
     BearerStrategy,
     OwnerGuard,
     { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -4,7 +4,9 @@ import { QueryFailedError } from 'typeorm';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import type { AuthConfig } from './auth.config';
 import { AuthService } from './auth.service';
+import { CredentialCache } from './credentials/credential-cache';
 import { PasswordHasher } from './password-hasher';
 
 const SECRET = 'unit-test-secret-unit-test-secret-0123';
@@ -32,7 +34,14 @@ describe(AuthService.name, () => {
     passwords = { hash: jest.fn().mockResolvedValue('hashed'), verify: jest.fn() };
     apiKeys = { authenticate: jest.fn() };
     jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: '1h' } });
-    sut = new AuthService(users as unknown as UsersRepository, passwords, jwt, apiKeys as unknown as ApiKeysService);
+    const cache = new CredentialCache({ credentialCacheMax: 100, credentialCacheTtlMs: 60_000 } as AuthConfig);
+    sut = new AuthService(
+      users as unknown as UsersRepository,
+      passwords,
+      jwt,
+      apiKeys as unknown as ApiKeysService,
+      cache,
+    );
   });
 
   describe('register', () => {
@@ -161,6 +170,24 @@ describe(AuthService.name, () => {
     it('rejects garbage', async () => {
       await expect(sut.authenticateToken('not.a.jwt')).resolves.toBeNull();
       expect(apiKeys.authenticate).not.toHaveBeenCalled();
+    });
+
+    it('verifies a JWT once and answers it from memory afterwards', async () => {
+      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com' });
+      const verify = jest.spyOn(jwt, 'verifyAsync');
+
+      await sut.authenticateToken(token);
+      await expect(sut.authenticateToken(token)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: null });
+      expect(verify).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops answering a remembered JWT once it expires', async () => {
+      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com' }, { expiresIn: 1 });
+      await expect(sut.authenticateToken(token)).resolves.not.toBeNull();
+
+      await new Promise((wait) => setTimeout(wait, 1_100));
+
+      await expect(sut.authenticateToken(token)).resolves.toBeNull();
     });
   });
 });

@@ -6,12 +6,15 @@ import { UsersRepository } from '../users/users.repository';
 import { looksLikeApiKey } from './api-keys/api-key-secret';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import type { AuthenticatedUser } from './authenticated-user';
+import { CredentialCache } from './credentials/credential-cache';
 import { AuthResponseDto, LoginDto, MeResponseDto, RegisterDto, UserDto } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
 
 interface JwtClaims {
   sub: string;
   email: string;
+  /** Expiry, in seconds since the epoch (set by jsonwebtoken from JWT_EXPIRES_IN). */
+  exp?: number;
 }
 
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
@@ -24,6 +27,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly apiKeys: ApiKeysService,
+    private readonly cache: CredentialCache,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
@@ -68,13 +72,20 @@ export class AuthService {
     if (looksLikeApiKey(token)) {
       return this.apiKeys.authenticate(token);
     }
+    // A JWT cannot be revoked before it expires, so its verification holds until then.
+    const cached = this.cache.get(token);
+    if (cached) {
+      return cached;
+    }
     try {
       const claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'] });
       const id = Number(claims.sub);
       if (!Number.isSafeInteger(id) || id < 1 || typeof claims.email !== 'string') {
         return null;
       }
-      return { id, email: claims.email, apiKeyId: null };
+      const caller = { id, email: claims.email, apiKeyId: null };
+      this.cache.set(token, caller, claims.exp === undefined ? undefined : claims.exp * 1000);
+      return caller;
     } catch {
       return null;
     }

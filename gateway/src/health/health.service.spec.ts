@@ -1,6 +1,6 @@
 import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { HealthIndicatorRegistry } from './health-indicator.registry';
-import { HealthService } from './health.service';
+import { HEALTH_MAX_AGE_MS, HealthService } from './health.service';
 
 describe(HealthService.name, () => {
   let sut: HealthService;
@@ -51,6 +51,24 @@ describe(HealthService.name, () => {
       await sut.check();
 
       expect(health.check).toHaveBeenCalledWith([expect.any(Function), expect.any(Function)]);
+    });
+
+    it('probes at most once per HEALTH_MAX_AGE_MS, sharing the answer with callers in between', async () => {
+      jest.useFakeTimers({ now: 1_000_000 });
+      try {
+        health.check.mockResolvedValue({ status: 'ok', details: { ...up('database'), ...up('search_service') } });
+
+        await Promise.all([sut.check(), sut.check()]);
+        jest.advanceTimersByTime(HEALTH_MAX_AGE_MS - 1);
+        await sut.check();
+        expect(health.check).toHaveBeenCalledTimes(1);
+
+        jest.advanceTimersByTime(1);
+        await sut.check();
+        expect(health.check).toHaveBeenCalledTimes(2);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('reports an indicator that throws as down with its message', async () => {

@@ -10,8 +10,16 @@ import { HealthResponseDto } from './health.dto';
 
 const DATABASE_TIMEOUT_MS = 2000;
 
+/**
+ * Probes run at most once per second whatever the polling rate: a flood of /health calls must not
+ * become a flood of database pings and gRPC health checks.
+ */
+export const HEALTH_MAX_AGE_MS = 1000;
+
 @Injectable()
 export class HealthService implements OnModuleInit {
+  private latest: { at: number; answer: Promise<HealthResponseDto> } | null = null;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -26,7 +34,22 @@ export class HealthService implements OnModuleInit {
     });
   }
 
-  async check(): Promise<HealthResponseDto> {
+  /** The latest answer while it is fresh; callers arriving during a probe share it. */
+  check(): Promise<HealthResponseDto> {
+    const now = Date.now();
+    if (!this.latest || now - this.latest.at >= HEALTH_MAX_AGE_MS) {
+      const answer = this.probe();
+      this.latest = { at: now, answer };
+      answer.catch(() => {
+        if (this.latest?.answer === answer) {
+          this.latest = null;
+        }
+      });
+    }
+    return this.latest.answer;
+  }
+
+  private async probe(): Promise<HealthResponseDto> {
     const indicators = this.registry.all();
     const details = await this.runAll(indicators.map((indicator) => guarded(indicator)));
     const checks: HealthResponseDto['checks'] = {};

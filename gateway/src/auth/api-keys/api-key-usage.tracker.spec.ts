@@ -11,6 +11,8 @@ describe(ApiKeyUsageTracker.name, () => {
       jwtSecret: 'unused',
       jwtExpiresIn: '24h',
       apiKeyLastUsedFlushMs: 60_000,
+      credentialCacheMax: 0,
+      credentialCacheTtlMs: 0,
     });
   });
 

@@ -1,5 +1,8 @@
 import { NotFoundException } from '@nestjs/common';
 import { User } from '../../users/user.entity';
+import type { AuthConfig } from '../auth.config';
+import { CredentialCache } from '../credentials/credential-cache';
+import { Revocations } from '../credentials/revocations';
 import { hashApiKey } from './api-key-secret';
 import { ApiKeyUsageTracker } from './api-key-usage.tracker';
 import { ApiKey } from './api-key.entity';
@@ -30,6 +33,7 @@ describe(ApiKeysService.name, () => {
     Pick<ApiKeysRepository, 'create' | 'findByOwner' | 'findOwned' | 'revoke' | 'findActiveByHash'>
   >;
   let usage: jest.Mocked<Pick<ApiKeyUsageTracker, 'recordUse' | 'pendingUse'>>;
+  let revocations: { live: boolean; revoked: jest.Mock };
 
   beforeEach(() => {
     repository = {
@@ -40,7 +44,14 @@ describe(ApiKeysService.name, () => {
       findActiveByHash: jest.fn(),
     };
     usage = { recordUse: jest.fn(), pendingUse: jest.fn().mockReturnValue(null) };
-    sut = new ApiKeysService(repository as unknown as ApiKeysRepository, usage as unknown as ApiKeyUsageTracker);
+    const cache = new CredentialCache({ credentialCacheMax: 100, credentialCacheTtlMs: 60_000 } as AuthConfig);
+    revocations = { live: true, revoked: jest.fn((id: string) => Promise.resolve(cache.evictApiKey(id))) };
+    sut = new ApiKeysService(
+      repository as unknown as ApiKeysRepository,
+      usage as unknown as ApiKeyUsageTracker,
+      cache,
+      revocations as unknown as Revocations,
+    );
   });
 
   describe('create', () => {
@@ -112,6 +123,7 @@ describe(ApiKeysService.name, () => {
       await sut.revoke(7, 'key-1');
 
       expect(repository.revoke).toHaveBeenCalledWith('key-1', 7);
+      expect(revocations.revoked).toHaveBeenCalledWith('key-1');
     });
 
     it('is a 404 when there is no such active key for the caller', async () => {
@@ -138,6 +150,41 @@ describe(ApiKeysService.name, () => {
 
       await expect(sut.authenticate('imaginario_live_unknown')).resolves.toBeNull();
       expect(usage.recordUse).not.toHaveBeenCalled();
+    });
+
+    describe('with a key verified before', () => {
+      const key = 'imaginario_live_cached';
+
+      beforeEach(async () => {
+        repository.findActiveByHash.mockResolvedValue(
+          makeApiKey({ keyHash: hashApiKey(key), user: { email: 'ada@example.com' } as User }),
+        );
+        await sut.authenticate(key);
+        repository.findActiveByHash.mockClear();
+        usage.recordUse.mockClear();
+      });
+
+      it('answers from memory and still records the use', async () => {
+        await expect(sut.authenticate(key)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
+        expect(repository.findActiveByHash).not.toHaveBeenCalled();
+        expect(usage.recordUse).toHaveBeenCalledWith('key-1');
+      });
+
+      it('refuses the key at once after it is revoked', async () => {
+        repository.revoke.mockResolvedValue(true);
+        await sut.revoke(7, 'key-1');
+        repository.findActiveByHash.mockResolvedValue(null);
+
+        await expect(sut.authenticate(key)).resolves.toBeNull();
+      });
+
+      it('looks the key up again while revocations from other gateways may be missed', async () => {
+        revocations.live = false;
+        repository.findActiveByHash.mockResolvedValue(null);
+
+        await expect(sut.authenticate(key)).resolves.toBeNull();
+        expect(repository.findActiveByHash).toHaveBeenCalledWith(hashApiKey(key));
+      });
     });
   });
 });

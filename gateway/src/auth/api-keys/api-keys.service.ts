@@ -1,6 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '../authenticated-user';
+import { CredentialCache } from '../credentials/credential-cache';
+import { Revocations } from '../credentials/revocations';
 import { generateApiKey, hashApiKey, hashesMatch } from './api-key-secret';
 import { ApiKeyUsageTracker } from './api-key-usage.tracker';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
@@ -12,6 +14,8 @@ export class ApiKeysService {
   constructor(
     private readonly apiKeys: ApiKeysRepository,
     private readonly usage: ApiKeyUsageTracker,
+    private readonly cache: CredentialCache,
+    private readonly revocations: Revocations,
   ) {}
 
   async create(userId: number, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
@@ -54,17 +58,29 @@ export class ApiKeysService {
     if (!(await this.apiKeys.revoke(id, userId))) {
       throw new NotFoundException('API key not found');
     }
+    await this.revocations.revoked(id);
   }
 
-  /** Resolves a presented key to its owner; null for unknown or revoked keys. */
+  /**
+   * Resolves a presented key to its owner; null for unknown or revoked keys. A key verified before
+   * is answered from memory while this gateway hears every revocation; otherwise one lookup on
+   * the unique hash index.
+   */
   async authenticate(key: string): Promise<AuthenticatedUser | null> {
     const hash = hashApiKey(key);
+    const cached = this.revocations.live ? this.cache.get(hash) : undefined;
+    if (cached?.apiKeyId) {
+      this.usage.recordUse(cached.apiKeyId);
+      return cached;
+    }
     const apiKey = await this.apiKeys.findActiveByHash(hash);
     if (!apiKey?.user || !hashesMatch(apiKey.keyHash, hash)) {
       return null;
     }
     this.usage.recordUse(apiKey.id);
-    return { id: apiKey.userId, email: apiKey.user.email, apiKeyId: apiKey.id };
+    const caller = { id: apiKey.userId, email: apiKey.user.email, apiKeyId: apiKey.id };
+    this.cache.set(hash, caller);
+    return caller;
   }
 
   private map(apiKey: ApiKey): ApiKeyDto {
