@@ -75,6 +75,24 @@ describe('scale-out: 2 gateways + 2 search services on PostgreSQL and Redis', ()
     process.env.TEST_DATABASE = previous;
   });
 
+  it('refuses an API key on every gateway as soon as one of them revokes it', async () => {
+    const created = await api(gateways[0].url, 'POST', '/auth/api-keys', { token: user.token, body: { name: 'both' } });
+    expect(created.status).toBe(201);
+    const key = created.body.api_key as string;
+    // Twice on each gateway: the second answer comes from its credential cache.
+    for (const gateway of [...gateways, ...gateways]) {
+      expect((await api(gateway.url, 'GET', '/auth/me', { token: key })).status).toBe(200);
+    }
+
+    const revoked = await api(gateways[0].url, 'DELETE', `/auth/api-keys/${created.body.api_key_id as string}`, {
+      token: user.token,
+    });
+    expect(revoked.status).toBe(200);
+
+    expect((await api(gateways[1].url, 'GET', '/auth/me', { token: key })).status).toBe(401);
+    expect((await api(gateways[0].url, 'GET', '/auth/me', { token: key })).status).toBe(401);
+  });
+
   it('runs every job once and gets every change into both replicas’ indexes', async () => {
     const ids: number[] = [];
     for (let i = 0; i < VIDEOS; i += 1) {
