@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
+import { HttpModule } from './common/http/http.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -16,6 +17,7 @@ import { WebModule } from './web/web.module';
 @Module({
   imports: [
     AppConfigModule,
+    HttpModule,
     ObservabilityModule,
     DatabaseModule,
     HealthModule,

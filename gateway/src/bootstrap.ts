@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { INestApplication, NestApplicationOptions, RequestMethod, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
 import type { HttpHook } from './common/http/http-hook';
+import { SecurityHeadersHook } from './common/http/security-headers.hook';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { appConfig, AppConfig } from './config/app.config';
 import { AccessLogHook } from './observability/logging/access-log.hook';
@@ -20,18 +20,16 @@ import { DashboardHook } from './web/dashboard.hook';
 
 export const API_PREFIX = 'api/v1';
 
-// sha256 of the handler text `this.media='all'`.
-const ANGULAR_STYLESHEET_ONLOAD_HASH = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
-
 /** Paths served outside `/api/v1`; the SPA fallback must not answer for them either. */
 export const UNPREFIXED_ROUTES = ['health', 'metrics'];
 
 /**
- * Per-request work, in the order Fastify runs it: the request id first, then the anonymous rate
- * limit; after the reply, the access log line, the metrics and the request log.
+ * Per-request work, in the order Fastify runs it: the request id and security headers first, then
+ * the anonymous rate limit; after the reply, the access log line, the metrics and the request log.
  */
 const HTTP_HOOKS: Type<HttpHook>[] = [
   RequestContextHook,
+  SecurityHeadersHook,
   AnonymousRateLimitHook,
   AccessLogHook,
   HttpMetricsHook,
@@ -58,11 +56,11 @@ export async function createGatewayApp(options: NestApplicationOptions = {}): Pr
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  await configureApp(app);
+  configureApp(app);
   return app;
 }
 
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export function configureApp(app: NestFastifyApplication): void {
   const config = app.get<AppConfig>(appConfig.KEY);
   const fastify = app.getHttpAdapter().getInstance();
 
@@ -73,21 +71,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   for (const hook of HTTP_HOOKS) {
     app.get(hook).register(fastify);
   }
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Angular's critical-CSS inlining loads the full stylesheet with onload="this.media='all'"; only that handler is allowed.
-        scriptSrcAttr: ["'unsafe-hashes'", ANGULAR_STYLESHEET_ONLOAD_HASH],
-        // Swagger UI and Angular's critical-CSS inlining both emit inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
-        fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com'],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-    },
-  });
   app.enableCors({
     origin: config.corsOrigins,
     credentials: true,

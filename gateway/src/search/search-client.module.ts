@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ClientsModule, GrpcOptions } from '@nestjs/microservices';
 import { currentRequestId } from '../observability/logging/request-id';
 import { GatewayMetrics } from '../observability/metrics/gateway-metrics';
@@ -9,7 +8,6 @@ import { SearchGrpcClient } from './grpc/search-grpc.client';
 import { SEARCH_GRPC_CLIENT, buildSearchGrpcOptions } from './grpc/search-grpc.options';
 import { JobEventsService } from './job-events.service';
 import { SearchResiliencePolicy } from './resilience/search-resilience.policy';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SearchConfig, searchConfig } from './search.config';
 
 const searchConfigFeature = ConfigModule.forFeature(searchConfig);
@@ -46,8 +44,6 @@ function withObservability(grpcOptions: GrpcOptions, metrics: GatewayMetrics): G
     },
     SearchGrpcClient,
     JobEventsService,
-    // Global: every route whose search call fails with a 503 (analytics too) answers with Retry-After.
-    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
   exports: [searchConfigFeature, SearchGrpcClient, SearchResiliencePolicy, JobEventsService],
 })

@@ -1,6 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 
-/** 503 whose body carries `retry_after` (seconds); `RetryAfterInterceptor` mirrors it into the header. */
+/** 503 whose body carries `retry_after` (seconds); AllExceptionsFilter mirrors it into `Retry-After`. */
 export class SearchUnavailableException extends ServiceUnavailableException {
   constructor(
     message: string,

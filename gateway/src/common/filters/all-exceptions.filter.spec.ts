@@ -1,15 +1,17 @@
 import { ArgumentsHost, BadRequestException, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { SearchUnavailableException } from '../../search/search-unavailable.exception';
 import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 
-function httpHost(): { host: ArgumentsHost; status: jest.Mock; json: jest.Mock } {
+function httpHost(): { host: ArgumentsHost; status: jest.Mock; json: jest.Mock; header: jest.Mock } {
   const json = jest.fn();
   const status = jest.fn().mockReturnValue({ send: json });
-  const response = { sent: false, status };
+  const header = jest.fn();
+  const response = { sent: false, status, header };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getResponse: () => response }),
   } as unknown as ArgumentsHost;
-  return { host, status, json };
+  return { host, status, json, header };
 }
 
 describe(AllExceptionsFilter.name, () => {
@@ -23,6 +25,15 @@ describe(AllExceptionsFilter.name, () => {
 
       expect(status).toHaveBeenCalledWith(404);
       expect(json).toHaveBeenCalledWith({ error: 'Video not found' });
+    });
+
+    it('mirrors a retry_after in the body into the Retry-After header', () => {
+      const { host, status, header } = httpHost();
+
+      sut.catch(new SearchUnavailableException('Search service unavailable', 5), host);
+
+      expect(status).toHaveBeenCalledWith(503);
+      expect(header).toHaveBeenCalledWith('Retry-After', 5);
     });
 
     it('answers anything else with a bare 500 and no internals', () => {

@@ -33,7 +33,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const framework = FRAMEWORK_MESSAGES[status];
-      void reply.status(status).send(framework ? { error: framework } : toErrorBody(exception.getResponse(), status));
+      const body = framework ? { error: framework } : toErrorBody(exception.getResponse(), status);
+      // A body that says when to come back (503 from the search breaker, 429) says it in the header too.
+      if (typeof body.retry_after === 'number') {
+        void reply.header('Retry-After', body.retry_after);
+      }
+      void reply.status(status).send(body);
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
