@@ -1,33 +1,46 @@
 import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { startSearchService } from '../../search-service/test/support/search-service-process';
 import { startGatewayProcess } from '../../test/support/gateway-process';
+import { summarizeProfile } from '../profile/summarize';
 import { loadCorpus, type BenchDocument } from '../search/corpus';
 import { seededRandom } from '../search/random';
 
 /**
- * Load benchmark of the whole REST path (gateway -> gRPC -> search service) with autocannon:
- * list videos, and submit a search that waits for its result, at several concurrencies, against one
- * user's library of N videos, on SQLite and on PostgreSQL. Every run is bounded in time.
+ * Load benchmark of the whole REST path with autocannon, beside a bare Node `http` server (the
+ * ceiling, measured in the same run at the same concurrency): a public route, a trivial
+ * authenticated route (JWT and API key), the first, a middle and the last page of a large library
+ * (by page number and by cursor), and a search that waits for its results, at several
+ * concurrencies, on SQLite and on PostgreSQL, with the resident memory of both services.
  *
- *   npm run bench:load -- --videos 100000 --seconds 10 --connections 1,16,64 --databases sqlite,postgres
+ *   npm run bench:load -- --videos 100000 --search-videos 10000 --seconds 5 --connections 1,16,64,256
+ *   npm run bench:load -- --profile     # also CPU-profile both services and list the top items
  */
+
+type Database = 'sqlite' | 'postgres';
 
 interface Options {
   videos: number;
+  searchVideos: number;
   seconds: number;
   connections: number[];
-  databases: Array<'sqlite' | 'postgres'>;
+  databases: Database[];
+  profile: boolean;
+  out: string;
 }
 
-interface Row {
-  database: string;
-  scenario: string;
-  connections: number;
+interface Scenario {
+  name: string;
+  request: () => autocannon.Request;
+}
+
+interface Measurement {
   requests: number;
   rps: number;
   p50: number;
@@ -36,21 +49,42 @@ interface Row {
   errors: number;
 }
 
+interface Row extends Measurement {
+  database: Database;
+  scenario: string;
+  connections: number;
+  share: number;
+  gatewayRssMb: number;
+  searchRssMb: number;
+}
+
+interface Setup {
+  database: Database;
+  seedSeconds: number;
+  indexSeconds: number;
+  profiles: string[];
+}
+
 const SERVICE_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
-const SEED_CONCURRENCY = 32;
+const SEED_CONCURRENCY = 64;
+const PER_PAGE = 20;
+const BARE = 'bare Node http, page of 20 videos';
 const NO_LIMITS = { RATE_LIMIT_PER_MINUTE: '1000000', DAILY_QUOTA: '1000000000', MONTHLY_QUOTA: '1000000000' };
 
 function parseOptions(argv: string[]): Options {
   const value = (name: string, fallback: string): string => {
     const at = argv.indexOf(`--${name}`);
-    return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
+    return at >= 0 && argv[at + 1] && !argv[at + 1].startsWith('--') ? argv[at + 1] : fallback;
   };
   return {
     videos: Number(value('videos', '100000')),
-    seconds: Number(value('seconds', '10')),
-    connections: value('connections', '1,16,64').split(',').map(Number),
-    databases: value('databases', 'sqlite,postgres').split(',') as Options['databases'],
+    searchVideos: Number(value('search-videos', '10000')),
+    seconds: Number(value('seconds', '5')),
+    connections: value('connections', '1,16,64,256').split(',').map(Number),
+    databases: value('databases', 'sqlite,postgres').split(',') as Database[],
+    profile: argv.includes('--profile'),
+    out: value('out', join(__dirname, 'RESULTS.md')),
   };
 }
 
@@ -70,46 +104,78 @@ async function withPostgresDatabases<T>(names: string[], run: () => Promise<T>):
   }
 }
 
-async function post(url: string, token: string | null, body: object): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+async function startBareServer(): Promise<{ url: string; pid: number; stop(): void }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'bare-server.ts')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const firstLine = await new Promise<string>((resolveLine, reject) => {
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', resolveLine);
   });
-  if (!response.ok) {
-    throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  }
-  return (await response.json()) as Record<string, unknown>;
+  return { url: `http://127.0.0.1:${firstLine.trim()}`, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
 }
 
-async function seedVideos(base: string, userId: number, token: string, documents: BenchDocument[]): Promise<number> {
-  const started = performance.now();
+async function call(url: string, init: { method?: string; token?: string; body?: object } = {}): Promise<unknown> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  if (!response.ok) {
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
+  }
+  return response.json();
+}
+
+interface BenchUser {
+  id: number;
+  token: string;
+}
+
+async function register(base: string, name: string): Promise<BenchUser> {
+  const body = (await call(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    body: { email: `${name}-${randomBytes(4).toString('hex')}@example.com`, password: 'bench password' },
+  })) as { token: string; user: { id: number } };
+  return { id: body.user.id, token: body.token };
+}
+
+async function seedVideos(base: string, user: BenchUser, documents: BenchDocument[]): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < documents.length) {
       const doc = documents[next++];
-      await post(`${base}/api/v1/users/${userId}/videos`, token, {
-        title: doc.title.slice(0, 200),
-        description: doc.description.slice(0, 10_000),
-        duration: doc.duration,
-        tags: doc.tags,
+      await call(`${base}/api/v1/users/${user.id}/videos`, {
+        method: 'POST',
+        token: user.token,
+        body: {
+          title: doc.title.slice(0, 200),
+          description: doc.description.slice(0, 10_000),
+          duration: doc.duration,
+          tags: doc.tags,
+        },
       });
     }
   };
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
-  return (performance.now() - started) / 1000;
 }
 
-async function waitForIndex(base: string, token: string, expected: number): Promise<number> {
+async function waitForIndex(base: string, user: BenchUser, expected: number): Promise<void> {
   const started = performance.now();
   for (;;) {
-    const response = await fetch(`${base}/api/v1/system/status`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await response.json()) as { index?: { documents?: number } | null };
+    const body = (await call(`${base}/api/v1/system/status`, { token: user.token })) as {
+      index?: { documents?: number } | null;
+    };
     if ((body.index?.documents ?? 0) >= expected) {
-      return (performance.now() - started) / 1000;
+      return;
     }
-    if (performance.now() - started > 15 * 60_000) {
-      throw new Error(`index holds ${body.index?.documents ?? 0} of ${expected} documents after 15 minutes`);
+    if (performance.now() - started > 20 * 60_000) {
+      throw new Error(`index holds ${body.index?.documents ?? 0} of ${expected} documents after 20 minutes`);
     }
     await new Promise((wait) => setTimeout(wait, 1000));
   }
@@ -129,22 +195,30 @@ function searchQueries(documents: BenchDocument[], count: number): string[] {
   return queries;
 }
 
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 async function measure(
-  name: string,
   baseUrl: string,
   connections: number,
   seconds: number,
-  request: () => autocannon.Request,
-): Promise<Omit<Row, 'database'>> {
+  scenario: Scenario,
+): Promise<Measurement> {
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: () => request() }],
+    timeout: 10,
+    // autocannon merges the request into its defaults and reads its headers, so they must be there.
+    requests: [{ setupRequest: () => ({ headers: {}, ...scenario.request() }) }],
   });
   return {
-    scenario: name,
-    connections,
     requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -154,97 +228,250 @@ async function measure(
   };
 }
 
-async function runOn(database: 'sqlite' | 'postgres', options: Options, documents: BenchDocument[]): Promise<Row[]> {
+async function cursorAfterPage(base: string, user: BenchUser, page: number): Promise<string | null> {
+  const body = (await call(`${base}/api/v1/users/${user.id}/videos?page=${page}&per_page=${PER_PAGE}`, {
+    token: user.token,
+  })) as { next_cursor?: string | null };
+  return typeof body.next_cursor === 'string' ? body.next_cursor : null;
+}
+
+async function scenariosFor(
+  base: string,
+  library: BenchUser,
+  searcher: BenchUser,
+  options: Options,
+  searchDocs: BenchDocument[],
+): Promise<Scenario[]> {
+  const apiKey = (
+    (await call(`${base}/api/v1/auth/api-keys`, { method: 'POST', token: library.token, body: { name: 'bench' } })) as {
+      api_key: string;
+    }
+  ).api_key;
+  const jwt = { authorization: `Bearer ${library.token}` };
+  const pages = Math.max(1, Math.ceil(options.videos / PER_PAGE));
+  const middle = Math.max(1, Math.floor(pages / 2));
+  const list = (query: string) => ({
+    method: 'GET' as const,
+    path: `/api/v1/users/${library.id}/videos?${query}`,
+    headers: jwt,
+  });
+  const queries = searchQueries(searchDocs, 5000);
+  const random = seededRandom(11);
+  const scenarios: Scenario[] = [
+    { name: 'GET /health (public)', request: () => ({ method: 'GET', path: '/health' }) },
+    { name: 'GET /auth/me (JWT)', request: () => ({ method: 'GET', path: '/api/v1/auth/me', headers: jwt }) },
+    {
+      name: 'GET /auth/me (API key)',
+      request: () => ({ method: 'GET', path: '/api/v1/auth/me', headers: { authorization: `Bearer ${apiKey}` } }),
+    },
+    { name: `list videos, page 1 of ${pages}`, request: () => list(`page=1&per_page=${PER_PAGE}`) },
+    { name: `list videos, page ${middle} of ${pages}`, request: () => list(`page=${middle}&per_page=${PER_PAGE}`) },
+    { name: `list videos, page ${pages} of ${pages}`, request: () => list(`page=${pages}&per_page=${PER_PAGE}`) },
+  ];
+  for (const [label, page] of [
+    ['middle', middle - 1],
+    ['last', pages - 1],
+  ] as const) {
+    const cursor = page >= 1 ? await cursorAfterPage(base, library, page) : null;
+    if (cursor) {
+      scenarios.push({
+        name: `list videos by cursor, ${label} page`,
+        request: () => list(`cursor=${encodeURIComponent(cursor)}&per_page=${PER_PAGE}`),
+      });
+    }
+  }
+  scenarios.push({
+    name: `search, wait for results (${options.searchVideos} videos)`,
+    request: () => ({
+      method: 'POST',
+      path: `/api/v1/users/${searcher.id}/search`,
+      headers: { authorization: `Bearer ${searcher.token}`, 'content-type': 'application/json', prefer: 'wait=10' },
+      body: JSON.stringify({ query: queries[Math.floor(random() * queries.length)] }),
+    }),
+  });
+  return scenarios;
+}
+
+async function runOn(database: Database, options: Options, bare: { url: string }, rows: Row[]): Promise<Setup> {
   const suffix = randomBytes(4).toString('hex');
   const searchDb = `bench_search_${suffix}`;
   const gatewayDb = `bench_gateway_${suffix}`;
-  const run = async (): Promise<Row[]> => {
+  const scratch = mkdtempSync(join(tmpdir(), `bench-load-${database}-`));
+  const profileDir = join(scratch, 'profiles');
+  mkdirSync(profileDir);
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const services = new Map<number, string>();
+
+  const run = async (): Promise<Omit<Setup, 'database' | 'profiles'>> => {
     const search = await startSearchService({
       token: SERVICE_TOKEN,
-      env: database === 'postgres' ? { DATABASE_URL: `${POSTGRES_ADMIN.replace(/postgres$/, searchDb)}` } : {},
+      nodeArgs,
+      logFile: join(scratch, 'search-service.log'),
+      env: database === 'postgres' ? { DATABASE_URL: POSTGRES_ADMIN.replace(/postgres$/, searchDb) } : {},
     });
     const gateway = await startGatewayProcess({
       searchUrl: search.url,
       serviceToken: SERVICE_TOKEN,
+      nodeArgs,
+      logFile: join(scratch, 'gateway.log'),
       env: {
         ...NO_LIMITS,
-        ...(database === 'postgres' ? { DATABASE_URL: `${POSTGRES_ADMIN.replace(/postgres$/, gatewayDb)}` } : {}),
+        ...(database === 'postgres' ? { DATABASE_URL: POSTGRES_ADMIN.replace(/postgres$/, gatewayDb) } : {}),
       },
     });
+    services.set(gateway.pid, 'gateway').set(search.pid, 'search service');
     try {
-      const registered = await post(`${gateway.url}/api/v1/auth/register`, null, {
-        email: `bench-${suffix}@example.com`,
-        password: 'bench password',
-      });
-      const token = registered.token as string;
-      const userId = (registered.user as { id: number }).id;
-      const seedSeconds = await seedVideos(gateway.url, userId, token, documents);
-      const indexSeconds = await waitForIndex(gateway.url, token, documents.length);
-      console.log(
-        `[${database}] seeded ${documents.length} videos in ${seedSeconds.toFixed(1)} s; index caught up ${indexSeconds.toFixed(1)} s later`,
-      );
+      const library = await register(gateway.url, 'library');
+      const searcher = await register(gateway.url, 'searcher');
+      const libraryDocs = loadCorpus(options.videos);
+      const searchDocs = libraryDocs.slice(0, options.searchVideos);
+      const seedStarted = performance.now();
+      await Promise.all([seedVideos(gateway.url, library, libraryDocs), seedVideos(gateway.url, searcher, searchDocs)]);
+      const seedSeconds = (performance.now() - seedStarted) / 1000;
+      const indexStarted = performance.now();
+      await waitForIndex(gateway.url, searcher, searchDocs.length);
+      await waitForIndex(gateway.url, library, libraryDocs.length);
+      const indexSeconds = (performance.now() - indexStarted) / 1000;
+      console.log(`[${database}] seeded in ${seedSeconds.toFixed(0)} s, indexed ${indexSeconds.toFixed(0)} s later`);
 
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const queries = searchQueries(documents, 5000);
-      const pages = Math.max(1, Math.floor(documents.length / 20));
-      const random = seededRandom(11);
-      const rows: Row[] = [];
+      const scenarios = await scenariosFor(gateway.url, library, searcher, options, searchDocs);
       for (const connections of options.connections) {
-        const list = await measure('list videos (page of 20)', gateway.url, connections, options.seconds, () => ({
-          method: 'GET',
-          path: `/api/v1/users/${userId}/videos?page=${1 + Math.floor(random() * pages)}&per_page=20`,
-          headers,
-        }));
-        rows.push({ database, ...list });
-        const searchRow = await measure('search, wait for results', gateway.url, connections, options.seconds, () => ({
-          method: 'POST',
-          path: `/api/v1/users/${userId}/search`,
-          headers: { ...headers, prefer: 'wait=10' },
-          body: JSON.stringify({ query: queries[Math.floor(random() * queries.length)] }),
-        }));
-        rows.push({ database, ...searchRow });
+        const ceiling = await measure(bare.url, connections, options.seconds, {
+          name: BARE,
+          request: () => ({ method: 'GET', path: '/' }),
+        });
+        rows.push({ database, scenario: BARE, connections, share: 1, gatewayRssMb: 0, searchRssMb: 0, ...ceiling });
+        for (const scenario of scenarios) {
+          const measured = await measure(gateway.url, connections, options.seconds, scenario);
+          rows.push({
+            database,
+            scenario: scenario.name,
+            connections,
+            share: measured.rps / ceiling.rps,
+            gatewayRssMb: rssMb(gateway.pid),
+            searchRssMb: rssMb(search.pid),
+            ...measured,
+          });
+        }
         console.log(`[${database}] c=${connections} done`);
       }
-      return rows;
+      return { seedSeconds, indexSeconds };
     } finally {
       await gateway.stop();
       await search.stop();
     }
   };
-  return database === 'postgres' ? withPostgresDatabases([searchDb, gatewayDb], run) : run();
+
+  try {
+    const timing = database === 'postgres' ? await withPostgresDatabases([searchDb, gatewayDb], run) : await run();
+    // V8 names each profile CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
+    const profiles = readdirSync(profileDir).map((file) => {
+      const service = services.get(Number(file.split('.')[3])) ?? file;
+      return profileSection(`${database}, ${service}`, join(profileDir, file));
+    });
+    return { database, ...timing, profiles };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
-function report(options: Options, rows: Row[]): string {
+function profileSection(title: string, path: string): string {
+  const summary = summarizeProfile(path, 15);
+  const items = (list: { name: string; share: number }[]) =>
+    list.map((item) => `| ${(item.share * 100).toFixed(1)}% | \`${item.name.replace(/\|/g, '\\|')}\` |`);
+  return [
+    `#### ${title} (${summary.seconds.toFixed(0)} s, ${(summary.busy * 100).toFixed(0)}% busy)`,
+    '',
+    '| self time | function |',
+    '|---:|---|',
+    ...items(summary.functions),
+    '',
+    '| self time | package |',
+    '|---:|---|',
+    ...items(summary.packages),
+    '',
+  ].join('\n');
+}
+
+const GENERATED_START = '<!-- bench:load output: start -->';
+const GENERATED_END = '<!-- bench:load output: end -->';
+
+/** Replaces the generated part of the results file, keeping the notes written around it. */
+function writeResults(path: string, generated: string): void {
+  const block = `${GENERATED_START}\n\n${generated}\n${GENERATED_END}`;
+  let text = block;
+  try {
+    const current = readFileSync(path, 'utf8');
+    const start = current.indexOf(GENERATED_START);
+    const end = current.indexOf(GENERATED_END);
+    if (start >= 0 && end > start) {
+      text = current.slice(0, start) + block + current.slice(end + GENERATED_END.length);
+    }
+  } catch {
+    // No results file yet.
+  }
+  writeFileSync(path, text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function report(options: Options, rows: Row[], setups: Setup[]): string {
+  const command = [
+    'npm run bench:load --',
+    `--videos ${options.videos}`,
+    `--search-videos ${options.searchVideos}`,
+    `--seconds ${options.seconds}`,
+    `--connections ${options.connections.join(',')}`,
+    `--databases ${options.databases.join(',')}`,
+    ...(options.profile ? ['--profile'] : []),
+  ].join(' ');
   const lines = [
-    '# REST load benchmark',
+    `Command: \`${command}\``,
     '',
-    `Command: \`npm run bench:load -- --videos ${options.videos} --seconds ${options.seconds} --connections ${options.connections.join(',')} --databases ${options.databases.join(',')}\``,
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}. The bare server,`,
+    'gateway, search service, database and load generator (autocannon, one process) share the machine.',
+    `Each scenario runs ${options.seconds} s; latencies in ms; share = req/s as a share of the bare server at the`,
+    'same concurrency in the same run; RSS = resident memory of the gateway / search service after the scenario.',
+    `One user owns ${options.videos} videos (lists), another ${options.searchVideos} (search).`,
     '',
-    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; gateway, search service,`,
-    'database and load generator share the machine. One user owns every video; autocannon drives each scenario',
-    `for ${options.seconds} s. Latencies in milliseconds.`,
+    ...setups.map(
+      (s) =>
+        `- ${s.database}: seeded through REST (${SEED_CONCURRENCY} concurrent POST /videos) in ${s.seedSeconds.toFixed(0)} s; ` +
+        `the search index caught up ${s.indexSeconds.toFixed(0)} s after the last write.`,
+    ),
     '',
-    '| database | scenario | connections | requests | req/s | p50 ms | p99 ms | non-2xx | errors |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| database | scenario | conns | req/s | share | p50 | p99 | non-2xx | errors | RSS gw / search MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${(r.share * 100).toFixed(1)}% | ` +
+        `${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.scenario === BARE ? '' : `${r.gatewayRssMb} / ${r.searchRssMb}`} |`,
     ),
     '',
   ];
+  if (setups.some((s) => s.profiles.length > 0)) {
+    lines.push('### CPU profiles of this run (`node --cpu-prof`, whole run, top self time)', '');
+    for (const setup of setups) {
+      lines.push(...setup.profiles);
+    }
+  }
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const documents = loadCorpus(options.videos);
+  const bare = await startBareServer();
   const rows: Row[] = [];
-  for (const database of options.databases) {
-    rows.push(...(await runOn(database, options, documents)));
+  const setups: Setup[] = [];
+  try {
+    for (const database of options.databases) {
+      setups.push(await runOn(database, options, bare, rows));
+    }
+  } finally {
+    bare.stop();
   }
-  const markdown = report(options, rows);
-  writeFileSync(join(__dirname, 'RESULTS.md'), markdown);
+  const markdown = report(options, rows, setups);
+  writeResults(options.out, markdown);
   console.log(markdown);
+  console.log(`written to ${options.out}`);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { processOutput } from '../../search-service/test/support/process-output';
 import { freePort } from '../../search-service/test/support/search-service-process';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -20,12 +21,15 @@ export interface GatewayProcessOptions {
   dataDir?: string;
   /** Node flags, e.g. `--cpu-prof` for a benchmark's profile. */
   nodeArgs?: string[];
+  /** Append stdout and stderr to this file instead of keeping them in memory. */
+  logFile?: string;
 }
 
 export interface RunningGateway {
   /** e.g. `http://127.0.0.1:39217` */
   url: string;
   dataDir: string;
+  pid: number;
   output(): string;
   /** SIGTERM, then waits for the exit and resolves with its code; a fresh data directory is removed. */
   stop(): Promise<number | null>;
@@ -56,6 +60,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   }
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gateway-process-'));
+  const output = processOutput(options.logFile);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), GATEWAY_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -68,11 +73,9 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       SERVICE_TOKEN: options.serviceToken,
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: output.stdio,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  output.attach(child);
   const url = `http://127.0.0.1:${port}`;
   const cleanUp = () => {
     if (!options.dataDir) {
@@ -80,7 +83,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     }
   };
   try {
-    await waitUntilAnswering(url, child, () => output);
+    await waitUntilAnswering(url, child, output.read);
   } catch (error) {
     child.kill('SIGKILL');
     cleanUp();
@@ -89,7 +92,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   return {
     url,
     dataDir,
-    output: () => output,
+    pid: child.pid ?? 0,
+    output: output.read,
     stop: async () => {
       child.kill('SIGTERM');
       try {

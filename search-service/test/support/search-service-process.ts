@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createClients, unary } from './grpc-clients';
+import { processOutput } from './process-output';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const SEARCH_SERVICE_ENTRY = join(REPO_ROOT, 'dist', 'search-service', 'search-service', 'src', 'main.js');
@@ -81,6 +82,8 @@ export interface SearchServiceOptions {
   clientCredentials?: ChannelCredentials;
   /** Node flags, e.g. `--cpu-prof` for a benchmark's profile. */
   nodeArgs?: string[];
+  /** Append stdout and stderr to this file instead of keeping them in memory. */
+  logFile?: string;
 }
 
 export interface RunningSearchService {
@@ -90,6 +93,7 @@ export interface RunningSearchService {
   token: string;
   dataDir: string;
   /** Everything the process printed so far (for assertions and failure messages). */
+  pid: number;
   output(): string;
   /** SIGTERM, then waits for a graceful exit; resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -163,6 +167,7 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'search-service-'));
   const token = options.token ?? TEST_SERVICE_TOKEN;
   const database = process.env.TEST_DATABASE === 'postgres' ? { DATABASE_URL: await postgresUrlFor(dataDir) } : {};
+  const output = processOutput(options.logFile);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SEARCH_SERVICE_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -177,20 +182,18 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
       ...database,
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: output.stdio,
   });
+  output.attach(child);
   // A test runner that dies mid-test must not leave a service running behind it.
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `127.0.0.1:${port}`;
   try {
-    await waitUntilServing(url, child, () => output, options.clientCredentials);
+    await waitUntilServing(url, child, output.read, options.clientCredentials);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -200,7 +203,8 @@ export async function startSearchService(options: SearchServiceOptions = {}): Pr
     port,
     token,
     dataDir,
-    output: () => output,
+    pid: child.pid ?? 0,
+    output: output.read,
     stop: async () => {
       child.kill('SIGTERM');
       try {
