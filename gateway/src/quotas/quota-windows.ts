@@ -9,7 +9,21 @@ export interface QuotaWindow {
   resetsAt: Date;
 }
 
+/** Every window changes only at a minute boundary, so each request of the same minute shares one. */
+const latest = new Map<WindowKind, { minute: number; window: QuotaWindow }>();
+
 export function windowFor(kind: WindowKind, now: Date): QuotaWindow {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const cached = latest.get(kind);
+  if (cached?.minute === minute) {
+    return cached.window;
+  }
+  const window = computeWindow(kind, now);
+  latest.set(kind, { minute, window });
+  return window;
+}
+
+function computeWindow(kind: WindowKind, now: Date): QuotaWindow {
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
   const day = now.getUTCDate();
