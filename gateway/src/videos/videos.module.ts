@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
+import { VideoCount } from './video-count.entity';
+import { VideoCountsRepository } from './video-counts.repository';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 import { VideosController } from './videos.controller';
@@ -8,9 +10,9 @@ import { VideosRepository } from './videos.repository';
 import { VideosService } from './videos.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Video, VideoTag]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule],
   controllers: [VideosController],
-  providers: [VideosRepository, VideosService],
+  providers: [VideosRepository, VideoCountsRepository, VideosService],
   exports: [VideosRepository],
 })
 export class VideosModule {}

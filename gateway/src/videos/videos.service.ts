@@ -2,16 +2,19 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { CreateVideoDto, ListVideosQueryDto, UpdateVideoDto, VideoDto, VideoListDto } from './dto/video.dto';
+import { VideoCountsRepository } from './video-counts.repository';
 import { VideoChanges, VideoRecord, VideosRepository } from './videos.repository';
 
 /**
  * Every change commits together with its outbox event, so the search index can never miss
- * an update even if the process dies right after the write.
+ * an update even if the process dies right after the write. The same transaction records the
+ * change in the owner's list state (total and revision), which lists read instead of counting.
  */
 @Injectable()
 export class VideosService {
   constructor(
     private readonly videos: VideosRepository,
+    private readonly counts: VideoCountsRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -65,6 +68,7 @@ export class VideosService {
         duration: dto.duration ?? 0,
         tags: uniqueTags(dto.tags ?? []),
       });
+      await this.counts.recordChange(manager, ownerId, 1);
       await this.outbox.videoUpserted(manager, created);
       return created;
     });
@@ -82,6 +86,9 @@ export class VideosService {
         return current;
       }
       const updated = await this.videos.update(manager, current, changes);
+      if (changes.title !== undefined || changes.duration !== undefined) {
+        await this.counts.recordChange(manager, ownerId, 0);
+      }
       await this.outbox.videoUpserted(manager, updated);
       return updated;
     });
@@ -95,6 +102,7 @@ export class VideosService {
         throw new NotFoundException('Video not found');
       }
       await this.videos.delete(manager, current);
+      await this.counts.recordChange(manager, ownerId, -1);
       await this.outbox.videoDeleted(manager, current, current.version + 1);
     });
   }
