@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
 import { VideoCount } from './video-count.entity';
 import { VideoCountsRepository } from './video-counts.repository';
+import { VideoListService } from './video-list.service';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 import { VideosController } from './videos.controller';
@@ -12,7 +13,7 @@ import { VideosService } from './videos.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule],
   controllers: [VideosController],
-  providers: [VideosRepository, VideoCountsRepository, VideosService],
+  providers: [VideosRepository, VideoCountsRepository, VideoListService, VideosService],
   exports: [VideosRepository],
 })
 export class VideosModule {}

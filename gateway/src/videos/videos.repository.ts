@@ -8,18 +8,37 @@ import { Video } from './video.entity';
 /** A video with its tags, in the order they were given. */
 export type VideoRecord = Omit<Video, 'tagRows' | 'titleLower'> & { tags: string[] };
 
-export interface VideoListCriteria {
-  ownerId: number;
-  offset: number;
-  limit: number;
-  sort: VideoSortField;
-  order: SortOrder;
+/** A video's place in one list order: its sort key (ISO date, lower-cased title or seconds) and its id. */
+export interface SortPosition {
+  key: string | number;
+  id: number;
+}
+
+export interface VideoFilters {
   text?: string;
   minDuration?: number;
   maxDuration?: number;
   createdAfter?: Date;
   createdBefore?: Date;
   tag?: string;
+}
+
+export interface VideoPageRead {
+  ownerId: number;
+  filters: VideoFilters;
+  sort: VideoSortField;
+  /** The direction the rows are read in. */
+  order: SortOrder;
+  /** Only rows strictly after this position in `order`. */
+  after?: SortPosition;
+  offset: number;
+  limit: number;
+}
+
+/** A listed video and its place in the order it was listed in. */
+export interface ListedVideo {
+  video: VideoRecord;
+  position: SortPosition;
 }
 
 export interface NewVideo {
@@ -33,27 +52,47 @@ export interface NewVideo {
 export type VideoChanges = Partial<Pick<VideoRecord, 'title' | 'description' | 'duration' | 'tags'>>;
 
 // Each is the middle column of an (owner_id, <column>, id) index, so pages are read in index order.
-const SORT_EXPRESSIONS: Record<VideoSortField, string> = {
-  title: 'video.title_lower',
-  created_at: 'video.created_at',
-  duration: 'video.duration',
+const SORT_COLUMNS: Record<VideoSortField, string> = {
+  created_at: 'created_at',
+  title: 'title_lower',
+  duration: 'duration',
 };
 
 @Injectable()
 export class VideosRepository {
   constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {}
 
-  async list(criteria: VideoListCriteria): Promise<{ videos: VideoRecord[]; total: number }> {
-    const query = this.filtered(criteria);
-    const total = await query.clone().getCount();
-    const direction = criteria.order === 'asc' ? 'ASC' : 'DESC';
+  async page(read: VideoPageRead): Promise<ListedVideo[]> {
+    const column = `video.${SORT_COLUMNS[read.sort]}`;
+    const direction = read.order === 'asc' ? 'ASC' : 'DESC';
+    const query = this.filtered(read.ownerId, read.filters);
+    if (read.after) {
+      // A row-value comparison is one range bound on the index on both databases.
+      query.andWhere(`(${column}, video.id) ${read.order === 'asc' ? '>' : '<'} (:afterKey, :afterId)`, {
+        afterKey: this.keyParameter(read.sort, read.after.key),
+        afterId: read.after.id,
+      });
+    }
     const rows = await query
-      .orderBy(SORT_EXPRESSIONS[criteria.sort], direction)
+      .orderBy(column, direction)
       .addOrderBy('video.id', direction)
-      .offset(criteria.offset)
-      .limit(criteria.limit)
+      .offset(read.offset)
+      .limit(read.limit)
       .getMany();
-    return { videos: await this.withTags(this.videos.manager, rows), total };
+    const videos = await this.withTags(this.videos.manager, rows);
+    return videos.map((video, index) => ({ video, position: { key: sortKey(rows[index], read.sort), id: video.id } }));
+  }
+
+  /** The number of matching videos, but counting stops at `limit` so a broad filter costs no more than that. */
+  async countMatching(ownerId: number, filters: VideoFilters, limit: number): Promise<number> {
+    const matches = this.filtered(ownerId, filters).select('1').limit(limit);
+    const row = await this.videos.manager
+      .createQueryBuilder()
+      .select('COUNT(*)', 'count')
+      .from(`(${matches.getQuery()})`, 'matches')
+      .setParameters(matches.getParameters())
+      .getRawOne<{ count: number | string }>();
+    return Number(row?.count ?? 0);
   }
 
   async findOwned(
@@ -109,12 +148,10 @@ export class VideosRepository {
     await manager.delete(Video, { id: video.id, ownerId: video.ownerId });
   }
 
-  private filtered(criteria: VideoListCriteria): SelectQueryBuilder<Video> {
-    const query = this.videos
-      .createQueryBuilder('video')
-      .where('video.owner_id = :ownerId', { ownerId: criteria.ownerId });
-    if (criteria.text) {
-      const pattern = `%${escapeLike(criteria.text.toLowerCase())}%`;
+  private filtered(ownerId: number, filters: VideoFilters): SelectQueryBuilder<Video> {
+    const query = this.videos.createQueryBuilder('video').where('video.owner_id = :ownerId', { ownerId });
+    if (filters.text) {
+      const pattern = `%${escapeLike(filters.text.toLowerCase())}%`;
       query.andWhere(
         new Brackets((text) =>
           text
@@ -123,19 +160,19 @@ export class VideosRepository {
         ),
       );
     }
-    if (criteria.minDuration !== undefined) {
-      query.andWhere('video.duration >= :minDuration', { minDuration: criteria.minDuration });
+    if (filters.minDuration !== undefined) {
+      query.andWhere('video.duration >= :minDuration', { minDuration: filters.minDuration });
     }
-    if (criteria.maxDuration !== undefined) {
-      query.andWhere('video.duration <= :maxDuration', { maxDuration: criteria.maxDuration });
+    if (filters.maxDuration !== undefined) {
+      query.andWhere('video.duration <= :maxDuration', { maxDuration: filters.maxDuration });
     }
-    if (criteria.createdAfter) {
-      query.andWhere('video.created_at >= :createdAfter', { createdAfter: this.toDbDate(criteria.createdAfter) });
+    if (filters.createdAfter) {
+      query.andWhere('video.created_at >= :createdAfter', { createdAfter: this.toDbDate(filters.createdAfter) });
     }
-    if (criteria.createdBefore) {
-      query.andWhere('video.created_at <= :createdBefore', { createdBefore: this.toDbDate(criteria.createdBefore) });
+    if (filters.createdBefore) {
+      query.andWhere('video.created_at <= :createdBefore', { createdBefore: this.toDbDate(filters.createdBefore) });
     }
-    if (criteria.tag !== undefined) {
+    if (filters.tag !== undefined) {
       query.andWhere(
         (sub) =>
           'EXISTS ' +
@@ -146,10 +183,14 @@ export class VideosRepository {
             .where('vt.video_id = video.id')
             .andWhere('vt.tag = :tag')
             .getQuery(),
-        { tag: criteria.tag },
+        { tag: filters.tag },
       );
     }
     return query;
+  }
+
+  private keyParameter(sort: VideoSortField, key: string | number): unknown {
+    return sort === 'created_at' ? this.toDbDate(new Date(key)) : key;
   }
 
   /** Query-builder parameters bypass column conversion; convert dates the way the driver stores them. */
@@ -189,6 +230,17 @@ export class VideosRepository {
 function toRecordFields(video: Video): Omit<VideoRecord, 'tags'> {
   const { tagRows: _tagRows, titleLower: _titleLower, ...fields } = video;
   return fields;
+}
+
+function sortKey(video: Video, sort: VideoSortField): string | number {
+  switch (sort) {
+    case 'created_at':
+      return video.createdAt.toISOString();
+    case 'title':
+      return video.titleLower;
+    case 'duration':
+      return video.duration;
+  }
 }
 
 function escapeLike(text: string): string {

@@ -1,8 +1,7 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { ListVideosQueryDto } from './dto/video.dto';
 import { VideoCountsRepository } from './video-counts.repository';
 import { VideoRecord, VideosRepository } from './videos.repository';
 import { VideosService } from './videos.service';
@@ -24,19 +23,15 @@ function makeVideo(overrides: Partial<VideoRecord> = {}): VideoRecord {
   };
 }
 
-function listQuery(overrides: Partial<ListVideosQueryDto> = {}): ListVideosQueryDto {
-  return Object.assign(new ListVideosQueryDto(), overrides);
-}
-
 describe(VideosService.name, () => {
   let sut: VideosService;
-  let videos: jest.Mocked<Pick<VideosRepository, 'list' | 'findOwned' | 'create' | 'update' | 'delete'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'create' | 'update' | 'delete'>>;
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'recordChange'>>;
   let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted' | 'videoDeleted'>>;
   let transactions: { run: jest.Mock };
 
   beforeEach(() => {
-    videos = { list: jest.fn(), findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
+    videos = { findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
     counts = { recordChange: jest.fn().mockResolvedValue(undefined) };
     outbox = {
       videoUpserted: jest.fn().mockResolvedValue(undefined),
@@ -49,65 +44,6 @@ describe(VideosService.name, () => {
       transactions as unknown as TransactionRunner,
       outbox as unknown as OutboxWriter,
     );
-  });
-
-  describe('list', () => {
-    it('turns page and per_page into offset and limit and computes the page count', async () => {
-      videos.list.mockResolvedValue({ videos: [makeVideo()], total: 41 });
-
-      const result = await sut.list(
-        7,
-        listQuery({ page: 3, per_page: 20, sort: 'title', order: 'asc', q: '  intro ' }),
-      );
-
-      expect(videos.list).toHaveBeenCalledWith({
-        ownerId: 7,
-        offset: 40,
-        limit: 20,
-        sort: 'title',
-        order: 'asc',
-        text: 'intro',
-        minDuration: undefined,
-        maxDuration: undefined,
-        createdAfter: undefined,
-        createdBefore: undefined,
-        tag: undefined,
-      });
-      expect(result.pagination).toEqual({ page: 3, per_page: 20, total: 41, pages: 3 });
-      expect(result.videos[0]).toEqual({
-        id: 5,
-        title: 'Intro',
-        description: 'desc',
-        duration: 60,
-        tags: ['a'],
-        created_at: '2026-11-26T10:00:00.000Z',
-        updated_at: '2026-11-26T10:00:00.000Z',
-      });
-    });
-
-    it('parses the date filters', async () => {
-      videos.list.mockResolvedValue({ videos: [], total: 0 });
-
-      await sut.list(7, listQuery({ created_after: '2026-11-01', created_before: '2026-11-30T23:59:59Z' }));
-
-      expect(videos.list).toHaveBeenCalledWith(
-        expect.objectContaining({
-          createdAfter: new Date('2026-11-01T00:00:00Z'),
-          createdBefore: new Date('2026-11-30T23:59:59Z'),
-        }),
-      );
-    });
-
-    it('rejects an inverted duration range', async () => {
-      await expect(sut.list(7, listQuery({ min_duration: 10, max_duration: 5 }))).rejects.toThrow(BadRequestException);
-      expect(videos.list).not.toHaveBeenCalled();
-    });
-
-    it('rejects an inverted date range', async () => {
-      await expect(
-        sut.list(7, listQuery({ created_after: '2026-12-01', created_before: '2026-11-01' })),
-      ).rejects.toThrow('created_after must not be later than created_before');
-    });
   });
 
   describe('get', () => {
