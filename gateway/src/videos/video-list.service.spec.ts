@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { FILTERED_COUNT_LIMIT, ListVideosQueryDto } from './dto/video.dto';
+import { PageAnchors } from './page-anchors';
 import { VideoCountsRepository } from './video-counts.repository';
 import { decodeCursor, encodeCursor } from './video-cursor';
 import { VideoListService } from './video-list.service';
@@ -45,11 +46,17 @@ describe(VideoListService.name, () => {
   let sut: VideoListService;
   let videos: jest.Mocked<Pick<VideosRepository, 'page' | 'countMatching'>>;
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'state'>>;
+  let anchors: jest.Mocked<Pick<PageAnchors, 'seek'>>;
 
   beforeEach(() => {
     videos = { page: jest.fn().mockResolvedValue([]), countMatching: jest.fn() };
     counts = { state: jest.fn().mockResolvedValue({ total: 0, revision: 0 }) };
-    sut = new VideoListService(videos as unknown as VideosRepository, counts as unknown as VideoCountsRepository);
+    anchors = { seek: jest.fn() };
+    sut = new VideoListService(
+      videos as unknown as VideosRepository,
+      counts as unknown as VideoCountsRepository,
+      anchors as unknown as PageAnchors,
+    );
   });
 
   describe('by page number', () => {
@@ -114,14 +121,6 @@ describe(VideoListService.name, () => {
       expect(result.next_cursor).not.toBeNull();
     });
 
-    it('reads a deep page from the nearer end', async () => {
-      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
-
-      await sut.list(7, listQuery({ page: 2500, per_page: 20 }));
-
-      expect(videos.page).toHaveBeenCalledWith(expect.objectContaining({ order: 'desc', offset: 49_980, limit: 21 }));
-    });
-
     it('reads nothing for a page wholly past the end', async () => {
       counts.state.mockResolvedValue({ total: 5, revision: 1 });
 
@@ -133,6 +132,50 @@ describe(VideoListService.name, () => {
         pagination: { page: 4, per_page: 2, total: 5, pages: 3 },
         next_cursor: null,
       });
+    });
+
+    it('seeks a deep page of the whole library from the nearest anchor', async () => {
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+      anchors.seek.mockResolvedValue({ after: { key: 49_899, id: 49_899 }, skip: 100 });
+      videos.page.mockResolvedValue(listed(21, 50_000));
+
+      const result = await sut.list(7, listQuery({ page: 2500, per_page: 20, sort: 'duration', order: 'desc' }));
+
+      // Descending videos 49,980..50,000 are ascending positions 49,999..50,019.
+      expect(anchors.seek).toHaveBeenCalledWith(7, 'duration', 9, 49_999);
+      expect(videos.page).toHaveBeenCalledWith({
+        ownerId: 7,
+        filters: {},
+        sort: 'duration',
+        order: 'asc',
+        after: { key: 49_899, id: 49_899 },
+        offset: 100,
+        limit: 21,
+      });
+      expect(ids(result)).toEqual(
+        listed(20, 50_001)
+          .map(({ video }) => video.id)
+          .reverse(),
+      );
+      expect(result.pagination).toEqual({ page: 2500, per_page: 20, total: 100_000, pages: 5000 });
+    });
+
+    it('reads from the nearer end when the anchors are unavailable', async () => {
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+      anchors.seek.mockResolvedValue(null);
+
+      await sut.list(7, listQuery({ page: 2500, per_page: 20 }));
+
+      expect(videos.page).toHaveBeenCalledWith(expect.objectContaining({ order: 'desc', offset: 49_980, limit: 21 }));
+    });
+
+    it('reads pages near either end directly, without anchors', async () => {
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+
+      await sut.list(7, listQuery({ page: 5, per_page: 20 }));
+      await sut.list(7, listQuery({ page: 4996, per_page: 20 }));
+
+      expect(anchors.seek).not.toHaveBeenCalled();
     });
   });
 

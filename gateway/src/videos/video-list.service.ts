@@ -1,27 +1,34 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { FILTERED_COUNT_LIMIT, ListVideosQueryDto, SortOrder, VideoListDto } from './dto/video.dto';
-import { planPageScan } from './page-scan';
-import { VideoCountsRepository } from './video-counts.repository';
+import { ANCHOR_SPACING, PageAnchors } from './page-anchors';
+import { ascendingRange, planPageScan } from './page-scan';
+import { ListState, VideoCountsRepository } from './video-counts.repository';
 import { decodeCursor, encodeCursor } from './video-cursor';
 import { toVideoDto } from './video-dto.mapper';
 import { ListedVideo, VideoFilters, VideosRepository } from './videos.repository';
 
-/** How many videos a list holds: exact, or (filtered lists only) a lower bound where counting stopped. */
+/**
+ * How many videos a list holds: exact, or (filtered lists only) a lower bound where counting stopped.
+ * Only the stored count of a whole library comes with the revision it was read at.
+ */
 interface ListCount {
   total: number;
   exact: boolean;
+  revision?: number;
 }
 
 /**
- * One page of an owner's videos, by page number or by cursor. Every read is a walk along the
- * (owner_id, sort key, id) index: a cursor seeks to its position; a page number skips from the nearer
- * end. Unfiltered totals come from the stored count, filtered ones are counted up to FILTERED_COUNT_LIMIT.
+ * One page of an owner's videos, by page number or by cursor. Every read is a short walk along the
+ * (owner_id, sort key, id) index: a cursor seeks to its position; a page number near either end skips
+ * from the nearer end; a deep page number of an unfiltered list seeks to the nearest anchor. Unfiltered
+ * totals come from the stored count, filtered ones are counted up to FILTERED_COUNT_LIMIT.
  */
 @Injectable()
 export class VideoListService {
   constructor(
     private readonly videos: VideosRepository,
     private readonly counts: VideoCountsRepository,
+    private readonly anchors: PageAnchors,
   ) {}
 
   async list(ownerId: number, query: ListVideosQueryDto): Promise<VideoListDto> {
@@ -67,7 +74,7 @@ export class VideoListService {
 
   private async count(ownerId: number, filters: VideoFilters): Promise<ListCount> {
     if (!hasFilters(filters)) {
-      return { total: (await this.counts.state(ownerId)).total, exact: true };
+      return { ...(await this.counts.state(ownerId)), exact: true };
     }
     const counted = await this.videos.countMatching(ownerId, filters, FILTERED_COUNT_LIMIT + 1);
     return counted > FILTERED_COUNT_LIMIT
@@ -87,6 +94,15 @@ export class VideoListService {
     if (!scan) {
       return [];
     }
+    if (count.revision !== undefined && scan.offset >= ANCHOR_SPACING) {
+      const anchored = await this.readFromAnchor(ownerId, query, offset, {
+        total: count.total,
+        revision: count.revision,
+      });
+      if (anchored) {
+        return anchored;
+      }
+    }
     const rows = await this.videos.page({
       ownerId,
       filters,
@@ -96,6 +112,29 @@ export class VideoListService {
       limit: scan.limit,
     });
     return scan.reverse ? rows.reverse() : rows;
+  }
+
+  private async readFromAnchor(
+    ownerId: number,
+    query: ListVideosQueryDto,
+    offset: number,
+    state: ListState,
+  ): Promise<ListedVideo[] | null> {
+    const range = ascendingRange(offset, query.per_page, state.total, query.order);
+    const start = await this.anchors.seek(ownerId, query.sort, state.revision, range.from);
+    if (!start) {
+      return null;
+    }
+    const rows = await this.videos.page({
+      ownerId,
+      filters: {},
+      sort: query.sort,
+      order: 'asc',
+      after: start.after,
+      offset: start.skip,
+      limit: range.to - range.from,
+    });
+    return query.order === 'asc' ? rows : rows.reverse();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
+import { PageAnchors } from './page-anchors';
 import { VideoCount } from './video-count.entity';
 import { VideoCountsRepository } from './video-counts.repository';
 import { VideoListService } from './video-list.service';
@@ -13,7 +14,7 @@ import { VideosService } from './videos.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule],
   controllers: [VideosController],
-  providers: [VideosRepository, VideoCountsRepository, VideoListService, VideosService],
+  providers: [VideosRepository, VideoCountsRepository, PageAnchors, VideoListService, VideosService],
   exports: [VideosRepository],
 })
 export class VideosModule {}

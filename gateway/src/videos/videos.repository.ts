@@ -95,6 +95,34 @@ export class VideosRepository {
     return Number(row?.count ?? 0);
   }
 
+  /**
+   * The position of every `spacing`-th video of the owner's whole list in ascending `sort` order: the
+   * videos numbered spacing, 2 * spacing, ... counting from 1. One pass over the covering index.
+   */
+  async positionsEvery(
+    manager: EntityManager,
+    ownerId: number,
+    sort: VideoSortField,
+    spacing: number,
+  ): Promise<SortPosition[]> {
+    const column = SORT_COLUMNS[sort];
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      'SELECT ranked.sort_key AS sort_key, ranked.id AS id, ranked.n AS n FROM (' +
+        `SELECT ${column} AS sort_key, id, ROW_NUMBER() OVER (ORDER BY ${column}, id) AS n ` +
+        'FROM videos WHERE owner_id = :ownerId' +
+        ') ranked WHERE ranked.n % :spacing = 0',
+      { ownerId, spacing },
+    );
+    const rows: Array<{ sort_key: unknown; id: number | string; n: number | string }> = await manager.query(
+      sql,
+      parameters,
+    );
+    // Ordered here: an ORDER BY on the outer query would make SQLite sort them in a temporary B-tree.
+    return rows
+      .sort((a, b) => Number(a.n) - Number(b.n))
+      .map((row) => ({ key: this.hydrateKey(sort, row.sort_key), id: Number(row.id) }));
+  }
+
   async findOwned(
     ownerId: number,
     id: number,
@@ -193,10 +221,28 @@ export class VideosRepository {
     return sort === 'created_at' ? this.toDbDate(new Date(key)) : key;
   }
 
-  /** Query-builder parameters bypass column conversion; convert dates the way the driver stores them. */
+  /** A sort key read by raw SQL, in the form `sortKey` gives it for an entity. */
+  private hydrateKey(sort: VideoSortField, raw: unknown): string | number {
+    switch (sort) {
+      case 'created_at':
+        return this.fromDbDate(raw).toISOString();
+      case 'title':
+        return String(raw);
+      case 'duration':
+        return Number(raw);
+    }
+  }
+
+  /** Query-builder parameters and raw rows bypass column conversion; convert dates the way the driver stores them. */
   private toDbDate(date: Date): unknown {
     const column = this.videos.metadata.findColumnWithPropertyName('createdAt');
     return column ? this.videos.manager.connection.driver.preparePersistentValue(date, column) : date;
+  }
+
+  private fromDbDate(raw: unknown): Date {
+    const column = this.videos.metadata.findColumnWithPropertyName('createdAt');
+    const value: unknown = column ? this.videos.manager.connection.driver.prepareHydratedValue(raw, column) : raw;
+    return value instanceof Date ? value : new Date(String(value));
   }
 
   private async replaceTags(manager: EntityManager, videoId: number, tags: string[]): Promise<void> {
