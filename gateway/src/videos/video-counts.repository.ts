@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { queryNamed } from './named-sql';
 import { VideoCount } from './video-count.entity';
 
 /** How many videos an owner has, and how many writes have changed the order of their lists. */
@@ -19,18 +20,22 @@ export class VideoCountsRepository {
   constructor(@InjectRepository(VideoCount) private readonly counts: Repository<VideoCount>) {}
 
   async state(ownerId: number, manager: EntityManager = this.counts.manager): Promise<ListState> {
-    const row = await manager.findOne(VideoCount, { select: { total: true, revision: true }, where: { ownerId } });
-    return { total: row?.total ?? 0, revision: row?.revision ?? 0 };
+    const [row] = await queryNamed<Array<{ total: number | string; revision: number | string }>>(
+      manager,
+      'SELECT total, revision FROM video_counts WHERE owner_id = :ownerId',
+      { ownerId },
+    );
+    return { total: Number(row?.total ?? 0), revision: Number(row?.revision ?? 0) };
   }
 
   /** Records a write that adds `delta` videos; 0 for one that only moves a video within an order. */
   async recordChange(manager: EntityManager, ownerId: number, delta: number): Promise<void> {
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    await queryNamed(
+      manager,
       'INSERT INTO video_counts (owner_id, total, revision) VALUES (:ownerId, :delta, 1) ' +
         'ON CONFLICT (owner_id) DO UPDATE SET total = video_counts.total + excluded.total, ' +
         'revision = video_counts.revision + 1',
       { ownerId, delta },
     );
-    await manager.query(sql, parameters);
   }
 }

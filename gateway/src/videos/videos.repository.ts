@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { SortOrder, VideoSortField } from './dto/video.dto';
+import { queryNamed } from './named-sql';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 
@@ -51,6 +53,24 @@ export interface NewVideo {
 
 export type VideoChanges = Partial<Pick<VideoRecord, 'title' | 'description' | 'duration' | 'tags'>>;
 
+/** A videos row as list queries read it. */
+interface VideoRow {
+  id: number;
+  owner_id: number;
+  title: string;
+  title_lower: string;
+  description: string;
+  duration: number;
+  version: number;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+// Lists are read with plain SQL (see queryNamed); entities are only used for single-video reads and writes.
+const VIDEO_COLUMNS =
+  'video.id, video.owner_id, video.title, video.title_lower, video.description, video.duration, ' +
+  'video.version, video.created_at, video.updated_at';
+
 // Each is the middle column of an (owner_id, <column>, id) index, so pages are read in index order.
 const SORT_COLUMNS: Record<VideoSortField, string> = {
   created_at: 'created_at',
@@ -60,44 +80,57 @@ const SORT_COLUMNS: Record<VideoSortField, string> = {
 
 @Injectable()
 export class VideosRepository {
-  constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {}
+  private readonly dateColumn: ColumnMetadata;
+
+  constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {
+    const column = videos.metadata.findColumnWithPropertyName('createdAt');
+    if (!column) {
+      throw new Error('Video entity has no createdAt column');
+    }
+    this.dateColumn = column;
+  }
 
   async page(read: VideoPageRead): Promise<ListedVideo[]> {
     const column = `video.${SORT_COLUMNS[read.sort]}`;
     const direction = read.order === 'asc' ? 'ASC' : 'DESC';
-    const query = this.filtered(read.ownerId, read.filters);
+    const where = this.conditions(read.ownerId, read.filters);
     if (read.after) {
       // A row-value comparison is one range bound on the index on both databases.
-      query.andWhere(`(${column}, video.id) ${read.order === 'asc' ? '>' : '<'} (:afterKey, :afterId)`, {
-        afterKey: this.keyParameter(read.sort, read.after.key),
-        afterId: read.after.id,
-      });
+      where.sql.push(`(${column}, video.id) ${read.order === 'asc' ? '>' : '<'} (:afterKey, :afterId)`);
+      where.parameters.afterKey = this.keyParameter(read.sort, read.after.key);
+      where.parameters.afterId = read.after.id;
     }
-    const rows = await query
-      .orderBy(column, direction)
-      .addOrderBy('video.id', direction)
-      .offset(read.offset)
-      .limit(read.limit)
-      .getMany();
-    const videos = await this.withTags(this.videos.manager, rows);
-    return videos.map((video, index) => ({ video, position: { key: sortKey(rows[index], read.sort), id: video.id } }));
+    const manager = this.videos.manager;
+    const rows = await queryNamed<Array<VideoRow>>(
+      manager,
+      `SELECT ${VIDEO_COLUMNS} FROM videos video WHERE ${where.sql.join(' AND ')} ` +
+        `ORDER BY ${column} ${direction}, video.id ${direction} LIMIT :limit OFFSET :offset`,
+      { ...where.parameters, limit: read.limit, offset: read.offset },
+    );
+    const tags = await this.tagsOf(
+      manager,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => {
+      const video = this.toRecord(row, tags.get(row.id) ?? []);
+      return { video, position: { key: sortKey(row, video, read.sort), id: video.id } };
+    });
   }
 
   /** The number of matching videos, but counting stops at `limit` so a broad filter costs no more than that. */
   async countMatching(ownerId: number, filters: VideoFilters, limit: number): Promise<number> {
-    const matches = this.filtered(ownerId, filters).select('1').limit(limit);
-    const row = await this.videos.manager
-      .createQueryBuilder()
-      .select('COUNT(*)', 'count')
-      .from(`(${matches.getQuery()})`, 'matches')
-      .setParameters(matches.getParameters())
-      .getRawOne<{ count: number | string }>();
-    return Number(row?.count ?? 0);
+    const where = this.conditions(ownerId, filters);
+    const [row] = await queryNamed<Array<{ count: number | string }>>(
+      this.videos.manager,
+      `SELECT COUNT(*) AS count FROM (SELECT 1 FROM videos video WHERE ${where.sql.join(' AND ')} LIMIT :limit) matches`,
+      { ...where.parameters, limit },
+    );
+    return Number(row.count);
   }
 
   /**
    * The position of every `spacing`-th video of the owner's whole list in ascending `sort` order: the
-   * videos numbered spacing, 2 * spacing, ... counting from 1. One pass over the covering index.
+   * videos numbered spacing, 2 * spacing, ... counting from 1. One pass along the sort's index.
    */
   async positionsEvery(
     manager: EntityManager,
@@ -106,16 +139,13 @@ export class VideosRepository {
     spacing: number,
   ): Promise<SortPosition[]> {
     const column = SORT_COLUMNS[sort];
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    const rows = await queryNamed<Array<{ sort_key: unknown; id: number | string; n: number | string }>>(
+      manager,
       'SELECT ranked.sort_key AS sort_key, ranked.id AS id, ranked.n AS n FROM (' +
         `SELECT ${column} AS sort_key, id, ROW_NUMBER() OVER (ORDER BY ${column}, id) AS n ` +
         'FROM videos WHERE owner_id = :ownerId' +
         ') ranked WHERE ranked.n % :spacing = 0',
       { ownerId, spacing },
-    );
-    const rows: Array<{ sort_key: unknown; id: number | string; n: number | string }> = await manager.query(
-      sql,
-      parameters,
     );
     // Ordered here: an ORDER BY on the outer query would make SQLite sort them in a temporary B-tree.
     return rows
@@ -129,7 +159,7 @@ export class VideosRepository {
     manager: EntityManager = this.videos.manager,
   ): Promise<VideoRecord | null> {
     const video = await manager.findOneBy(Video, { id, ownerId });
-    return video ? (await this.withTags(manager, [video]))[0] : null;
+    return video ? { ...toRecordFields(video), tags: (await this.tagsOf(manager, [id])).get(id) ?? [] } : null;
   }
 
   async create(manager: EntityManager, video: NewVideo): Promise<VideoRecord> {
@@ -176,45 +206,35 @@ export class VideosRepository {
     await manager.delete(Video, { id: video.id, ownerId: video.ownerId });
   }
 
-  private filtered(ownerId: number, filters: VideoFilters): SelectQueryBuilder<Video> {
-    const query = this.videos.createQueryBuilder('video').where('video.owner_id = :ownerId', { ownerId });
+  /** The WHERE conditions of an owner's list, with their named parameters. */
+  private conditions(ownerId: number, filters: VideoFilters): { sql: string[]; parameters: Record<string, unknown> } {
+    const sql = ['video.owner_id = :ownerId'];
+    const parameters: Record<string, unknown> = { ownerId };
     if (filters.text) {
-      const pattern = `%${escapeLike(filters.text.toLowerCase())}%`;
-      query.andWhere(
-        new Brackets((text) =>
-          text
-            .where("video.title_lower LIKE :pattern ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(video.description) LIKE :pattern ESCAPE '\\'", { pattern }),
-        ),
-      );
+      sql.push("(video.title_lower LIKE :pattern ESCAPE '\\' OR LOWER(video.description) LIKE :pattern ESCAPE '\\')");
+      parameters.pattern = `%${escapeLike(filters.text.toLowerCase())}%`;
     }
     if (filters.minDuration !== undefined) {
-      query.andWhere('video.duration >= :minDuration', { minDuration: filters.minDuration });
+      sql.push('video.duration >= :minDuration');
+      parameters.minDuration = filters.minDuration;
     }
     if (filters.maxDuration !== undefined) {
-      query.andWhere('video.duration <= :maxDuration', { maxDuration: filters.maxDuration });
+      sql.push('video.duration <= :maxDuration');
+      parameters.maxDuration = filters.maxDuration;
     }
     if (filters.createdAfter) {
-      query.andWhere('video.created_at >= :createdAfter', { createdAfter: this.toDbDate(filters.createdAfter) });
+      sql.push('video.created_at >= :createdAfter');
+      parameters.createdAfter = this.toDbDate(filters.createdAfter);
     }
     if (filters.createdBefore) {
-      query.andWhere('video.created_at <= :createdBefore', { createdBefore: this.toDbDate(filters.createdBefore) });
+      sql.push('video.created_at <= :createdBefore');
+      parameters.createdBefore = this.toDbDate(filters.createdBefore);
     }
     if (filters.tag !== undefined) {
-      query.andWhere(
-        (sub) =>
-          'EXISTS ' +
-          sub
-            .subQuery()
-            .select('1')
-            .from(VideoTag, 'vt')
-            .where('vt.video_id = video.id')
-            .andWhere('vt.tag = :tag')
-            .getQuery(),
-        { tag: filters.tag },
-      );
+      sql.push('EXISTS (SELECT 1 FROM video_tags vt WHERE vt.video_id = video.id AND vt.tag = :tag)');
+      parameters.tag = filters.tag;
     }
-    return query;
+    return { sql, parameters };
   }
 
   private keyParameter(sort: VideoSortField, key: string | number): unknown {
@@ -233,16 +253,28 @@ export class VideosRepository {
     }
   }
 
-  /** Query-builder parameters and raw rows bypass column conversion; convert dates the way the driver stores them. */
+  /** Raw SQL bypasses column conversion; convert dates the way the driver stores them. */
   private toDbDate(date: Date): unknown {
-    const column = this.videos.metadata.findColumnWithPropertyName('createdAt');
-    return column ? this.videos.manager.connection.driver.preparePersistentValue(date, column) : date;
+    return this.videos.manager.connection.driver.preparePersistentValue(date, this.dateColumn);
   }
 
   private fromDbDate(raw: unknown): Date {
-    const column = this.videos.metadata.findColumnWithPropertyName('createdAt');
-    const value: unknown = column ? this.videos.manager.connection.driver.prepareHydratedValue(raw, column) : raw;
+    const value: unknown = this.videos.manager.connection.driver.prepareHydratedValue(raw, this.dateColumn);
     return value instanceof Date ? value : new Date(String(value));
+  }
+
+  private toRecord(row: VideoRow, tags: string[]): VideoRecord {
+    return {
+      id: row.id,
+      ownerId: row.owner_id,
+      title: row.title,
+      description: row.description,
+      duration: row.duration,
+      version: row.version,
+      createdAt: this.fromDbDate(row.created_at),
+      updatedAt: this.fromDbDate(row.updated_at),
+      tags,
+    };
   }
 
   private async replaceTags(manager: EntityManager, videoId: number, tags: string[]): Promise<void> {
@@ -255,21 +287,23 @@ export class VideosRepository {
     }
   }
 
-  private async withTags(manager: EntityManager, videos: Video[]): Promise<VideoRecord[]> {
-    if (videos.length === 0) {
-      return [];
-    }
-    const rows = await manager.find(VideoTag, {
-      where: { videoId: In(videos.map((video) => video.id)) },
-      order: { videoId: 'ASC', position: 'ASC' },
-    });
+  /** Every listed video's tags in one query, each video's in the order they were given. */
+  private async tagsOf(manager: EntityManager, videoIds: number[]): Promise<Map<number, string[]>> {
     const tagsByVideo = new Map<number, string[]>();
-    for (const row of rows) {
-      const tags = tagsByVideo.get(row.videoId) ?? [];
-      tags.push(row.tag);
-      tagsByVideo.set(row.videoId, tags);
+    if (videoIds.length === 0) {
+      return tagsByVideo;
     }
-    return videos.map((video) => ({ ...toRecordFields(video), tags: tagsByVideo.get(video.id) ?? [] }));
+    const rows = await queryNamed<Array<{ video_id: number; tag: string }>>(
+      manager,
+      'SELECT video_id, tag FROM video_tags WHERE video_id IN (:...videoIds) ORDER BY video_id, position',
+      { videoIds },
+    );
+    for (const row of rows) {
+      const tags = tagsByVideo.get(row.video_id) ?? [];
+      tags.push(row.tag);
+      tagsByVideo.set(row.video_id, tags);
+    }
+    return tagsByVideo;
   }
 }
 
@@ -278,12 +312,12 @@ function toRecordFields(video: Video): Omit<VideoRecord, 'tags'> {
   return fields;
 }
 
-function sortKey(video: Video, sort: VideoSortField): string | number {
+function sortKey(row: VideoRow, video: VideoRecord, sort: VideoSortField): string | number {
   switch (sort) {
     case 'created_at':
       return video.createdAt.toISOString();
     case 'title':
-      return video.titleLower;
+      return row.title_lower;
     case 'duration':
       return video.duration;
   }
