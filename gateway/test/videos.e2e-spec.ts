@@ -228,7 +228,11 @@ describe('Videos API', () => {
     it('reports zero pages for an empty library', async () => {
       const response = await request(gateway.url).get(videosPath()).set(user.auth).expect(200);
 
-      expect(response.body).toEqual({ videos: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } });
+      expect(response.body).toEqual({
+        videos: [],
+        pagination: { page: 1, per_page: 20, total: 0, pages: 0 },
+        next_cursor: null,
+      });
     });
 
     it('sorts by title case-insensitively and by duration', async () => {

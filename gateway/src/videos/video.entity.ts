@@ -12,6 +12,10 @@ export class Video {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
+  /** The title as the case-insensitive sort and text filter compare it; written with every title. */
+  @Column({ name: 'title_lower', type: 'text' })
+  titleLower: string;
+
   @Column({ type: 'text', default: '' })
   description: string;
 

@@ -7,6 +7,7 @@ import { ApiErrors } from '../common/http/api-errors.decorator';
 import { MessageResponseDto } from '../common/http/error-response.dto';
 import { PositiveIntPipe } from '../common/http/positive-int.pipe';
 import { CreateVideoDto, ListVideosQueryDto, UpdateVideoDto, VideoDto, VideoListDto } from './dto/video.dto';
+import { VideoListService } from './video-list.service';
 import { VideosService } from './videos.service';
 
 const VideoIdParam = (): MethodDecorator => ApiParam({ name: 'videoId', type: Number, example: 42 });
@@ -18,14 +19,17 @@ const VideoIdParam = (): MethodDecorator => ApiParam({ name: 'videoId', type: Nu
 @UseGuards(OwnerGuard)
 @Controller('users/:userId/videos')
 export class VideosController {
-  constructor(private readonly videos: VideosService) {}
+  constructor(
+    private readonly videos: VideosService,
+    private readonly lists: VideoListService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List videos with pagination, sorting and filters' })
   @ApiOkResponse({ type: VideoListDto })
-  @ApiErrors({ 400: 'sort must be one of: created_at, title, duration' })
+  @ApiErrors({ 400: 'send either cursor or page, not both' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListVideosQueryDto): Promise<VideoListDto> {
-    return this.videos.list(user.id, query);
+    return this.lists.list(user.id, query);
   }
 
   @Post()

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
+import { PageAnchors } from './page-anchors';
+import { VideoCount } from './video-count.entity';
+import { VideoCountsRepository } from './video-counts.repository';
+import { VideoListService } from './video-list.service';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 import { VideosController } from './videos.controller';
@@ -8,9 +12,9 @@ import { VideosRepository } from './videos.repository';
 import { VideosService } from './videos.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Video, VideoTag]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule],
   controllers: [VideosController],
-  providers: [VideosRepository, VideosService],
+  providers: [VideosRepository, VideoCountsRepository, PageAnchors, VideoListService, VideosService],
   exports: [VideosRepository],
 })
 export class VideosModule {}

@@ -1,25 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { SortOrder, VideoSortField } from './dto/video.dto';
+import { queryNamed } from './named-sql';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 
 /** A video with its tags, in the order they were given. */
-export type VideoRecord = Omit<Video, 'tagRows'> & { tags: string[] };
+export type VideoRecord = Omit<Video, 'tagRows' | 'titleLower'> & { tags: string[] };
 
-export interface VideoListCriteria {
-  ownerId: number;
-  offset: number;
-  limit: number;
-  sort: VideoSortField;
-  order: SortOrder;
+/** A video's place in one list order: its sort key (ISO date, lower-cased title or seconds) and its id. */
+export interface SortPosition {
+  key: string | number;
+  id: number;
+}
+
+export interface VideoFilters {
   text?: string;
   minDuration?: number;
   maxDuration?: number;
   createdAfter?: Date;
   createdBefore?: Date;
   tag?: string;
+}
+
+export interface VideoPageRead {
+  ownerId: number;
+  filters: VideoFilters;
+  sort: VideoSortField;
+  /** The direction the rows are read in. */
+  order: SortOrder;
+  /** Only rows strictly after this position in `order`. */
+  after?: SortPosition;
+  offset: number;
+  limit: number;
+}
+
+/** A listed video and its place in the order it was listed in. */
+export interface ListedVideo {
+  video: VideoRecord;
+  position: SortPosition;
 }
 
 export interface NewVideo {
@@ -32,28 +53,104 @@ export interface NewVideo {
 
 export type VideoChanges = Partial<Pick<VideoRecord, 'title' | 'description' | 'duration' | 'tags'>>;
 
-const SORT_EXPRESSIONS: Record<VideoSortField, string> = {
-  // Case-insensitive, so "apple" and "Banana" sort as a person expects on both databases.
-  title: 'LOWER(video.title)',
-  created_at: 'video.created_at',
-  duration: 'video.duration',
+/** A videos row as list queries read it. */
+interface VideoRow {
+  id: number;
+  owner_id: number;
+  title: string;
+  title_lower: string;
+  description: string;
+  duration: number;
+  version: number;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+// Lists are read with plain SQL (see queryNamed); entities are only used for single-video reads and writes.
+const VIDEO_COLUMNS =
+  'video.id, video.owner_id, video.title, video.title_lower, video.description, video.duration, ' +
+  'video.version, video.created_at, video.updated_at';
+
+// Each is the middle column of an (owner_id, <column>, id) index, so pages are read in index order.
+const SORT_COLUMNS: Record<VideoSortField, string> = {
+  created_at: 'created_at',
+  title: 'title_lower',
+  duration: 'duration',
 };
 
 @Injectable()
 export class VideosRepository {
-  constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {}
+  private readonly dateColumn: ColumnMetadata;
 
-  async list(criteria: VideoListCriteria): Promise<{ videos: VideoRecord[]; total: number }> {
-    const query = this.filtered(criteria);
-    const total = await query.clone().getCount();
-    const direction = criteria.order === 'asc' ? 'ASC' : 'DESC';
-    const rows = await query
-      .orderBy(SORT_EXPRESSIONS[criteria.sort], direction)
-      .addOrderBy('video.id', direction)
-      .offset(criteria.offset)
-      .limit(criteria.limit)
-      .getMany();
-    return { videos: await this.withTags(this.videos.manager, rows), total };
+  constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {
+    const column = videos.metadata.findColumnWithPropertyName('createdAt');
+    if (!column) {
+      throw new Error('Video entity has no createdAt column');
+    }
+    this.dateColumn = column;
+  }
+
+  async page(read: VideoPageRead): Promise<ListedVideo[]> {
+    const column = `video.${SORT_COLUMNS[read.sort]}`;
+    const direction = read.order === 'asc' ? 'ASC' : 'DESC';
+    const where = this.conditions(read.ownerId, read.filters);
+    if (read.after) {
+      // A row-value comparison is one range bound on the index on both databases.
+      where.sql.push(`(${column}, video.id) ${read.order === 'asc' ? '>' : '<'} (:afterKey, :afterId)`);
+      where.parameters.afterKey = this.keyParameter(read.sort, read.after.key);
+      where.parameters.afterId = read.after.id;
+    }
+    const manager = this.videos.manager;
+    const rows = await queryNamed<Array<VideoRow>>(
+      manager,
+      `SELECT ${VIDEO_COLUMNS} FROM videos video WHERE ${where.sql.join(' AND ')} ` +
+        `ORDER BY ${column} ${direction}, video.id ${direction} LIMIT :limit OFFSET :offset`,
+      { ...where.parameters, limit: read.limit, offset: read.offset },
+    );
+    const tags = await this.tagsOf(
+      manager,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => {
+      const video = this.toRecord(row, tags.get(row.id) ?? []);
+      return { video, position: { key: sortKey(row, video, read.sort), id: video.id } };
+    });
+  }
+
+  /** The number of matching videos, but counting stops at `limit` so a broad filter costs no more than that. */
+  async countMatching(ownerId: number, filters: VideoFilters, limit: number): Promise<number> {
+    const where = this.conditions(ownerId, filters);
+    const [row] = await queryNamed<Array<{ count: number | string }>>(
+      this.videos.manager,
+      `SELECT COUNT(*) AS count FROM (SELECT 1 FROM videos video WHERE ${where.sql.join(' AND ')} LIMIT :limit) matches`,
+      { ...where.parameters, limit },
+    );
+    return Number(row.count);
+  }
+
+  /**
+   * The position of every `spacing`-th video of the owner's whole list in ascending `sort` order: the
+   * videos numbered spacing, 2 * spacing, ... counting from 1. One pass along the sort's index.
+   */
+  async positionsEvery(
+    manager: EntityManager,
+    ownerId: number,
+    sort: VideoSortField,
+    spacing: number,
+  ): Promise<SortPosition[]> {
+    const column = SORT_COLUMNS[sort];
+    const rows = await queryNamed<Array<{ sort_key: unknown; id: number | string; n: number | string }>>(
+      manager,
+      'SELECT ranked.sort_key AS sort_key, ranked.id AS id, ranked.n AS n FROM (' +
+        `SELECT ${column} AS sort_key, id, ROW_NUMBER() OVER (ORDER BY ${column}, id) AS n ` +
+        'FROM videos WHERE owner_id = :ownerId' +
+        ') ranked WHERE ranked.n % :spacing = 0',
+      { ownerId, spacing },
+    );
+    // Ordered here: an ORDER BY on the outer query would make SQLite sort them in a temporary B-tree.
+    return rows
+      .sort((a, b) => Number(a.n) - Number(b.n))
+      .map((row) => ({ key: this.hydrateKey(sort, row.sort_key), id: Number(row.id) }));
   }
 
   async findOwned(
@@ -62,7 +159,7 @@ export class VideosRepository {
     manager: EntityManager = this.videos.manager,
   ): Promise<VideoRecord | null> {
     const video = await manager.findOneBy(Video, { id, ownerId });
-    return video ? (await this.withTags(manager, [video]))[0] : null;
+    return video ? { ...toRecordFields(video), tags: (await this.tagsOf(manager, [id])).get(id) ?? [] } : null;
   }
 
   async create(manager: EntityManager, video: NewVideo): Promise<VideoRecord> {
@@ -71,6 +168,7 @@ export class VideosRepository {
       manager.create(Video, {
         ownerId: video.ownerId,
         title: video.title,
+        titleLower: video.title.toLowerCase(),
         description: video.description,
         duration: video.duration,
         version: 1,
@@ -79,7 +177,7 @@ export class VideosRepository {
       }),
     );
     await this.replaceTags(manager, saved.id, video.tags);
-    return { ...stripRelations(saved), tags: video.tags };
+    return { ...toRecordFields(saved), tags: video.tags };
   }
 
   /** Applies the changes and bumps the version; the caller has already loaded `current` in this transaction. */
@@ -90,6 +188,7 @@ export class VideosRepository {
       { id: current.id, ownerId: current.ownerId },
       {
         title: next.title,
+        titleLower: next.title.toLowerCase(),
         description: next.description,
         duration: next.duration,
         version: next.version,
@@ -107,53 +206,75 @@ export class VideosRepository {
     await manager.delete(Video, { id: video.id, ownerId: video.ownerId });
   }
 
-  private filtered(criteria: VideoListCriteria): SelectQueryBuilder<Video> {
-    const query = this.videos
-      .createQueryBuilder('video')
-      .where('video.owner_id = :ownerId', { ownerId: criteria.ownerId });
-    if (criteria.text) {
-      const pattern = `%${escapeLike(criteria.text.toLowerCase())}%`;
-      query.andWhere(
-        new Brackets((text) =>
-          text
-            .where("LOWER(video.title) LIKE :pattern ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(video.description) LIKE :pattern ESCAPE '\\'", { pattern }),
-        ),
-      );
+  /** The WHERE conditions of an owner's list, with their named parameters. */
+  private conditions(ownerId: number, filters: VideoFilters): { sql: string[]; parameters: Record<string, unknown> } {
+    const sql = ['video.owner_id = :ownerId'];
+    const parameters: Record<string, unknown> = { ownerId };
+    if (filters.text) {
+      sql.push("(video.title_lower LIKE :pattern ESCAPE '\\' OR LOWER(video.description) LIKE :pattern ESCAPE '\\')");
+      parameters.pattern = `%${escapeLike(filters.text.toLowerCase())}%`;
     }
-    if (criteria.minDuration !== undefined) {
-      query.andWhere('video.duration >= :minDuration', { minDuration: criteria.minDuration });
+    if (filters.minDuration !== undefined) {
+      sql.push('video.duration >= :minDuration');
+      parameters.minDuration = filters.minDuration;
     }
-    if (criteria.maxDuration !== undefined) {
-      query.andWhere('video.duration <= :maxDuration', { maxDuration: criteria.maxDuration });
+    if (filters.maxDuration !== undefined) {
+      sql.push('video.duration <= :maxDuration');
+      parameters.maxDuration = filters.maxDuration;
     }
-    if (criteria.createdAfter) {
-      query.andWhere('video.created_at >= :createdAfter', { createdAfter: this.toDbDate(criteria.createdAfter) });
+    if (filters.createdAfter) {
+      sql.push('video.created_at >= :createdAfter');
+      parameters.createdAfter = this.toDbDate(filters.createdAfter);
     }
-    if (criteria.createdBefore) {
-      query.andWhere('video.created_at <= :createdBefore', { createdBefore: this.toDbDate(criteria.createdBefore) });
+    if (filters.createdBefore) {
+      sql.push('video.created_at <= :createdBefore');
+      parameters.createdBefore = this.toDbDate(filters.createdBefore);
     }
-    if (criteria.tag !== undefined) {
-      query.andWhere(
-        (sub) =>
-          'EXISTS ' +
-          sub
-            .subQuery()
-            .select('1')
-            .from(VideoTag, 'vt')
-            .where('vt.video_id = video.id')
-            .andWhere('vt.tag = :tag')
-            .getQuery(),
-        { tag: criteria.tag },
-      );
+    if (filters.tag !== undefined) {
+      sql.push('EXISTS (SELECT 1 FROM video_tags vt WHERE vt.video_id = video.id AND vt.tag = :tag)');
+      parameters.tag = filters.tag;
     }
-    return query;
+    return { sql, parameters };
   }
 
-  /** Query-builder parameters bypass column conversion; convert dates the way the driver stores them. */
+  private keyParameter(sort: VideoSortField, key: string | number): unknown {
+    return sort === 'created_at' ? this.toDbDate(new Date(key)) : key;
+  }
+
+  /** A sort key read by raw SQL, in the form `sortKey` gives it for an entity. */
+  private hydrateKey(sort: VideoSortField, raw: unknown): string | number {
+    switch (sort) {
+      case 'created_at':
+        return this.fromDbDate(raw).toISOString();
+      case 'title':
+        return String(raw);
+      case 'duration':
+        return Number(raw);
+    }
+  }
+
+  /** Raw SQL bypasses column conversion; convert dates the way the driver stores them. */
   private toDbDate(date: Date): unknown {
-    const column = this.videos.metadata.findColumnWithPropertyName('createdAt');
-    return column ? this.videos.manager.connection.driver.preparePersistentValue(date, column) : date;
+    return this.videos.manager.connection.driver.preparePersistentValue(date, this.dateColumn);
+  }
+
+  private fromDbDate(raw: unknown): Date {
+    const value: unknown = this.videos.manager.connection.driver.prepareHydratedValue(raw, this.dateColumn);
+    return value instanceof Date ? value : new Date(String(value));
+  }
+
+  private toRecord(row: VideoRow, tags: string[]): VideoRecord {
+    return {
+      id: row.id,
+      ownerId: row.owner_id,
+      title: row.title,
+      description: row.description,
+      duration: row.duration,
+      version: row.version,
+      createdAt: this.fromDbDate(row.created_at),
+      updatedAt: this.fromDbDate(row.updated_at),
+      tags,
+    };
   }
 
   private async replaceTags(manager: EntityManager, videoId: number, tags: string[]): Promise<void> {
@@ -166,27 +287,40 @@ export class VideosRepository {
     }
   }
 
-  private async withTags(manager: EntityManager, videos: Video[]): Promise<VideoRecord[]> {
-    if (videos.length === 0) {
-      return [];
-    }
-    const rows = await manager.find(VideoTag, {
-      where: { videoId: In(videos.map((video) => video.id)) },
-      order: { videoId: 'ASC', position: 'ASC' },
-    });
+  /** Every listed video's tags in one query, each video's in the order they were given. */
+  private async tagsOf(manager: EntityManager, videoIds: number[]): Promise<Map<number, string[]>> {
     const tagsByVideo = new Map<number, string[]>();
-    for (const row of rows) {
-      const tags = tagsByVideo.get(row.videoId) ?? [];
-      tags.push(row.tag);
-      tagsByVideo.set(row.videoId, tags);
+    if (videoIds.length === 0) {
+      return tagsByVideo;
     }
-    return videos.map((video) => ({ ...stripRelations(video), tags: tagsByVideo.get(video.id) ?? [] }));
+    const rows = await queryNamed<Array<{ video_id: number; tag: string }>>(
+      manager,
+      'SELECT video_id, tag FROM video_tags WHERE video_id IN (:...videoIds) ORDER BY video_id, position',
+      { videoIds },
+    );
+    for (const row of rows) {
+      const tags = tagsByVideo.get(row.video_id) ?? [];
+      tags.push(row.tag);
+      tagsByVideo.set(row.video_id, tags);
+    }
+    return tagsByVideo;
   }
 }
 
-function stripRelations(video: Video): Omit<Video, 'tagRows'> {
-  const { tagRows: _tagRows, ...fields } = video;
+function toRecordFields(video: Video): Omit<VideoRecord, 'tags'> {
+  const { tagRows: _tagRows, titleLower: _titleLower, ...fields } = video;
   return fields;
+}
+
+function sortKey(row: VideoRow, video: VideoRecord, sort: VideoSortField): string | number {
+  switch (sort) {
+    case 'created_at':
+      return video.createdAt.toISOString();
+    case 'title':
+      return row.title_lower;
+    case 'duration':
+      return video.duration;
+  }
 }
 
 function escapeLike(text: string): string {

@@ -1,8 +1,8 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { ListVideosQueryDto } from './dto/video.dto';
+import { VideoCountsRepository } from './video-counts.repository';
 import { VideoRecord, VideosRepository } from './videos.repository';
 import { VideosService } from './videos.service';
 
@@ -23,18 +23,16 @@ function makeVideo(overrides: Partial<VideoRecord> = {}): VideoRecord {
   };
 }
 
-function listQuery(overrides: Partial<ListVideosQueryDto> = {}): ListVideosQueryDto {
-  return Object.assign(new ListVideosQueryDto(), overrides);
-}
-
 describe(VideosService.name, () => {
   let sut: VideosService;
-  let videos: jest.Mocked<Pick<VideosRepository, 'list' | 'findOwned' | 'create' | 'update' | 'delete'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'create' | 'update' | 'delete'>>;
+  let counts: jest.Mocked<Pick<VideoCountsRepository, 'recordChange'>>;
   let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted' | 'videoDeleted'>>;
   let transactions: { run: jest.Mock };
 
   beforeEach(() => {
-    videos = { list: jest.fn(), findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
+    videos = { findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
+    counts = { recordChange: jest.fn().mockResolvedValue(undefined) };
     outbox = {
       videoUpserted: jest.fn().mockResolvedValue(undefined),
       videoDeleted: jest.fn().mockResolvedValue(undefined),
@@ -42,68 +40,10 @@ describe(VideosService.name, () => {
     transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
     sut = new VideosService(
       videos as unknown as VideosRepository,
+      counts as unknown as VideoCountsRepository,
       transactions as unknown as TransactionRunner,
       outbox as unknown as OutboxWriter,
     );
-  });
-
-  describe('list', () => {
-    it('turns page and per_page into offset and limit and computes the page count', async () => {
-      videos.list.mockResolvedValue({ videos: [makeVideo()], total: 41 });
-
-      const result = await sut.list(
-        7,
-        listQuery({ page: 3, per_page: 20, sort: 'title', order: 'asc', q: '  intro ' }),
-      );
-
-      expect(videos.list).toHaveBeenCalledWith({
-        ownerId: 7,
-        offset: 40,
-        limit: 20,
-        sort: 'title',
-        order: 'asc',
-        text: 'intro',
-        minDuration: undefined,
-        maxDuration: undefined,
-        createdAfter: undefined,
-        createdBefore: undefined,
-        tag: undefined,
-      });
-      expect(result.pagination).toEqual({ page: 3, per_page: 20, total: 41, pages: 3 });
-      expect(result.videos[0]).toEqual({
-        id: 5,
-        title: 'Intro',
-        description: 'desc',
-        duration: 60,
-        tags: ['a'],
-        created_at: '2026-11-26T10:00:00.000Z',
-        updated_at: '2026-11-26T10:00:00.000Z',
-      });
-    });
-
-    it('parses the date filters', async () => {
-      videos.list.mockResolvedValue({ videos: [], total: 0 });
-
-      await sut.list(7, listQuery({ created_after: '2026-11-01', created_before: '2026-11-30T23:59:59Z' }));
-
-      expect(videos.list).toHaveBeenCalledWith(
-        expect.objectContaining({
-          createdAfter: new Date('2026-11-01T00:00:00Z'),
-          createdBefore: new Date('2026-11-30T23:59:59Z'),
-        }),
-      );
-    });
-
-    it('rejects an inverted duration range', async () => {
-      await expect(sut.list(7, listQuery({ min_duration: 10, max_duration: 5 }))).rejects.toThrow(BadRequestException);
-      expect(videos.list).not.toHaveBeenCalled();
-    });
-
-    it('rejects an inverted date range', async () => {
-      await expect(
-        sut.list(7, listQuery({ created_after: '2026-12-01', created_before: '2026-11-01' })),
-      ).rejects.toThrow('created_after must not be later than created_before');
-    });
   });
 
   describe('get', () => {
@@ -116,7 +56,7 @@ describe(VideosService.name, () => {
   });
 
   describe('create', () => {
-    it('creates with defaults and de-duplicated tags, and writes the outbox event in the same transaction', async () => {
+    it('creates with defaults and de-duplicated tags, and counts it and writes the outbox event in the same transaction', async () => {
       const created = makeVideo({ description: '', duration: 0, tags: ['x', 'y'] });
       videos.create.mockResolvedValue(created);
 
@@ -129,6 +69,7 @@ describe(VideosService.name, () => {
         duration: 0,
         tags: ['x', 'y'],
       });
+      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, 1);
       expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, created);
       expect(transactions.run).toHaveBeenCalledTimes(1);
     });
@@ -146,6 +87,27 @@ describe(VideosService.name, () => {
       expect(videos.findOwned).toHaveBeenCalledWith(7, 5, manager);
       expect(videos.update).toHaveBeenCalledWith(manager, current, { title: 'New' });
       expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated);
+    });
+
+    it.each([[{ title: 'New' }], [{ duration: 61 }]])(
+      'records a change of the list order when %j moves the video in a sort',
+      async (dto) => {
+        videos.findOwned.mockResolvedValue(makeVideo());
+        videos.update.mockResolvedValue(makeVideo({ ...dto, version: 2 }));
+
+        await sut.update(7, 5, dto);
+
+        expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, 0);
+      },
+    );
+
+    it('leaves the list order alone when only the description or tags change', async () => {
+      videos.findOwned.mockResolvedValue(makeVideo());
+      videos.update.mockResolvedValue(makeVideo({ description: 'other', tags: ['b'], version: 2 }));
+
+      await sut.update(7, 5, { description: 'other', tags: ['b'] });
+
+      expect(counts.recordChange).not.toHaveBeenCalled();
     });
 
     it('replaces tags when their order or content differs', async () => {
@@ -175,13 +137,14 @@ describe(VideosService.name, () => {
   });
 
   describe('delete', () => {
-    it('deletes and records a delete event with the next version', async () => {
+    it('deletes, uncounts it and records a delete event with the next version', async () => {
       const current = makeVideo({ version: 4 });
       videos.findOwned.mockResolvedValue(current);
 
       await sut.delete(7, 5);
 
       expect(videos.delete).toHaveBeenCalledWith(manager, current);
+      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, -1);
       expect(outbox.videoDeleted).toHaveBeenCalledWith(manager, current, 5);
     });
 
@@ -189,6 +152,7 @@ describe(VideosService.name, () => {
       videos.findOwned.mockResolvedValue(null);
 
       await expect(sut.delete(7, 5)).rejects.toThrow(NotFoundException);
+      expect(counts.recordChange).not.toHaveBeenCalled();
       expect(outbox.videoDeleted).not.toHaveBeenCalled();
     });
   });

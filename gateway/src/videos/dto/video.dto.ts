@@ -21,6 +21,9 @@ export type VideoSortField = (typeof VIDEO_SORT_FIELDS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
+/** A filtered list counts its matches up to this many; past it the total is reported as a lower bound. */
+export const FILTERED_COUNT_LIMIT = 1000;
+
 const MAX_DURATION_SECONDS = 2_147_483_647;
 const MAX_TAGS = 20;
 
@@ -95,12 +98,31 @@ export class UpdateVideoDto {
 }
 
 export class ListVideosQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  // No initializer: the service applies the default, so that a page sent together with a cursor shows.
+  @ApiPropertyOptional({
+    minimum: 1,
+    default: 1,
+    description:
+      'Page number. Any page of an unfiltered list is an index seek; a filtered list is skipped through up ' +
+      'to the page, so walk a long filtered list by next_cursor instead. Not allowed together with cursor.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a positive integer' })
   @Min(1, { message: 'page must be a positive integer' })
-  page: number = 1;
+  page?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Continues a list after the page whose next_cursor this is; every cursor page costs the same, ' +
+      'however deep. Send the same sort and order as that request (a cursor of another order answers 400); ' +
+      'per_page and the filters apply to the new page as sent. Not allowed together with page (400): ' +
+      'the cursor already says where the page starts, and its page number is reported in pagination.page.',
+    example: 'WzEsImNyZWF0ZWRfYXQiLCJkZXNjIiwiMjAyNi0xMS0yNlQxMDowMDowMC4wMDBaIiw0MiwyMF0',
+  })
+  @IsOptional()
+  @IsString({ message: 'cursor must be a string' })
+  cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -180,10 +202,28 @@ export class VideoDto {
   updated_at: string;
 }
 
+export class VideoPaginationDto extends PaginationDto {
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      `Only present, as true, when a filtered list has more than ${FILTERED_COUNT_LIMIT} matches: counting ` +
+      'stopped there, so total and pages are lower bounds. Unfiltered totals are always exact.',
+  })
+  total_estimated?: true;
+}
+
 export class VideoListDto {
   @ApiProperty({ type: [VideoDto] })
   videos: VideoDto[];
 
-  @ApiProperty({ type: PaginationDto })
-  pagination: PaginationDto;
+  @ApiProperty({ type: VideoPaginationDto })
+  pagination: VideoPaginationDto;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Send as cursor (with the same sort and order) for the next page; null on the last page',
+    example: 'WzEsImNyZWF0ZWRfYXQiLCJkZXNjIiwiMjAyNi0xMS0yNlQxMDowMDowMC4wMDBaIiw0MiwyMF0',
+  })
+  next_cursor: string | null;
 }

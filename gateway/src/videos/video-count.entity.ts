@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** An owner's number of videos and list revision, changed in the transaction of every write that affects a list. */
+@Entity({ name: 'video_counts' })
+export class VideoCount {
+  @PrimaryColumn({ name: 'owner_id', type: 'integer' })
+  ownerId: number;
+
+  @Column({ type: 'integer', default: 0 })
+  total: number;
+
+  /** Goes up with every create, delete and change of a sorted field. */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+}
