@@ -70,6 +70,22 @@ export class JobsRepository {
     await this.jobs.insert(job);
   }
 
+  /**
+   * Writes finished jobs in one INSERT, hence atomically without an explicit transaction (which, on SQLite's single
+   * connection, would take in every statement other code runs meanwhile). A job already written is skipped, so a
+   * batch whose commit was not acknowledged can be written again.
+   */
+  async insertMany(jobs: SearchJobEntity[]): Promise<void> {
+    await this.jobs
+      .createQueryBuilder()
+      .insert()
+      .into(SearchJobEntity)
+      .values(jobs)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
   findById(id: string): Promise<SearchJobEntity | null> {
     return this.jobs.findOneBy({ id });
   }
