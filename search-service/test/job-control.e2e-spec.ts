@@ -52,6 +52,16 @@ describe('cancel and retry (no workers)', () => {
     await expect(call('getJob', { jobId: 'not-a-job', ownerId: 9 })).rejects.toMatchObject({ code: status.NOT_FOUND });
   });
 
+  it('takes the durable queued path for Search on a replica without workers, answering after the wait', async () => {
+    const started = Date.now();
+    const { job } = await call<{ job: Job }>('search', { search: { ownerId: 9, query: 'anything' }, waitMs: 300 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(job).toMatchObject({ status: JobStatus.JOB_STATUS_QUEUED, attempts: 0 });
+    await expect(call<Job>('getJob', { jobId: job.id, ownerId: 9 })).resolves.toMatchObject({
+      status: JobStatus.JOB_STATUS_QUEUED,
+    });
+  });
+
   it('refuses WatchJobs without the token', async () => {
     const refused = new JobEventRecorder(clients.search, { ownerId: 0 }, undefined);
     await expect(refused.finished()).resolves.toMatchObject({ code: status.UNAUTHENTICATED });
