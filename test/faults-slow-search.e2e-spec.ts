@@ -130,13 +130,14 @@ describe('fault: a slow search service', () => {
     expect(getJobAttempts).toBeGreaterThanOrEqual(admitted.length);
     expect(getJobAttempts).toBeLessThanOrEqual(admitted.length * (RETRY_ATTEMPTS + 1));
 
-    const submitted = await search(gateway.url, user, { query: 'surfing' });
+    // A search that does not wait has a write's plain deadline.
+    const submitted = await search(gateway.url, user, { query: 'surfing' }, { Prefer: 'wait=0' });
     expect(submitted.status).toBe(503);
     expect(submitted.elapsedMs).toBeLessThan(TIMEOUT_MS + 1000);
     const afterWrite = await scrape();
     expect(
-      counter(afterWrite, 'grpc_client_calls_total', { method: 'SearchService/SubmitSearch' }) -
-        counter(afterReads, 'grpc_client_calls_total', { method: 'SearchService/SubmitSearch' }),
+      counter(afterWrite, 'grpc_client_calls_total', { method: 'SearchService/Search' }) -
+        counter(afterReads, 'grpc_client_calls_total', { method: 'SearchService/Search' }),
     ).toBe(1);
 
     proxy.setDelay(0);

@@ -63,7 +63,7 @@ describe('observability', () => {
       const lines = logLines(searchService.output()).filter((line) => line.reqId === 'e2e-trace-0042');
       return Promise.resolve(lines.length >= 1 ? lines : undefined);
     });
-    expect(searchLines.map((line) => line.method)).toContain('SearchService/SubmitSearch');
+    expect(searchLines.map((line) => line.method)).toContain('SearchService/Search');
     expect(searchLines.every((line) => line.service === 'search-service' && line.code === 'OK')).toBe(true);
   });
 
@@ -112,7 +112,7 @@ describe('observability', () => {
     expect(text).toMatch(
       /http_requests_total\{method="POST",route="\/api\/v1\/users\/:userId\/search",status_class="2xx"\} \d+/,
     );
-    expect(text).toMatch(/grpc_client_calls_total\{method="SearchService\/SubmitSearch",code="OK"\} \d+/);
+    expect(text).toMatch(/grpc_client_calls_total\{method="SearchService\/Search",code="OK"\} \d+/);
     expect(text).toContain('search_circuit_breaker_state{state="closed"} 1');
 
     // The request log (analytics) only counts API routes: scrapes never show up as usage.
@@ -140,7 +140,7 @@ describe('observability', () => {
     ]) {
       expect(response.text).toContain(`\n${name}`);
     }
-    expect(response.text).toMatch(/grpc_server_handled_total\{method="SearchService\/SubmitSearch",code="OK"\} \d+/);
+    expect(response.text).toMatch(/grpc_server_handled_total\{method="SearchService\/Search",code="OK"\} \d+/);
     expect(response.text).toContain('search_index_documents 1');
     expect((await request(metricsUrl).get('/other').timeout(10_000)).status).toBe(404);
   });

@@ -73,6 +73,20 @@ describe('search through the gateway', () => {
     expect(response.body.completed_at).toEqual(expect.any(String));
   });
 
+  it('records one REST search as exactly one job, listed afterwards with its results', async () => {
+    const answer = await search(gateway.url, alice, { query: 'magma chambers' });
+    expect(answer.status).toBe(200);
+    const listed = await api(gateway.url, 'GET', '/search/jobs?q=magma%20chambers', { token: alice.token });
+    expect(listed.body.jobs).toEqual([
+      expect.objectContaining({ job_id: answer.body.job_id, status: 'completed', result_count: 1 }),
+    ]);
+    const details = await api(gateway.url, 'GET', `/search/jobs/${answer.body.job_id}/details`, {
+      token: alice.token,
+    });
+    expect(details.body.results).toEqual(answer.body.results);
+    expect(details.body.results.map((result: { video_id: number }) => result.video_id)).toEqual([aliceTitleMatch]);
+  });
+
   it("never returns another owner's videos", async () => {
     expect(await searchIds(gateway.url, bob, 'volcano')).toEqual([bobVideo]);
     expect(await searchIds(gateway.url, alice, 'documentary')).toEqual([]);
@@ -134,7 +148,7 @@ describe('search through the gateway', () => {
     expect(bobs.body.pagination.total).toBe(1);
   });
 
-  it('refuses to retry or cancel a completed job (409)', async () => {
+  it('refuses to retry or cancel a job the search answered at once, as any completed job (409)', async () => {
     const job = await search(gateway.url, alice, { query: 'volcano' });
     const retried = await api(gateway.url, 'POST', `/search/jobs/${job.body.job_id}/retry`, { token: alice.token });
     expect(retried.status).toBe(409);

@@ -52,13 +52,30 @@ describe('cancel and retry (no workers)', () => {
     await expect(call('getJob', { jobId: 'not-a-job', ownerId: 9 })).rejects.toMatchObject({ code: status.NOT_FOUND });
   });
 
+  it('takes the durable queued path for Search on a replica without workers, answering after the wait', async () => {
+    const started = Date.now();
+    const { job } = await call<{ job: Job }>('search', { search: { ownerId: 9, query: 'anything' }, waitMs: 300 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(job).toMatchObject({ status: JobStatus.JOB_STATUS_QUEUED, attempts: 0 });
+    await expect(call<Job>('getJob', { jobId: job.id, ownerId: 9 })).resolves.toMatchObject({
+      status: JobStatus.JOB_STATUS_QUEUED,
+    });
+  });
+
   it('refuses WatchJobs without the token', async () => {
     const refused = new JobEventRecorder(clients.search, { ownerId: 0 }, undefined);
     await expect(refused.finished()).resolves.toMatchObject({ code: status.UNAUTHENTICATED });
   });
 
-  it('stops gracefully on SIGTERM: health turns NOT_SERVING and open watch streams end', async () => {
+  it('stops gracefully on SIGTERM: health turns NOT_SERVING, open watch streams end, a waiting search answers', async () => {
     const watcher = new JobEventRecorder(clients.search, { ownerId: 0 }, service.token);
+    const waiting = unary<{ job: Job }>(
+      clients.search,
+      'search',
+      { search: { ownerId: 9, query: 'anything' }, waitMs: 20000 },
+      tokenMetadata(service.token),
+      30000,
+    );
     const health: number[] = [];
     const healthStream = (clients.health.watch as (request: object) => NodeJS.EventEmitter).call(clients.health, {});
     healthStream.on('data', (reply: { status: number }) => health.push(reply.status));
@@ -67,6 +84,8 @@ describe('cancel and retry (no workers)', () => {
     const started = Date.now();
     await service.stop();
     expect(Date.now() - started).toBeLessThan(5000);
+    // Nothing will run the job any more; the caller gets it as it stands instead of waiting out its budget.
+    await expect(waiting).resolves.toMatchObject({ job: { status: JobStatus.JOB_STATUS_QUEUED } });
     await expect(watcher.finished()).resolves.toMatchObject({ code: status.OK });
     expect(service.output()).toContain('Shutting down on SIGTERM');
     expect(health).toEqual([ServingStatus.SERVING, ServingStatus.NOT_SERVING]);

@@ -94,6 +94,28 @@ describe('two replicas on PostgreSQL', () => {
     watchers.forEach((watcher) => watcher.cancel());
   });
 
+  it('lets a replica read at once, and list, a job the other replica answered in one call', async () => {
+    const token = tokenMetadata(replicas[0].token);
+    const answered = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        unary<{ job: Job }>(
+          clients[0].search,
+          'search',
+          { search: { ownerId: 12, query: `one call ${index}` }, waitMs: 2000 },
+          token,
+        ),
+      ),
+    );
+    for (const { job } of answered) {
+      expect(job.status).toBe(JobStatus.JOB_STATUS_COMPLETED);
+      await expect(
+        unary<Job>(clients[1].search, 'getJob', { jobId: job.id, ownerId: 12 }, token),
+      ).resolves.toMatchObject({ id: job.id, status: JobStatus.JOB_STATUS_COMPLETED, attempts: 1 });
+    }
+    const page = await unary<{ total: number }>(clients[1].search, 'listJobs', { ownerId: 12 }, token);
+    expect(page.total).toBe(5);
+  });
+
   it('lets each replica search videos indexed through the other', async () => {
     const token = tokenMetadata(replicas[0].token);
     const videos = [

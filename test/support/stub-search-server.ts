@@ -66,6 +66,7 @@ export async function startStubSearchServer(): Promise<StubSearchServer> {
   });
 
   const search: UntypedServiceImplementation = {
+    search: answer('search', (request) => ({ job: job(request.search as Record<string, unknown>) })),
     submitSearch: answer('submitSearch', job),
     getJob: answer('getJob', job),
     listJobs: answer('listJobs', () => ({ jobs: [], total: 0, page: 1, perPage: 20 })),

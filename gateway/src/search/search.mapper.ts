@@ -6,6 +6,7 @@ import {
   ListJobsRequest,
   ListJobsResponse,
   SearchJob,
+  SearchRequest,
   SearchResult,
   SubmitSearchRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
@@ -81,6 +82,10 @@ export function toSubmitSearchRequest(ownerId: number, dto: SubmitSearchDto): Su
     },
     limit: dto.limit ?? 0,
   };
+}
+
+export function toSearchRequest(ownerId: number, dto: SubmitSearchDto, waitMs: number): SearchRequest {
+  return { search: toSubmitSearchRequest(ownerId, dto), waitMs };
 }
 
 export function toListJobsRequest(ownerId: number, query: ListJobsQueryDto): ListJobsRequest {

@@ -3,7 +3,6 @@ import { OutboxRelayModule } from '@gateway/outbox/outbox-relay.module';
 import { SystemModule } from '@gateway/system/system.module';
 import { Module } from '@nestjs/common';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
-import { JobWaiter } from './job-waiter.service';
 import { OwnerVideosReader } from './reindex/owner-videos.reader';
 import { ReindexService } from './reindex/reindex.service';
 import { SearchClientModule } from './search-client.module';
@@ -20,7 +19,7 @@ import { SearchService } from './search.service';
 @Module({
   imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule],
   controllers: [SearchController, SearchJobsController],
-  providers: [SearchService, JobWaiter, AlgorithmCatalog, SearchHealthIndicator, ReindexService, OwnerVideosReader],
+  providers: [SearchService, AlgorithmCatalog, SearchHealthIndicator, ReindexService, OwnerVideosReader],
   exports: [SearchClientModule],
 })
 export class SearchModule {}

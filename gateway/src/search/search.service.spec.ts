@@ -2,7 +2,6 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
-import { JobWaiter } from './job-waiter.service';
 import { SearchConfig } from './search.config';
 import { SearchService } from './search.service';
 
@@ -31,12 +30,11 @@ function job(status: JobStatus, overrides: Partial<SearchJob> = {}): SearchJob {
 
 describe(SearchService.name, () => {
   let sut: SearchService;
-  let client: jest.Mocked<Pick<SearchGrpcClient, 'submitSearch' | 'getJob' | 'listAlgorithms'>>;
-  let waiter: jest.Mocked<Pick<JobWaiter, 'waitForFinish'>>;
+  let client: jest.Mocked<Pick<SearchGrpcClient, 'search' | 'getJob' | 'listAlgorithms'>>;
 
   beforeEach(() => {
     client = {
-      submitSearch: jest.fn().mockResolvedValue(job(JobStatus.JOB_STATUS_QUEUED)),
+      search: jest.fn().mockResolvedValue({ job: job(JobStatus.JOB_STATUS_QUEUED) }),
       getJob: jest.fn(),
       listAlgorithms: jest.fn().mockResolvedValue({
         algorithms: [
@@ -45,20 +43,17 @@ describe(SearchService.name, () => {
         ],
       }),
     };
-    waiter = { waitForFinish: jest.fn() };
     sut = new SearchService(
       client as unknown as SearchGrpcClient,
-      waiter as unknown as JobWaiter,
       new AlgorithmCatalog(client as unknown as SearchGrpcClient),
       { waitMs: 2000 } as SearchConfig,
     );
   });
 
   describe('search', () => {
-    it('answers with the whole job when it completes within the wait', async () => {
-      waiter.waitForFinish.mockResolvedValue(JobStatus.JOB_STATUS_COMPLETED);
-      client.getJob.mockResolvedValue(
-        job(JobStatus.JOB_STATUS_COMPLETED, {
+    it('answers with the whole job from the one Search call when it completed within the wait', async () => {
+      client.search.mockResolvedValue({
+        job: job(JobStatus.JOB_STATUS_COMPLETED, {
           resultCount: 1,
           results: [
             {
@@ -70,65 +65,80 @@ describe(SearchService.name, () => {
             },
           ],
         }),
-      );
+      });
       const outcome = await sut.search(7, { query: 'pasta' }, undefined);
       expect(outcome).toMatchObject({
         finished: true,
         preferenceApplied: null,
-        job: { status: 'completed', result_count: 1 },
+        job: { status: 'completed', result_count: 1, results: [{ video_id: 3 }] },
       });
-      expect(client.submitSearch).toHaveBeenCalledWith(expect.objectContaining({ ownerId: 7, query: 'pasta' }));
-      expect(waiter.waitForFinish).toHaveBeenCalledWith(JOB_ID, 7, 2000);
-      expect(client.getJob).toHaveBeenCalledWith({ jobId: JOB_ID, ownerId: 7, omitResults: false });
+      expect(client.search).toHaveBeenCalledTimes(1);
+      expect(client.search).toHaveBeenCalledWith({
+        search: expect.objectContaining({ ownerId: 7, query: 'pasta' }),
+        waitMs: 2000,
+      });
+      expect(client.getJob).not.toHaveBeenCalled();
+      expect(client.listAlgorithms).not.toHaveBeenCalled();
     });
 
-    it('answers with the id and status when the job is still running after the wait', async () => {
-      waiter.waitForFinish.mockResolvedValue(null);
+    it('answers with the id and status when the job is still queued or running after the wait', async () => {
       await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toEqual({
         finished: false,
         accepted: { job_id: JOB_ID, status: 'queued' },
         preferenceApplied: null,
       });
-      expect(client.getJob).not.toHaveBeenCalled();
+      client.search.mockResolvedValue({ job: job(JobStatus.JOB_STATUS_PROCESSING) });
+      await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toMatchObject({
+        finished: false,
+        accepted: { status: 'processing' },
+      });
     });
 
-    it('honours Prefer: wait and says so', async () => {
-      waiter.waitForFinish.mockResolvedValue(null);
-      const outcome = await sut.search(7, { query: 'pasta' }, 'wait=10');
-      expect(waiter.waitForFinish).toHaveBeenCalledWith(JOB_ID, 7, 10_000);
-      expect(outcome.preferenceApplied).toBe('wait=10');
+    it.each([
+      ['wait=10', 10_000, 'wait=10'],
+      ['wait=0', 0, 'wait=0'],
+      ['respond-async', 0, 'respond-async'],
+    ])('hands Prefer: %s to the service as its wait budget and says so', async (prefer, waitMs, applied) => {
+      const outcome = await sut.search(7, { query: 'pasta' }, prefer);
+      expect(client.search).toHaveBeenCalledWith(expect.objectContaining({ waitMs }));
+      expect(outcome.preferenceApplied).toBe(applied);
     });
 
     it('returns a job that failed within the wait whole, with its error', async () => {
-      waiter.waitForFinish.mockResolvedValue(JobStatus.JOB_STATUS_FAILED);
-      client.getJob.mockResolvedValue(job(JobStatus.JOB_STATUS_FAILED, { error: 'index unavailable' }));
+      client.search.mockResolvedValue({ job: job(JobStatus.JOB_STATUS_FAILED, { error: 'index unavailable' }) });
       await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toMatchObject({
         finished: true,
         job: { status: 'failed', error: 'index unavailable' },
       });
     });
 
-    it('still hands out the job id when the finished job cannot be read back', async () => {
-      waiter.waitForFinish.mockResolvedValue(JobStatus.JOB_STATUS_COMPLETED);
-      client.getJob.mockRejectedValue(new Error('Search service unavailable'));
-      await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toMatchObject({
-        finished: false,
-        accepted: { job_id: JOB_ID, status: 'completed' },
-      });
-    });
-
-    it('refuses an unknown algorithm, listing the valid ones, without submitting', async () => {
+    it('refuses an unknown algorithm, listing the valid ones, without searching', async () => {
       await expect(sut.search(7, { query: 'pasta', algorithm: 'magic' }, undefined)).rejects.toThrow(
         new BadRequestException('Unknown algorithm "magic"; valid algorithms: auto, fuzzy'),
       );
-      expect(client.submitSearch).not.toHaveBeenCalled();
+      expect(client.search).not.toHaveBeenCalled();
+    });
+
+    it('checks named algorithms against one cached list, not a call per search', async () => {
+      await sut.search(7, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
+      await sut.search(7, { query: 'pasta', algorithm: 'auto' }, undefined);
+      expect(client.listAlgorithms).toHaveBeenCalledTimes(1);
+      expect(client.search).toHaveBeenCalledTimes(2);
     });
 
     it('leaves the algorithm to the service when the list cannot be fetched', async () => {
       client.listAlgorithms.mockRejectedValue(new Error('down'));
-      waiter.waitForFinish.mockResolvedValue(null);
       await sut.search(7, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
-      expect(client.submitSearch).toHaveBeenCalledWith(expect.objectContaining({ algorithm: 'fuzzy' }));
+      expect(client.search).toHaveBeenCalledWith(
+        expect.objectContaining({ search: expect.objectContaining({ algorithm: 'fuzzy' }) }),
+      );
+    });
+
+    it('fails loudly when the service answers without a job', async () => {
+      client.search.mockResolvedValue({ job: undefined });
+      await expect(sut.search(7, { query: 'pasta' }, undefined)).rejects.toThrow(
+        'The search service answered a search without its job',
+      );
     });
   });
 

@@ -3,16 +3,16 @@ import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import { AlgorithmListDto, SearchAcceptedDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
-import { JobWaiter } from './job-waiter.service';
 import { parseWaitPreference } from './prefer-wait.util';
 import { SearchConfig, searchConfig } from './search.config';
 import {
+  isTerminalStatus,
   toAcceptedDto,
   toAlgorithmDto,
   toJobDto,
   toJobListDto,
   toListJobsRequest,
-  toSubmitSearchRequest,
+  toSearchRequest,
 } from './search.mapper';
 
 /** A search either finished within the wait (the full job) or is still running (its id and status). */
@@ -28,15 +28,15 @@ export type SearchOutcome = (
 export class SearchService {
   constructor(
     private readonly client: SearchGrpcClient,
-    private readonly waiter: JobWaiter,
     private readonly algorithms: AlgorithmCatalog,
     @Inject(searchConfig.KEY) private readonly config: SearchConfig,
   ) {}
 
   /**
-   * Submits, then waits for the job to finish: `SEARCH_WAIT_MS`, or what `Prefer: wait=N` asks
-   * (0..30 s). A job that failed or was cancelled within the wait is also returned whole (200 with
-   * its status and error): the request itself succeeded, and the client learns the outcome at once.
+   * One Search call that waits `SEARCH_WAIT_MS`, or what `Prefer: wait=N` asks (0..30 s), inside the
+   * search service: it usually answers at once with the completed job. A job that failed or was
+   * cancelled within the wait is also returned whole (200 with its status and error): the request
+   * itself succeeded, and the client learns the outcome at once.
    */
   async search(
     ownerId: number,
@@ -44,24 +44,16 @@ export class SearchService {
     preferHeader: string | string[] | undefined,
   ): Promise<SearchOutcome> {
     const { waitMs, applied } = parseWaitPreference(preferHeader, this.config.waitMs);
-    await this.algorithms.assertKnown(dto.algorithm);
-    const submitted = await this.client.submitSearch(toSubmitSearchRequest(ownerId, dto));
-    const finalStatus = await this.waiter.waitForFinish(submitted.id, ownerId, waitMs);
-    if (finalStatus === null) {
-      return { finished: false, accepted: toAcceptedDto(submitted), preferenceApplied: applied };
+    if (dto.algorithm !== undefined) {
+      await this.algorithms.assertKnown(dto.algorithm);
     }
-    try {
-      const job = await this.client.getJob({ jobId: submitted.id, ownerId, omitResults: false });
-      return { finished: true, job: toJobDto(job), preferenceApplied: applied };
-    } catch {
-      // The job is accepted and finished; if its results cannot be fetched right now, the client
-      // still gets its id and reads them later rather than losing the search.
-      return {
-        finished: false,
-        accepted: toAcceptedDto({ id: submitted.id, status: finalStatus }),
-        preferenceApplied: applied,
-      };
+    const { job } = await this.client.search(toSearchRequest(ownerId, dto, waitMs));
+    if (!job) {
+      throw new Error('The search service answered a search without its job');
     }
+    return isTerminalStatus(job.status)
+      ? { finished: true, job: toJobDto(job), preferenceApplied: applied }
+      : { finished: false, accepted: toAcceptedDto(job), preferenceApplied: applied };
   }
 
   async getJob(ownerId: number, jobId: string): Promise<SearchJobDto> {

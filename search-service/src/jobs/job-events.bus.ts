@@ -28,10 +28,20 @@ export class JobEventsBus implements OnModuleInit {
   }
 
   publish(job: SearchJobEntity): void {
-    const event = toJobEvent(job, false);
-    this.subject.next(event);
-    this.local.next(event);
-    this.relay?.publish(event);
+    this.publishAll([job]);
+  }
+
+  /** Many changes at once travel to the other replicas in one round trip. */
+  publishAll(jobs: readonly SearchJobEntity[]): void {
+    if (jobs.length === 0) {
+      return;
+    }
+    const events = jobs.map((job) => toJobEvent(job, false));
+    for (const event of events) {
+      this.subject.next(event);
+      this.local.next(event);
+    }
+    this.relay?.publish(events);
   }
 
   events(): Observable<JobEvent> {

@@ -1,5 +1,10 @@
 import type { SearchFilters } from '@proto/gen/ts/videosearch/search/v1/common';
-import { JobStatus, type ListJobsRequest, type SubmitSearchRequest } from '@proto/gen/ts/videosearch/search/v1/search';
+import {
+  JobStatus,
+  type ListJobsRequest,
+  type SearchRequest,
+  type SubmitSearchRequest,
+} from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchException } from '@search/common/search.exception';
 import type { AlgorithmDescription } from '@search/engine/search-engine';
 import type { JobState } from './job-state';
@@ -8,6 +13,7 @@ import type { StoredFilters } from './search-job.entity';
 export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+export const MAX_WAIT_MS = 30_000;
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 const MAX_VIDEO_IDS = 1000;
@@ -99,6 +105,20 @@ export function validateSubmit(request: SubmitSearchRequest, algorithms: Algorit
     throw SearchException.invalidArgument(`limit must be 1 to ${MAX_LIMIT}`);
   }
   return { ownerId: request.ownerId, query, algorithm: resolved, filters: validateFilters(request.filters), limit };
+}
+
+export function validateSearch(
+  request: SearchRequest,
+  algorithms: AlgorithmDescription[],
+): { job: NewJob; waitMs: number } {
+  if (!request.search) {
+    throw SearchException.invalidArgument('search is required');
+  }
+  const job = validateSubmit(request.search, algorithms);
+  if (!Number.isInteger(request.waitMs) || request.waitMs < 0 || request.waitMs > MAX_WAIT_MS) {
+    throw SearchException.invalidArgument(`wait_ms must be 0 to ${MAX_WAIT_MS}`);
+  }
+  return { job, waitMs: request.waitMs };
 }
 
 const STATE_BY_STATUS: Record<JobStatus, JobState | undefined> = {

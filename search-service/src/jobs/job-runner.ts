@@ -3,6 +3,7 @@ import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import { JobEventsBus } from './job-events.bus';
 import { JobsRepository } from './jobs.repository';
+import { runSearch } from './run-search';
 import type { SearchJobEntity, StoredResult } from './search-job.entity';
 
 /** Runs one claimed job against the engine and records its outcome, unless the run was superseded meanwhile. */
@@ -21,7 +22,7 @@ export class JobRunner {
     const startedAt = job.startedAt ? Date.parse(job.startedAt) : Date.now();
     let outcome: { transition: 'complete' | 'fail'; results: StoredResult[] | null; error: string | null };
     try {
-      outcome = { transition: 'complete', results: this.search(job), error: null };
+      outcome = { transition: 'complete', results: runSearch(this.engine, job), error: null };
     } catch (error) {
       this.logger.warn(`Job ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
       outcome = { transition: 'fail', results: null, error: error instanceof Error ? error.message : 'Search failed' };
@@ -47,25 +48,5 @@ export class JobRunner {
     if (updated) {
       this.events.publish(updated);
     }
-  }
-
-  private search(job: SearchJobEntity): StoredResult[] {
-    const hits = this.engine.search({
-      ownerId: job.ownerId,
-      text: job.query,
-      algorithm: job.algorithm,
-      videoIds: job.filters.videoIds.length > 0 ? job.filters.videoIds : undefined,
-      minDuration: job.filters.minDuration,
-      maxDuration: job.filters.maxDuration,
-      tags: job.filters.tags.length > 0 ? job.filters.tags : undefined,
-      limit: job.limit,
-    });
-    return hits.map((hit) => ({
-      videoId: hit.videoId,
-      title: hit.title,
-      relevanceScore: hit.score,
-      matchedText: hit.matchedText,
-      matchedFields: hit.matchedFields,
-    }));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JobStats, JobStatsRequest } from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchException } from '@search/common/search.exception';
+import { JobRecorder } from './job-recorder';
 import { assertOwner, parseTimestamp } from './job-request.validator';
 import { JOB_STATES } from './job-state';
 import { toJobStatus } from './job.mapper';
@@ -20,8 +21,12 @@ export function percentile(sorted: readonly number[], fraction: number): number 
 
 @Injectable()
 export class JobStatsService {
-  constructor(private readonly jobs: JobsRepository) {}
+  constructor(
+    private readonly jobs: JobsRepository,
+    private readonly recorder: JobRecorder,
+  ) {}
 
+  /** Counts this process's answered searches too: their pending records are written first. */
   async stats(request: JobStatsRequest): Promise<JobStats> {
     assertOwner(request.ownerId);
     const limit = request.limit === 0 ? DEFAULT_TOP : request.limit;
@@ -33,6 +38,7 @@ export class JobStatsService {
       createdAfter: parseTimestamp(request.createdAfter, 'created_after'),
       createdBefore: parseTimestamp(request.createdBefore, 'created_before'),
     };
+    await this.recorder.drain();
     const [counts, top, zero, durations] = await Promise.all([
       this.jobs.countByStatus(range),
       this.jobs.queryCounts(range, limit, false),

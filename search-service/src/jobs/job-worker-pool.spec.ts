@@ -24,6 +24,9 @@ describe('JobWorkerPool', () => {
     pollIntervalMs: 60000,
     claimTimeoutMs: 60000,
     shutdownGraceMs: 1000,
+    recordFlushMs: 5,
+    recordBatchSize: 200,
+    recordMaxPending: 10000,
   };
   let jobs: {
     isShared: boolean;

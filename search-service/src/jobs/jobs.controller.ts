@@ -9,6 +9,8 @@ import {
   ListJobsRequest,
   ListJobsResponse,
   SearchJob,
+  SearchReply,
+  SearchRequest,
   SearchServiceController,
   SearchServiceControllerMethods,
   SubmitSearchRequest,
@@ -18,6 +20,7 @@ import { Observable } from 'rxjs';
 import { JobStatsService } from './job-stats.service';
 import { JobWatchService } from './job-watch.service';
 import { JobsService } from './jobs.service';
+import { OneCallSearchService } from './one-call-search.service';
 
 @Controller()
 @SearchServiceControllerMethods()
@@ -26,7 +29,12 @@ export class JobsController implements SearchServiceController {
     private readonly jobs: JobsService,
     private readonly watcher: JobWatchService,
     private readonly statistics: JobStatsService,
+    private readonly searches: OneCallSearchService,
   ) {}
+
+  search(request: SearchRequest): Promise<SearchReply> | SearchReply {
+    return this.searches.search(request);
+  }
 
   submitSearch(request: SubmitSearchRequest): Promise<SearchJob> {
     return this.jobs.submit(request);

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { jobsConfig } from '@search/config/jobs.config';
 import { GracefulShutdown } from './graceful-shutdown.service';
 import { JobEventsBus } from './job-events.bus';
+import { JobOutcomeWaiter } from './job-outcome.waiter';
+import { JobRecorder } from './job-recorder';
 import { JobRunner } from './job-runner';
 import { JobStatsService } from './job-stats.service';
 import { JobWatchService } from './job-watch.service';
@@ -11,6 +13,7 @@ import { JobWorkerPool } from './job-worker-pool';
 import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
+import { OneCallSearchService } from './one-call-search.service';
 import { SearchJobEntity } from './search-job.entity';
 
 @Module({
@@ -24,6 +27,9 @@ import { SearchJobEntity } from './search-job.entity';
     JobWorkerPool,
     JobWatchService,
     JobStatsService,
+    JobRecorder,
+    JobOutcomeWaiter,
+    OneCallSearchService,
     GracefulShutdown,
   ],
 })

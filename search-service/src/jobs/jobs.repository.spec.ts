@@ -50,6 +50,51 @@ describe('JobsRepository (SQLite, migrated)', () => {
     return ids;
   }
 
+  describe('insertMany', () => {
+    function completed(index: number): SearchJobEntity {
+      const at = new Date(Date.UTC(2026, 0, 2, 0, 0, index)).toISOString();
+      return {
+        id: randomUUID(),
+        ownerId: 1,
+        query: `answered ${index}`,
+        algorithm: 'auto',
+        filters: { videoIds: [index], tags: ['a'] },
+        limit: 20,
+        status: 'completed',
+        resultCount: 1,
+        results: [
+          { videoId: index, title: 't', relevanceScore: 1, matchedText: '<mark>t</mark>', matchedFields: ['title'] },
+        ],
+        error: null,
+        attempts: 1,
+        createdAt: at,
+        startedAt: at,
+        completedAt: at,
+        updatedAt: at,
+        durationMs: 0.25,
+        claimedBy: null,
+        claimedAt: null,
+      };
+    }
+
+    it('writes the largest batch allowed in one statement, results and filters included', async () => {
+      const batch = Array.from({ length: 1000 }, (_, index) => completed(index));
+      await sut.insertMany(batch);
+      const [listed, total] = await sut.list({ ownerId: 1, states: ['completed'], page: 1, perPage: 1 });
+      expect(total).toBe(1000);
+      expect(listed[0].query).toBe('answered 999');
+      await expect(sut.findById(batch[7].id)).resolves.toEqual(batch[7]);
+    });
+
+    it('skips jobs already written, so a batch whose commit went unacknowledged can be written again', async () => {
+      const batch = [completed(1), completed(2)];
+      await sut.insertMany(batch.slice(0, 1));
+      await expect(sut.insertMany(batch)).resolves.toBeUndefined();
+      const [, total] = await sut.list({ ownerId: 1, states: [], page: 1, perPage: 10 });
+      expect(total).toBe(2);
+    });
+  });
+
   describe('claimQueued', () => {
     it('claims the oldest queued jobs, stamping the claimer and counting the attempt', async () => {
       const ids = await queued(3);

@@ -70,6 +70,35 @@ export class JobsRepository {
     await this.jobs.insert(job);
   }
 
+  /**
+   * Writes finished jobs in one INSERT, hence atomically without an explicit transaction (which, on SQLite's single
+   * connection, would take in every statement other code runs meanwhile). A job already written is skipped, so a
+   * batch whose commit was not acknowledged can be written again. The statement is built here rather than by the
+   * query builder, whose per-parameter bookkeeping cost more than the insert itself; values still go through the
+   * entity's column transformers and the driver's conversions.
+   */
+  async insertMany(jobs: SearchJobEntity[]): Promise<void> {
+    const { driver } = this.dataSource;
+    const { columns, tableName } = this.dataSource.getMetadata(SearchJobEntity);
+    const table = driver.escape(tableName);
+    const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const parameters: unknown[] = [];
+    const rows = jobs.map((job) => {
+      const placeholders = columns.map((column) => {
+        parameters.push(driver.preparePersistentValue(column.getEntityValue(job), column));
+        return this.isShared ? `$${parameters.length}` : '?';
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const values = rows.join(', ');
+    await this.dataSource.query(
+      this.isShared
+        ? `INSERT INTO ${table} (${names}) VALUES ${values} ON CONFLICT DO NOTHING`
+        : `INSERT OR IGNORE INTO ${table} (${names}) VALUES ${values}`,
+      parameters,
+    );
+  }
+
   findById(id: string): Promise<SearchJobEntity | null> {
     return this.jobs.findOneBy({ id });
   }

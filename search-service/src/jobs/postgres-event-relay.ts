@@ -54,13 +54,16 @@ export class PostgresEventRelay {
     await this.client.query(`LISTEN ${CHANNEL}`);
   }
 
-  publish(event: JobEvent): void {
-    const payload: RelayedEvent = { origin: this.origin, event };
-    this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(payload)]).catch((error: unknown) => {
-      this.logger.warn(
-        `Could not relay job event ${event.jobId}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+  /** One statement for every event, each in its own notification (a payload may not exceed 8000 bytes). */
+  publish(events: readonly JobEvent[]): void {
+    const payloads = events.map((event) => JSON.stringify({ origin: this.origin, event } satisfies RelayedEvent));
+    this.dataSource
+      .query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [CHANNEL, payloads])
+      .catch((error: unknown) => {
+        this.logger.warn(
+          `Could not relay ${events.length} job event(s): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
   }
 
   async stop(): Promise<void> {

@@ -28,7 +28,7 @@ describe(SearchGrpcClient.name, () => {
     services = {
       SearchService: {
         getJob: mockCall(() => of({ id: 'j', status: JobStatus.JOB_STATUS_COMPLETED })),
-        submitSearch: mockCall(() => of({ id: 'j', status: JobStatus.JOB_STATUS_QUEUED })),
+        search: mockCall(() => of({ job: { id: 'j', status: JobStatus.JOB_STATUS_COMPLETED } })),
         watchJobs: mockCall(() => NEVER),
       },
       IndexService: { upsertVideos: mockCall(() => of({ applied: 1, skipped: 0 })) },
@@ -65,12 +65,23 @@ describe(SearchGrpcClient.name, () => {
     expect(services.SearchService.getJob).toHaveBeenCalledTimes(2);
   });
 
-  it('never retries a submit', async () => {
-    services.SearchService.submitSearch.mockReturnValue(throwError(() => grpcError(Status.UNAVAILABLE)));
-    await expect(
-      sut.submitSearch({ ownerId: 1, query: 'q', algorithm: '', filters: undefined, limit: 0 }),
-    ).rejects.toBeInstanceOf(SearchUnavailableException);
-    expect(services.SearchService.submitSearch).toHaveBeenCalledTimes(1);
+  const searchRequest = (waitMs: number) => ({
+    search: { ownerId: 1, query: 'q', algorithm: '', filters: undefined, limit: 0 },
+    waitMs,
+  });
+
+  it('never retries a search', async () => {
+    services.SearchService.search.mockReturnValue(throwError(() => grpcError(Status.UNAVAILABLE)));
+    await expect(sut.search(searchRequest(0))).rejects.toBeInstanceOf(SearchUnavailableException);
+    expect(services.SearchService.search).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives a search a deadline that also covers the service's wait", async () => {
+    const before = Date.now();
+    await sut.search(searchRequest(2000));
+    const [, , options] = services.SearchService.search.mock.calls[0];
+    expect(options.deadline?.getTime()).toBeGreaterThanOrEqual(before + config.timeoutMs + 2000);
+    expect(options.deadline?.getTime()).toBeLessThanOrEqual(Date.now() + config.timeoutMs + 2000);
   });
 
   it("answers an unknown job with the REST contract's message", async () => {

@@ -27,8 +27,9 @@ import {
   ListJobsResponse,
   SEARCH_SERVICE_NAME,
   SearchJob,
+  SearchReply,
+  SearchRequest,
   SearchServiceClient,
-  SubmitSearchRequest,
   WatchJobsRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
 import { TaskCancelledError } from 'cockatiel';
@@ -49,7 +50,7 @@ const JOB_NOT_FOUND: ErrorMessages = { notFound: 'Search job not found' };
  */
 @Injectable()
 export class SearchGrpcClient implements OnModuleInit {
-  private search: WithCallOptions<SearchServiceClient>;
+  private searchService: WithCallOptions<SearchServiceClient>;
   private index: WithCallOptions<IndexServiceClient>;
   private health: WithCallOptions<HealthClient>;
 
@@ -60,37 +61,55 @@ export class SearchGrpcClient implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.search = this.client.getService<WithCallOptions<SearchServiceClient>>(SEARCH_SERVICE_NAME);
+    this.searchService = this.client.getService<WithCallOptions<SearchServiceClient>>(SEARCH_SERVICE_NAME);
     this.index = this.client.getService<WithCallOptions<IndexServiceClient>>(INDEX_SERVICE_NAME);
     this.health = this.client.getService<WithCallOptions<HealthClient>>(HEALTH_SERVICE_NAME);
   }
 
-  submitSearch(request: SubmitSearchRequest): Promise<SearchJob> {
-    return this.call('write', (metadata, options) => this.search.submitSearch(request, metadata, options));
+  /** One call for a whole search; its deadline also covers the time the service may wait for the job. */
+  search(request: SearchRequest): Promise<SearchReply> {
+    return this.call(
+      'write',
+      (metadata, options) => this.searchService.search(request, metadata, options),
+      undefined,
+      request.waitMs,
+    );
   }
 
   getJob(request: GetJobRequest): Promise<SearchJob> {
-    return this.call('read', (metadata, options) => this.search.getJob(request, metadata, options), JOB_NOT_FOUND);
+    return this.call(
+      'read',
+      (metadata, options) => this.searchService.getJob(request, metadata, options),
+      JOB_NOT_FOUND,
+    );
   }
 
   listJobs(request: ListJobsRequest): Promise<ListJobsResponse> {
-    return this.call('read', (metadata, options) => this.search.listJobs(request, metadata, options));
+    return this.call('read', (metadata, options) => this.searchService.listJobs(request, metadata, options));
   }
 
   retryJob(request: JobRef): Promise<SearchJob> {
-    return this.call('write', (metadata, options) => this.search.retryJob(request, metadata, options), JOB_NOT_FOUND);
+    return this.call(
+      'write',
+      (metadata, options) => this.searchService.retryJob(request, metadata, options),
+      JOB_NOT_FOUND,
+    );
   }
 
   cancelJob(request: JobRef): Promise<SearchJob> {
-    return this.call('write', (metadata, options) => this.search.cancelJob(request, metadata, options), JOB_NOT_FOUND);
+    return this.call(
+      'write',
+      (metadata, options) => this.searchService.cancelJob(request, metadata, options),
+      JOB_NOT_FOUND,
+    );
   }
 
   listAlgorithms(): Promise<ListAlgorithmsResponse> {
-    return this.call('read', (metadata, options) => this.search.listAlgorithms({}, metadata, options));
+    return this.call('read', (metadata, options) => this.searchService.listAlgorithms({}, metadata, options));
   }
 
   getJobStats(request: JobStatsRequest): Promise<JobStats> {
-    return this.call('read', (metadata, options) => this.search.getJobStats(request, metadata, options));
+    return this.call('read', (metadata, options) => this.searchService.getJobStats(request, metadata, options));
   }
 
   upsertVideos(request: UpsertVideosRequest): Promise<IndexAck> {
@@ -122,7 +141,7 @@ export class SearchGrpcClient implements OnModuleInit {
    * open, and its owner (JobEventsService) reconnects with its own backoff.
    */
   watchJobs(request: WatchJobsRequest): Observable<JobEvent> {
-    return this.search.watchJobs(request, this.metadata(), {});
+    return this.searchService.watchJobs(request, this.metadata(), {});
   }
 
   /** Seconds a client should wait before trying again, for 503 answers raised outside a call. */
@@ -140,10 +159,13 @@ export class SearchGrpcClient implements OnModuleInit {
     kind: CallKind,
     invoke: (metadata: Metadata, options: { deadline: Date }) => Observable<T>,
     messages?: ErrorMessages,
+    waitMs = 0,
   ): Promise<T> {
     try {
-      return await this.policy.execute(kind, ({ signal, deadline }) =>
-        firstValueWithAbort(invoke(this.metadata(), { deadline }), signal),
+      return await this.policy.execute(
+        kind,
+        ({ signal, deadline }) => firstValueWithAbort(invoke(this.metadata(), { deadline }), signal),
+        waitMs,
       );
     } catch (error) {
       throw error instanceof HttpException

@@ -77,6 +77,28 @@ describe(SearchResiliencePolicy.name, () => {
       expect(Date.now() - started).toBeLessThan(options.timeoutMs + 100);
     });
 
+    it('extends the deadline and every timeout of a call by the time the service may hold it on purpose', async () => {
+      const before = Date.now();
+      const seen = await sut.execute(
+        'write',
+        async ({ deadline }) => {
+          await sleep(options.timeoutMs + 50);
+          return deadline;
+        },
+        300,
+      );
+      expect(seen.getTime()).toBeGreaterThanOrEqual(before + options.timeoutMs + 300);
+    });
+
+    it('still fails a waiting write that hangs, and counts it against the shared breaker', async () => {
+      await expect(sut.execute('write', () => new Promise<never>(() => undefined), 50)).rejects.toBeInstanceOf(
+        TaskCancelledError,
+      );
+      // The overall budget and the attempt's timeout expire together; the breaker hears of the latter.
+      await sleep(20);
+      expect(sut.snapshot().consecutive_failures).toBe(1);
+    });
+
     it('rejects at once when the bulkhead and its queue are full', async () => {
       const release: Array<() => void> = [];
       const block = () => new Promise<string>((resolve) => release.push(() => resolve('done')));

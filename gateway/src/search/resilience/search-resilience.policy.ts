@@ -51,6 +51,15 @@ export interface BreakerSnapshot {
   bulkhead: { limit: number; queue: number; active: number; queued: number };
 }
 
+/**
+ * A timeout that rejects at once when it fires. cockatiel would also abort the call's signal after every
+ * normal return (and build a DOMException for it, a few percent of the gateway's CPU under load); a
+ * finished call has nothing left to cancel.
+ */
+function deadline(ms: number): IPolicy {
+  return timeout(ms, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+}
+
 const RETRY_INITIAL_DELAY_MS = 50;
 const RETRY_MAX_DELAY_MS = 500;
 
@@ -81,6 +90,7 @@ function isRetryable(error: unknown): boolean {
 export class SearchResiliencePolicy {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly bulkhead: BulkheadPolicy;
+  private readonly retries: IPolicy;
   private readonly readPolicy: IPolicy;
   private readonly writePolicy: IPolicy;
   private readonly breakerCounter: ConsecutiveBreaker;
@@ -99,25 +109,12 @@ export class SearchResiliencePolicy {
       breaker: this.breakerCounter,
     });
     this.bulkhead = bulkhead(options.bulkheadLimit, options.bulkheadQueue);
-    const attemptTimeout = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
-    const retries = retry(handleWhen(isRetryable), {
+    this.retries = retry(handleWhen(isRetryable), {
       maxAttempts: options.retryAttempts,
       backoff: new ExponentialBackoff({ initialDelay: RETRY_INITIAL_DELAY_MS, maxDelay: RETRY_MAX_DELAY_MS }),
     });
-    const readBudget = (options.retryAttempts + 1) * options.timeoutMs + options.retryAttempts * RETRY_MAX_DELAY_MS;
-    this.readPolicy = wrap(
-      timeout(readBudget, TimeoutStrategy.Aggressive),
-      this.bulkhead,
-      retries,
-      this.breaker,
-      attemptTimeout,
-    );
-    this.writePolicy = wrap(
-      timeout(options.timeoutMs, TimeoutStrategy.Aggressive),
-      this.bulkhead,
-      this.breaker,
-      attemptTimeout,
-    );
+    this.readPolicy = this.compose('read', options.timeoutMs);
+    this.writePolicy = this.compose('write', options.timeoutMs);
     this.breaker.onStateChange((state) => {
       this.lastTransitionAt = new Date(this.now());
       this.openedAt = state === CircuitState.Open || state === CircuitState.Isolated ? this.now() : null;
@@ -130,14 +127,19 @@ export class SearchResiliencePolicy {
     });
   }
 
-  execute<T>(kind: CallKind, attempt: (context: AttemptContext) => Promise<T>): Promise<T> {
+  /**
+   * `waitMs` is how long the service may hold this call on purpose (a search waiting for its job): every timeout
+   * and the deadline of the call grow by it, so a wait is never mistaken for a slow service.
+   */
+  execute<T>(kind: CallKind, attempt: (context: AttemptContext) => Promise<T>, waitMs = 0): Promise<T> {
     // cockatiel parks calls behind a half-open probe until it settles; failing them fast keeps the
     // promise of an immediate 503 while the single probe decides.
     if (this.breaker.state === CircuitState.HalfOpen) {
       return Promise.reject(new BrokenCircuitError('Circuit half-open: a probe call is deciding'));
     }
-    const policy = kind === 'read' ? this.readPolicy : this.writePolicy;
-    return policy.execute(({ signal }) => attempt({ signal, deadline: new Date(this.now() + this.options.timeoutMs) }));
+    const attemptMs = this.options.timeoutMs + waitMs;
+    const policy = waitMs > 0 ? this.compose(kind, attemptMs) : kind === 'read' ? this.readPolicy : this.writePolicy;
+    return policy.execute(({ signal }) => attempt({ signal, deadline: new Date(this.now() + attemptMs) }));
   }
 
   get state(): BreakerStateName {
@@ -177,6 +179,17 @@ export class SearchResiliencePolicy {
         queued: this.options.bulkheadQueue - this.bulkhead.queueSlots,
       },
     };
+  }
+
+  /** Overall budget -> bulkhead -> retry (reads only) -> breaker -> per-attempt timeout, around shared state. */
+  private compose(kind: CallKind, attemptMs: number): IPolicy {
+    const attemptTimeout = deadline(attemptMs);
+    if (kind === 'write') {
+      return wrap(deadline(attemptMs), this.bulkhead, this.breaker, attemptTimeout);
+    }
+    const attempts = this.options.retryAttempts + 1;
+    const budgetMs = attempts * attemptMs + this.options.retryAttempts * RETRY_MAX_DELAY_MS;
+    return wrap(deadline(budgetMs), this.bulkhead, this.retries, this.breaker, attemptTimeout);
   }
 }
 

@@ -37,6 +37,23 @@ export interface SubmitSearchRequest {
   limit: number;
 }
 
+export interface SearchRequest {
+  /** What SubmitSearch takes, validated the same way. */
+  search:
+    | SubmitSearchRequest
+    | undefined;
+  /** How long the caller waits for the outcome, in milliseconds (0..30000); 0 asks for the queued job at once. */
+  waitMs: number;
+}
+
+export interface SearchReply {
+  /**
+   * Completed or failed with its results and error when it finished within the wait; queued or processing
+   * (without results) otherwise.
+   */
+  job: SearchJob | undefined;
+}
+
 export interface SearchResult {
   videoId: number;
   title: string;
@@ -179,11 +196,33 @@ export interface JobEvent {
 export const VIDEOSEARCH_SEARCH_V1_PACKAGE_NAME = "videosearch.search.v1";
 
 /**
- * Runs owner-scoped searches as durable jobs.
+ * Runs owner-scoped searches as jobs.
  * Every call except the health service requires the `x-service-token` metadata entry.
  */
 
 export interface SearchServiceClient {
+  /**
+   * A search in one call, for callers that wait for the results (the gateway's synchronous REST search).
+   *
+   * When the caller can wait (wait_ms > 0) and this replica runs searches, the service runs the query at once and
+   * answers with the completed (or failed) job and its results. The job is recorded after the answer, in batches
+   * written every JOB_RECORD_FLUSH_MS (or sooner when JOB_RECORD_BATCH_SIZE are waiting): GetJob, ListJobs and
+   * GetJobStats on this replica see it at once, another replica sharing the database sees it once its batch is
+   * written (its GetJob waits for that, up to about a second, for an id that young), and WatchJobs announces it
+   * with one event once written. Cancel and retry treat it as any finished job.
+   * Durability window: a crash of the search service (a crash of the caller loses nothing) loses the records of the
+   * searches it answered in the last JOB_RECORD_FLUSH_MS plus one batch write, or, while the database refuses
+   * writes, of up to JOB_RECORD_MAX_PENDING answered searches; the callers already have their results. A graceful
+   * shutdown writes every pending record.
+   *
+   * Otherwise (wait_ms = 0, no workers in this replica, or JOB_RECORD_MAX_PENDING records waiting) it takes
+   * SubmitSearch's durable path: the job is persisted as queued before anything else, then the call waits up to
+   * wait_ms for a worker to finish it and answers with the job as it stands, with its results once completed.
+   * The caller's deadline must allow wait_ms on top of the call itself.
+   */
+
+  search(request: SearchRequest, metadata?: Metadata): Observable<SearchReply>;
+
   /** Persists a job, then acknowledges it; a worker runs it. Poll GetJob or WatchJobs for the outcome. */
 
   submitSearch(request: SubmitSearchRequest, metadata?: Metadata): Observable<SearchJob>;
@@ -221,11 +260,33 @@ export interface SearchServiceClient {
 }
 
 /**
- * Runs owner-scoped searches as durable jobs.
+ * Runs owner-scoped searches as jobs.
  * Every call except the health service requires the `x-service-token` metadata entry.
  */
 
 export interface SearchServiceController {
+  /**
+   * A search in one call, for callers that wait for the results (the gateway's synchronous REST search).
+   *
+   * When the caller can wait (wait_ms > 0) and this replica runs searches, the service runs the query at once and
+   * answers with the completed (or failed) job and its results. The job is recorded after the answer, in batches
+   * written every JOB_RECORD_FLUSH_MS (or sooner when JOB_RECORD_BATCH_SIZE are waiting): GetJob, ListJobs and
+   * GetJobStats on this replica see it at once, another replica sharing the database sees it once its batch is
+   * written (its GetJob waits for that, up to about a second, for an id that young), and WatchJobs announces it
+   * with one event once written. Cancel and retry treat it as any finished job.
+   * Durability window: a crash of the search service (a crash of the caller loses nothing) loses the records of the
+   * searches it answered in the last JOB_RECORD_FLUSH_MS plus one batch write, or, while the database refuses
+   * writes, of up to JOB_RECORD_MAX_PENDING answered searches; the callers already have their results. A graceful
+   * shutdown writes every pending record.
+   *
+   * Otherwise (wait_ms = 0, no workers in this replica, or JOB_RECORD_MAX_PENDING records waiting) it takes
+   * SubmitSearch's durable path: the job is persisted as queued before anything else, then the call waits up to
+   * wait_ms for a worker to finish it and answers with the job as it stands, with its results once completed.
+   * The caller's deadline must allow wait_ms on top of the call itself.
+   */
+
+  search(request: SearchRequest, metadata?: Metadata): Promise<SearchReply> | Observable<SearchReply> | SearchReply;
+
   /** Persists a job, then acknowledges it; a worker runs it. Poll GetJob or WatchJobs for the outcome. */
 
   submitSearch(
@@ -274,6 +335,7 @@ export interface SearchServiceController {
 export function SearchServiceControllerMethods() {
   return function (constructor: Function) {
     const grpcMethods: string[] = [
+      "search",
       "submitSearch",
       "getJob",
       "listJobs",
