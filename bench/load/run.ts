@@ -20,7 +20,8 @@ import { seededRandom } from '../search/random';
  * concurrencies, on SQLite and on PostgreSQL, with the resident memory of both services.
  *
  *   npm run bench:load -- --videos 100000 --search-videos 10000 --seconds 5 --connections 1,16,64,256
- *   npm run bench:load -- --profile     # also CPU-profile both services and list the top items
+ *   npm run bench:load -- --profile     # also CPU-profile both services under load and list the top items
+ *   npm run bench:load -- --only auth/me,search --videos 1000   # a few scenarios, for a quick look
  */
 
 type Database = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ interface Options {
   connections: number[];
   databases: Database[];
   profile: boolean;
+  /** Run only the scenarios whose name contains one of these (all when empty). */
+  only: string[];
   out: string;
 }
 
@@ -84,6 +87,9 @@ function parseOptions(argv: string[]): Options {
     connections: value('connections', '1,16,64,256').split(',').map(Number),
     databases: value('databases', 'sqlite,postgres').split(',') as Database[],
     profile: argv.includes('--profile'),
+    only: value('only', '')
+      .split(',')
+      .filter((name) => name.length > 0),
     out: value('out', join(__dirname, 'RESULTS.md')),
   };
 }
@@ -289,7 +295,9 @@ async function scenariosFor(
       body: JSON.stringify({ query: queries[Math.floor(random() * queries.length)] }),
     }),
   });
-  return scenarios;
+  return options.only.length === 0
+    ? scenarios
+    : scenarios.filter((scenario) => options.only.some((name) => scenario.name.includes(name)));
 }
 
 async function runOn(database: Database, options: Options, bare: { url: string }, rows: Row[]): Promise<Setup> {
@@ -297,22 +305,29 @@ async function runOn(database: Database, options: Options, bare: { url: string }
   const searchDb = `bench_search_${suffix}`;
   const gatewayDb = `bench_gateway_${suffix}`;
   const scratch = mkdtempSync(join(tmpdir(), `bench-load-${database}-`));
-  const profileDir = join(scratch, 'profiles');
-  mkdirSync(profileDir);
+  // Kept after the run, for a closer look in Chrome DevTools or `bench/profile/summarize.ts`.
+  const profileDir = mkdtempSync(join(tmpdir(), `bench-load-${database}-profiles-`));
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const services = new Map<number, string>();
 
-  const run = async (): Promise<Omit<Setup, 'database' | 'profiles'>> => {
+  const searchDataDir = join(scratch, 'search-service');
+  const gatewayDataDir = join(scratch, 'gateway');
+  mkdirSync(searchDataDir);
+  mkdirSync(gatewayDataDir);
+  const start = async (args: string[], searchPort?: number) => {
     const search = await startSearchService({
       token: SERVICE_TOKEN,
-      nodeArgs,
+      nodeArgs: args,
+      dataDir: searchDataDir,
+      port: searchPort,
       logFile: join(scratch, 'search-service.log'),
       env: database === 'postgres' ? { DATABASE_URL: POSTGRES_ADMIN.replace(/postgres$/, searchDb) } : {},
     });
     const gateway = await startGatewayProcess({
       searchUrl: search.url,
       serviceToken: SERVICE_TOKEN,
-      nodeArgs,
+      nodeArgs: args,
+      dataDir: gatewayDataDir,
       logFile: join(scratch, 'gateway.log'),
       env: {
         ...NO_LIMITS,
@@ -320,6 +335,11 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       },
     });
     services.set(gateway.pid, 'gateway').set(search.pid, 'search service');
+    return { search, gateway };
+  };
+
+  const run = async (): Promise<Omit<Setup, 'database' | 'profiles'>> => {
+    let { search, gateway } = await start([]);
     try {
       const library = await register(gateway.url, 'library');
       const searcher = await register(gateway.url, 'searcher');
@@ -333,6 +353,13 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       await waitForIndex(gateway.url, library, libraryDocs.length);
       const indexSeconds = (performance.now() - indexStarted) / 1000;
       console.log(`[${database}] seeded in ${seedSeconds.toFixed(0)} s, indexed ${indexSeconds.toFixed(0)} s later`);
+      if (nodeArgs.length > 0) {
+        // The profiles should show the measured requests, not the seeding: restart both over their data.
+        await gateway.stop();
+        await search.stop();
+        ({ search, gateway } = await start(nodeArgs, search.port));
+        await waitForIndex(gateway.url, library, libraryDocs.length);
+      }
 
       const scenarios = await scenariosFor(gateway.url, library, searcher, options, searchDocs);
       for (const connections of options.connections) {
@@ -369,6 +396,9 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       const service = services.get(Number(file.split('.')[3])) ?? file;
       return profileSection(`${database}, ${service}`, join(profileDir, file));
     });
+    if (profiles.length > 0) {
+      console.log(`[${database}] raw profiles in ${profileDir}`);
+    }
     return { database, ...timing, profiles };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -422,6 +452,7 @@ function report(options: Options, rows: Row[], setups: Setup[]): string {
     `--connections ${options.connections.join(',')}`,
     `--databases ${options.databases.join(',')}`,
     ...(options.profile ? ['--profile'] : []),
+    ...(options.only.length > 0 ? [`--only "${options.only.join(',')}"`] : []),
   ].join(' ');
   const lines = [
     `Command: \`${command}\``,
@@ -448,7 +479,7 @@ function report(options: Options, rows: Row[], setups: Setup[]): string {
     '',
   ];
   if (setups.some((s) => s.profiles.length > 0)) {
-    lines.push('### CPU profiles of this run (`node --cpu-prof`, whole run, top self time)', '');
+    lines.push('### CPU profiles of this run (`node --cpu-prof`, started after seeding, top self time)', '');
     for (const setup of setups) {
       lines.push(...setup.profiles);
     }

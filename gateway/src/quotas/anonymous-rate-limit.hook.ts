@@ -8,7 +8,7 @@ import { isLimitedPath, markCharged, refusalBody, setRateLimitHeaders } from './
  * Counts API requests that carry no credential per client IP, before routing and authentication,
  * so that their answers (401s, unmatched 404s, public routes) carry rate-limit headers too and a
  * flood of anonymous calls is refused early. Requests with a credential are charged after
- * authentication, by QuotaInterceptor, to their key or user.
+ * authentication, by QuotaGuard, to their key or user.
  */
 @Injectable()
 export class AnonymousRateLimitHook implements HttpHook {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { AnonymousRateLimitHook } from './anonymous-rate-limit.hook';
-import { QuotaInterceptor } from './quota.interceptor';
+import { QuotaGuard } from './quota.guard';
 import { QuotaService } from './quota.service';
 import { quotasConfig } from './quotas.config';
 import { QuotasController } from './quotas.controller';
@@ -25,7 +25,8 @@ import { RedisCounterStore } from './store/redis-counter-store';
       useFactory: async (redis: RedisConnections): Promise<CounterStore> =>
         redis.enabled ? new RedisCounterStore(await redis.connect('rate limits')) : new MemoryCounterStore(),
     },
-    { provide: APP_INTERCEPTOR, useClass: QuotaInterceptor },
+    // After AuthModule's authentication guard: Nest applies global guards in module scan order.
+    { provide: APP_GUARD, useClass: QuotaGuard },
   ],
 })
 export class QuotasModule {}

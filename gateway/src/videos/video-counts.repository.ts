@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { queryNamed } from './named-sql';
+import { queryNamed } from '../database/named-sql';
 import { VideoCount } from './video-count.entity';
 
 /** How many videos an owner has, and how many writes have changed the order of their lists. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { columnOf, hydrateDate, persistDate, queryNamed } from '../database/named-sql';
 import type { SortOrder, VideoSortField } from './dto/video.dto';
-import { queryNamed } from './named-sql';
 import { VideoTag } from './video-tag.entity';
 import { Video } from './video.entity';
 
@@ -83,11 +83,7 @@ export class VideosRepository {
   private readonly dateColumn: ColumnMetadata;
 
   constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {
-    const column = videos.metadata.findColumnWithPropertyName('createdAt');
-    if (!column) {
-      throw new Error('Video entity has no createdAt column');
-    }
-    this.dateColumn = column;
+    this.dateColumn = columnOf(videos, 'createdAt');
   }
 
   async page(read: VideoPageRead): Promise<ListedVideo[]> {
@@ -253,14 +249,12 @@ export class VideosRepository {
     }
   }
 
-  /** Raw SQL bypasses column conversion; convert dates the way the driver stores them. */
   private toDbDate(date: Date): unknown {
-    return this.videos.manager.connection.driver.preparePersistentValue(date, this.dateColumn);
+    return persistDate(this.videos.manager, this.dateColumn, date);
   }
 
   private fromDbDate(raw: unknown): Date {
-    const value: unknown = this.videos.manager.connection.driver.prepareHydratedValue(raw, this.dateColumn);
-    return value instanceof Date ? value : new Date(String(value));
+    return hydrateDate(this.videos.manager, this.dateColumn, raw);
   }
 
   private toRecord(row: VideoRow, tags: string[]): VideoRecord {
