@@ -59,6 +59,9 @@ interface Row extends Measurement {
   share: number;
   gatewayRssMb: number;
   searchRssMb: number;
+  /** CPU time (user + system) each service spent per request of the scenario, in ms. */
+  gatewayCpuMs: number;
+  searchCpuMs: number;
 }
 
 interface Setup {
@@ -73,6 +76,8 @@ const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SEED_CONCURRENCY = 64;
 const PER_PAGE = 20;
 const BARE = 'bare Node http, page of 20 videos';
+// USER_HZ, 100 on every Linux build the bench runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 const NO_LIMITS = { RATE_LIMIT_PER_MINUTE: '1000000', DAILY_QUOTA: '1000000000', MONTHLY_QUOTA: '1000000000' };
 
 function parseOptions(argv: string[]): Options {
@@ -107,6 +112,23 @@ async function withPostgresDatabases<T>(names: string[], run: () => Promise<T>):
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
     await admin.end();
+  }
+}
+
+/**
+ * Refreshes the planner's statistics after the bulk seeding, as autovacuum would within a minute of it. This
+ * machine's PostgreSQL runs with autovacuum off; without statistics it plans a deep page of 20 as a bitmap
+ * scan and sort of everything before it instead of a walk along the index.
+ */
+async function analyze(databases: string[]): Promise<void> {
+  for (const name of databases) {
+    const client = new Client({ connectionString: POSTGRES_ADMIN.replace(/postgres$/, name) });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
   }
 }
 
@@ -199,6 +221,17 @@ function searchQueries(documents: BenchDocument[], count: number): string[] {
     }
   }
   return queries;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    // The command name in parentheses may hold spaces; the fields after it are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
 }
 
 function rssMb(pid: number): number {
@@ -353,6 +386,9 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       await waitForIndex(gateway.url, library, libraryDocs.length);
       const indexSeconds = (performance.now() - indexStarted) / 1000;
       console.log(`[${database}] seeded in ${seedSeconds.toFixed(0)} s, indexed ${indexSeconds.toFixed(0)} s later`);
+      if (database === 'postgres') {
+        await analyze([gatewayDb, searchDb]);
+      }
       if (nodeArgs.length > 0) {
         // The profiles should show the measured requests, not the seeding: restart both over their data.
         await gateway.stop();
@@ -367,10 +403,25 @@ async function runOn(database: Database, options: Options, bare: { url: string }
           name: BARE,
           request: () => ({ method: 'GET', path: '/' }),
         });
-        rows.push({ database, scenario: BARE, connections, share: 1, gatewayRssMb: 0, searchRssMb: 0, ...ceiling });
+        rows.push({
+          database,
+          scenario: BARE,
+          connections,
+          share: 1,
+          gatewayRssMb: 0,
+          searchRssMb: 0,
+          gatewayCpuMs: 0,
+          searchCpuMs: 0,
+          ...ceiling,
+        });
         for (const scenario of scenarios) {
+          const cpuBefore = [cpuSeconds(gateway.pid), cpuSeconds(search.pid)];
           const measured = await measure(gateway.url, connections, options.seconds, scenario);
+          const perRequestMs = (pid: number, before: number) =>
+            measured.requests > 0 ? ((cpuSeconds(pid) - before) * 1000) / measured.requests : 0;
           rows.push({
+            gatewayCpuMs: perRequestMs(gateway.pid, cpuBefore[0]),
+            searchCpuMs: perRequestMs(search.pid, cpuBefore[1]),
             database,
             scenario: scenario.name,
             connections,
@@ -460,7 +511,8 @@ function report(options: Options, rows: Row[], setups: Setup[]): string {
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}. The bare server,`,
     'gateway, search service, database and load generator (autocannon, one process) share the machine.',
     `Each scenario runs ${options.seconds} s; latencies in ms; share = req/s as a share of the bare server at the`,
-    'same concurrency in the same run; RSS = resident memory of the gateway / search service after the scenario.',
+    'same concurrency in the same run; CPU ms/req = CPU time each service spent per request (user + system);',
+    'RSS = resident memory of the gateway / search service after the scenario.',
     `One user owns ${options.videos} videos (lists), another ${options.searchVideos} (search).`,
     '',
     ...setups.map(
@@ -469,12 +521,15 @@ function report(options: Options, rows: Row[], setups: Setup[]): string {
         `the search index caught up ${s.indexSeconds.toFixed(0)} s after the last write.`,
     ),
     '',
-    '| database | scenario | conns | req/s | share | p50 | p99 | non-2xx | errors | RSS gw / search MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| database | scenario | conns | req/s | share | p50 | p99 | non-2xx | errors | CPU ms/req gw / search | RSS gw / search MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
         `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${(r.share * 100).toFixed(1)}% | ` +
-        `${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.scenario === BARE ? '' : `${r.gatewayRssMb} / ${r.searchRssMb}`} |`,
+        `${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ` +
+        (r.scenario === BARE
+          ? ' | |'
+          : `${r.gatewayCpuMs.toFixed(3)} / ${r.searchCpuMs.toFixed(3)} | ${r.gatewayRssMb} / ${r.searchRssMb} |`),
     ),
     '',
   ];

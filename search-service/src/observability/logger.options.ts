@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { LogLevel } from './observability.config';
 
 /** Secrets never reach a log line, whatever a future `logger.info({...})` call includes. */
@@ -18,11 +19,16 @@ export const REDACTED_PATHS = [
  */
 export function searchLoggerParams(level: LogLevel): Params {
   return {
-    pinoHttp: {
-      level,
-      base: { service: 'search-service' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: false,
-    },
+    pinoHttp: [
+      {
+        level,
+        base: { service: 'search-service' },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        autoLogging: false,
+      },
+      // Off the call path: lines queue while a write is in flight and go out together; pino flushes the queue
+      // when the process exits, crashes included (only a SIGKILL can lose the last lines).
+      pino.destination({ dest: 1, sync: false }),
+    ],
   };
 }

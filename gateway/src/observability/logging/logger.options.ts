@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { LogLevel } from '../observability.config';
 import { currentRequestId } from './request-id';
 
@@ -37,13 +38,18 @@ function requestIdMixin(): { reqId?: string } {
 export function gatewayLoggerParams(level: LogLevel): Params {
   return {
     forRoutes: [],
-    pinoHttp: {
-      level,
-      base: { service: 'gateway' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      mixin: requestIdMixin,
-      // The access log writes plain `req`/`res` summaries; pino-http's wrappers expect Node's objects.
-      wrapSerializers: false,
-    },
+    pinoHttp: [
+      {
+        level,
+        base: { service: 'gateway' },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        mixin: requestIdMixin,
+        // The access log writes plain `req`/`res` summaries; pino-http's wrappers expect Node's objects.
+        wrapSerializers: false,
+      },
+      // Off the request path: lines queue while a write is in flight and go out together; pino flushes the
+      // queue when the process exits, crashes included (only a SIGKILL can lose the last lines).
+      pino.destination({ dest: 1, sync: false }),
+    ],
   };
 }

@@ -9,7 +9,9 @@ const doubleMetaphone = new DoubleMetaphone();
  * One owner's surface words (folded, unstemmed) with the number of live documents containing each, the
  * stem term each maps to, and the lookups the algorithms expand query words through: a sorted word list for
  * prefixes, a deletion-neighbourhood index for typos and, built on first use, double metaphone codes for
- * sound-alikes. Words whose documents are all gone stay allocated but are skipped by every lookup.
+ * sound-alikes. Words whose documents are all gone stay allocated but are skipped by every lookup; the sorted
+ * list drops them at its next merge, so re-indexing a document (every word leaves and comes back) costs no
+ * pass over the list.
  */
 export class Vocabulary {
   private readonly table = new WordTable();
@@ -17,6 +19,7 @@ export class Vocabulary {
   private documentCounts = new Int32Array(1024);
   private sorted: string[] = [];
   private unsorted: string[] = [];
+  private liveWordCount = 0;
   private readonly deletions = new DeletionIndex((id) => this.table.word(id));
   private phonetic: Map<string, number[]> | null = null;
 
@@ -44,7 +47,7 @@ export class Vocabulary {
 
   /** Live words (in at least one document). */
   size(): number {
-    return this.sorted.length + this.unsorted.length;
+    return this.liveWordCount;
   }
 
   /** Registers a new word mapped to stem `term` (-1 for a stop word), contained in no document yet. */
@@ -67,7 +70,7 @@ export class Vocabulary {
 
   removeOccurrence(id: number): void {
     if (--this.documentCounts[id] === 0) {
-      this.becameDead(this.table.word(id));
+      this.liveWordCount--;
     }
   }
 
@@ -76,7 +79,10 @@ export class Vocabulary {
     const sorted = this.sortedWords();
     const found: number[] = [];
     for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at].startsWith(prefix); at++) {
-      found.push(this.table.findWord(sorted[at]));
+      const id = this.table.findWord(sorted[at]);
+      if (this.documentCounts[id] > 0) {
+        found.push(id);
+      }
     }
     if (found.length <= limit) {
       return found;
@@ -141,10 +147,13 @@ export class Vocabulary {
     this.documentCounts.set(snapshot.documentCounts);
     this.table.load(snapshot.words);
     this.unsorted = [...this.liveWords()].map(([, word]) => word);
+    this.liveWordCount = this.unsorted.length;
     this.deletions.restore(snapshot.deletions);
   }
 
   private becameLive(id: number, word: string): void {
+    this.liveWordCount++;
+    // A word that died and came back may still sit in the sorted list: the merge keeps one copy.
     this.unsorted.push(word);
     this.deletions.add(id);
     if (this.phonetic) {
@@ -152,21 +161,29 @@ export class Vocabulary {
     }
   }
 
-  private becameDead(word: string): void {
-    const sorted = this.sortedWords();
-    const at = lowerBound(sorted, word);
-    if (sorted[at] === word) {
-      sorted.splice(at, 1);
-    }
-  }
-
-  /** Newly live words wait unsorted; a lookup merges them in one linear pass after sorting just them. */
+  /**
+   * Newly live words wait unsorted; a lookup merges them in one linear pass after sorting just them, dropping
+   * dead words and duplicates on the way. Dead words left in between are skipped by the lookups.
+   */
   private sortedWords(): string[] {
-    if (this.unsorted.length > 0) {
-      this.sorted = mergeSorted(this.sorted, this.unsorted.sort());
+    if (this.unsorted.length > 0 || this.sorted.length > 2 * this.liveWordCount + 1024) {
+      this.sorted = this.mergeLive(this.sorted, this.unsorted.sort());
       this.unsorted = [];
     }
     return this.sorted;
+  }
+
+  private mergeLive(a: string[], b: string[]): string[] {
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const word = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (word !== merged[merged.length - 1] && this.documentCounts[this.table.findWord(word)] > 0) {
+        merged.push(word);
+      }
+    }
+    return merged;
   }
 
   private phoneticIndex(): Map<string, number[]> {
@@ -223,23 +240,6 @@ function addPhonetic(index: Map<string, number[]>, id: number, word: string): vo
       index.set(code, [id]);
     }
   }
-}
-
-function mergeSorted(a: string[], b: string[]): string[] {
-  const merged = new Array<string>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-  }
-  while (i < a.length) {
-    merged[k++] = a[i++];
-  }
-  while (j < b.length) {
-    merged[k++] = b[j++];
-  }
-  return merged;
 }
 
 export interface VocabularySnapshot {
