@@ -99,6 +99,10 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
+function databaseUrl(name: string): string {
+  return POSTGRES_ADMIN.replace(/postgres$/, name);
+}
+
 async function withPostgresDatabases<T>(names: string[], run: () => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: POSTGRES_ADMIN });
   await admin.connect();
@@ -122,7 +126,7 @@ async function withPostgresDatabases<T>(names: string[], run: () => Promise<T>):
  */
 async function analyze(databases: string[]): Promise<void> {
   for (const name of databases) {
-    const client = new Client({ connectionString: POSTGRES_ADMIN.replace(/postgres$/, name) });
+    const client = new Client({ connectionString: databaseUrl(name) });
     await client.connect();
     try {
       await client.query('ANALYZE');
@@ -339,8 +343,8 @@ async function runOn(database: Database, options: Options, bare: { url: string }
   const gatewayDb = `bench_gateway_${suffix}`;
   const scratch = mkdtempSync(join(tmpdir(), `bench-load-${database}-`));
   // Kept after the run, for a closer look in Chrome DevTools or `bench/profile/summarize.ts`.
-  const profileDir = mkdtempSync(join(tmpdir(), `bench-load-${database}-profiles-`));
-  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const profileDir = options.profile ? mkdtempSync(join(tmpdir(), `bench-load-${database}-profiles-`)) : null;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const services = new Map<number, string>();
 
   const searchDataDir = join(scratch, 'search-service');
@@ -354,7 +358,7 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       dataDir: searchDataDir,
       port: searchPort,
       logFile: join(scratch, 'search-service.log'),
-      env: database === 'postgres' ? { DATABASE_URL: POSTGRES_ADMIN.replace(/postgres$/, searchDb) } : {},
+      env: database === 'postgres' ? { DATABASE_URL: databaseUrl(searchDb) } : {},
     });
     const gateway = await startGatewayProcess({
       searchUrl: search.url,
@@ -364,7 +368,7 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       logFile: join(scratch, 'gateway.log'),
       env: {
         ...NO_LIMITS,
-        ...(database === 'postgres' ? { DATABASE_URL: POSTGRES_ADMIN.replace(/postgres$/, gatewayDb) } : {}),
+        ...(database === 'postgres' ? { DATABASE_URL: databaseUrl(gatewayDb) } : {}),
       },
     });
     services.set(gateway.pid, 'gateway').set(search.pid, 'search service');
@@ -443,11 +447,13 @@ async function runOn(database: Database, options: Options, bare: { url: string }
   try {
     const timing = database === 'postgres' ? await withPostgresDatabases([searchDb, gatewayDb], run) : await run();
     // V8 names each profile CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
-    const profiles = readdirSync(profileDir).map((file) => {
-      const service = services.get(Number(file.split('.')[3])) ?? file;
-      return profileSection(`${database}, ${service}`, join(profileDir, file));
-    });
-    if (profiles.length > 0) {
+    const profiles = profileDir
+      ? readdirSync(profileDir).map((file) => {
+          const service = services.get(Number(file.split('.')[3])) ?? file;
+          return profileSection(`${database}, ${service}`, join(profileDir, file));
+        })
+      : [];
+    if (profileDir) {
       console.log(`[${database}] raw profiles in ${profileDir}`);
     }
     return { database, ...timing, profiles };
