@@ -112,14 +112,22 @@ describe('scale-out: 2 gateways + 2 search services on PostgreSQL and Redis', ()
     const live = ids.filter((id) => id !== renamed && id !== removed).sort((a, b) => a - b);
 
     // Each replica holds its own in-memory index: both must have every change, not only the one the
-    // gateway's round robin happened to send it to.
+    // gateway's round robin happened to send it to. The count alone shows the deletion; the rename may
+    // reach a replica a poll later, so each replica is also asked for the new title.
     const token = tokenMetadata(replicas[0].token);
     for (const [index, client] of clients.entries()) {
       await waitFor(
-        `replica ${index} to index all ${VIDEOS - 1} live videos`,
+        `replica ${index} to index all ${VIDEOS - 1} live videos and the rename`,
         async () => {
           const stats = await unary<{ documents: number }>(client.index, 'getIndexStats', { ownerId: user.id }, token);
-          return stats.documents === VIDEOS - 1 ? stats : undefined;
+          const { job } = await unary<{ job: { results?: Array<{ videoId: number }> } }>(
+            client.search,
+            'search',
+            { search: { ownerId: user.id, query: 'heron' }, waitMs: 2000 },
+            token,
+          );
+          const heronIds = (job.results ?? []).map((result) => result.videoId);
+          return stats.documents === VIDEOS - 1 && heronIds.length === 1 && heronIds[0] === renamed ? stats : undefined;
         },
         { timeoutMs: 30_000, intervalMs: 200 },
       );
