@@ -12,6 +12,25 @@ export interface EngineDocument {
   tags: string[];
   /** Seconds. */
   duration: number;
+  /** ISO 8601; filters and sorts by creation time. Missing sorts first ascending and fails a created_* filter. */
+  createdAt?: string;
+}
+
+export type FacetName = 'tags' | 'duration';
+export type SortField = 'relevance' | 'duration' | 'created_at' | 'title';
+export interface SortCriterion {
+  field: SortField;
+  direction: 'asc' | 'desc';
+}
+
+/** Per-owner search settings; every field has a default equal to the engine's behaviour without settings. */
+export interface EngineSettings {
+  /** Lower-cased query word to the words it also finds (one-way). */
+  synonyms: Record<string, string[]>;
+  /** Extra query words to ignore, on top of the built-in stop words. */
+  stopWords: string[];
+  typoTolerance: { enabled: boolean; minWordSizeOneTypo: number; minWordSizeTwoTypos: number };
+  fieldWeights: { title: number; description: number; tags: number };
 }
 
 export interface EngineQuery {
@@ -22,10 +41,50 @@ export interface EngineQuery {
   videoIds?: number[];
   minDuration?: number;
   maxDuration?: number;
-  /** Every tag must be present (case-insensitive). */
+  /** Any-of: at least one tag must be present (case-insensitive). */
   tags?: string[];
+  /** All-of: every tag must be present (case-insensitive). */
+  tagsAll?: string[];
+  /** None-of: videos with any of these tags are left out. */
+  tagsNot?: string[];
+  /** Inclusive ISO 8601 bounds on `createdAt`. */
+  createdAfter?: string;
+  createdBefore?: string;
   /** Defaults to 20. */
   limit?: number;
+  /** Matches skipped before the first hit returned; defaults to 0. */
+  offset?: number;
+  /** Counted over every match, not only the returned page. */
+  facets?: FacetName[];
+  /** Empty or undefined sorts by relevance; relevance always breaks the remaining ties. */
+  sort?: SortCriterion[];
+  /** Defaults to `<mark>` / `</mark>`. */
+  highlightPreTag?: string;
+  highlightPostTag?: string;
+  /** Words kept around the best match in the description highlight; defaults to 30. */
+  cropLength?: number;
+  /** Undefined uses the defaults. */
+  settings?: EngineSettings;
+}
+
+export interface EngineHighlights {
+  title: string;
+  description: string;
+  tags: string[];
+}
+
+export interface EngineSearchResult {
+  hits: EngineHit[];
+  /** Every match after the filters, not only the returned page. */
+  totalHits: number;
+  /** Per requested facet: value to count, over every match. Duration buckets: 0-60, 60-300, 300-1200, 1200+. */
+  facetDistribution: Partial<Record<FacetName, Record<string, number>>>;
+}
+
+export interface EngineSuggestion {
+  word: string;
+  /** Documents of the owner holding the word. */
+  documents: number;
 }
 
 export interface EngineHit {
@@ -36,6 +95,7 @@ export interface EngineHit {
   /** Snippet of the best matching field, matched words wrapped in `<mark></mark>`. */
   matchedText: string;
   matchedFields: Array<'title' | 'description' | 'tags'>;
+  highlights: EngineHighlights;
 }
 
 export interface AlgorithmDescription {
@@ -56,7 +116,9 @@ export interface SearchEngine {
   remove(ownerId: number, videoIds: number[]): void;
   removeOwner(ownerId: number): void;
   /** Throws `UnknownAlgorithmError` for a name `algorithms()` does not list. */
-  search(query: EngineQuery): EngineHit[];
+  search(query: EngineQuery): EngineSearchResult;
+  /** Words of the owner's documents that start with the (analysed) prefix, most documents first. */
+  suggest(ownerId: number, prefix: string, limit: number): EngineSuggestion[];
   algorithms(): AlgorithmDescription[];
   stats(ownerId?: number): EngineStats;
   /**

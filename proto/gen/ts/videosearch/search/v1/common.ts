@@ -19,8 +19,15 @@ export interface SearchFilters {
   maxDuration?:
     | number
     | undefined;
-  /** Every listed tag must be present on the video (case-insensitive). */
+  /** Any-of: at least one listed tag must be present on the video (case-insensitive). */
   tags: string[];
+  /** All-of: every listed tag must be present (case-insensitive). */
+  tagsAll: string[];
+  /** None-of: a video carrying any of these tags is left out (case-insensitive). */
+  tagsNot: string[];
+  /** Inclusive ISO 8601 bounds on the video's created_at; empty does not bound. */
+  createdAfter: string;
+  createdBefore: string;
 }
 
 export const VIDEOSEARCH_SEARCH_V1_PACKAGE_NAME = "videosearch.search.v1";

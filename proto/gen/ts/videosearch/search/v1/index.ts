@@ -13,6 +13,74 @@ export const protobufPackage = "videosearch.search.v1";
 
 export const protobufFileName = "videosearch/search/v1/index.proto";
 
+export interface SuggestRequest {
+  ownerId: number;
+  /** What the user typed so far, 1..100 characters. */
+  prefix: string;
+  /** 1..20; 0 selects 10. */
+  limit: number;
+}
+
+export interface Suggestion {
+  text: string;
+  /** "vocabulary" (a word of the owner's videos) or "query" (a past search of the owner). */
+  source: string;
+  /** Documents holding the word, or times the query was searched. */
+  count: number;
+}
+
+export interface SuggestReply {
+  suggestions: Suggestion[];
+}
+
+export interface SynonymList {
+  words: string[];
+}
+
+export interface TypoTolerance {
+  enabled: boolean;
+  /** Words at least this long match with one typo (1..32). */
+  minWordSizeOneTypo: number;
+  /** Words at least this long match with two typos (>= min_word_size_one_typo, <= 32). */
+  minWordSizeTwoTypos: number;
+}
+
+/** Relative weights of the fields in the score (0..10 each, at least one above 0). */
+export interface FieldWeights {
+  title: number;
+  description: number;
+  tags: number;
+}
+
+export interface SearchSettings {
+  ownerId: number;
+  /** One-way: a query word (the key) also finds each listed word. Multi-way synonyms list each other. */
+  synonyms: { [key: string]: SynonymList };
+  /** Query words ignored when matching (the built-in English stop words stay). */
+  stopWords: string[];
+  typoTolerance: TypoTolerance | undefined;
+  fieldWeights:
+    | FieldWeights
+    | undefined;
+  /** ISO 8601; empty while the owner uses the defaults. */
+  updatedAt: string;
+}
+
+export interface SearchSettings_SynonymsEntry {
+  key: string;
+  value: SynonymList | undefined;
+}
+
+export interface SearchSettingsRequest {
+  ownerId: number;
+}
+
+export interface UpdateSearchSettingsRequest {
+  ownerId: number;
+  /** owner_id and updated_at inside are ignored. */
+  settings: SearchSettings | undefined;
+}
+
 export interface VideoDocument {
   ownerId: number;
   videoId: number;
@@ -92,6 +160,10 @@ export interface IndexServiceClient {
   reindexOwner(request: ReindexOwnerRequest, metadata?: Metadata): Observable<IndexAck>;
 
   getIndexStats(request: IndexStatsRequest, metadata?: Metadata): Observable<IndexStats>;
+
+  /** Completions of a prefix from the owner's own vocabulary and past queries, best first. */
+
+  suggest(request: SuggestRequest, metadata?: Metadata): Observable<SuggestReply>;
 }
 
 /**
@@ -116,11 +188,18 @@ export interface IndexServiceController {
     request: IndexStatsRequest,
     metadata?: Metadata,
   ): Promise<IndexStats> | Observable<IndexStats> | IndexStats;
+
+  /** Completions of a prefix from the owner's own vocabulary and past queries, best first. */
+
+  suggest(
+    request: SuggestRequest,
+    metadata?: Metadata,
+  ): Promise<SuggestReply> | Observable<SuggestReply> | SuggestReply;
 }
 
 export function IndexServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["upsertVideos", "deleteVideos", "reindexOwner", "getIndexStats"];
+    const grpcMethods: string[] = ["upsertVideos", "deleteVideos", "reindexOwner", "getIndexStats", "suggest"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("IndexService", method)(constructor.prototype[method], method, descriptor);
@@ -136,3 +215,58 @@ export function IndexServiceControllerMethods() {
 }
 
 export const INDEX_SERVICE_NAME = "IndexService";
+
+/**
+ * Per-owner search settings, kept in the search service's database (shared by replicas) and applied to
+ * the next search without a reindex.
+ */
+
+export interface SettingsServiceClient {
+  /** The owner's settings; the defaults when none were saved. */
+
+  getSearchSettings(request: SearchSettingsRequest, metadata?: Metadata): Observable<SearchSettings>;
+
+  /** Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. */
+
+  updateSearchSettings(request: UpdateSearchSettingsRequest, metadata?: Metadata): Observable<SearchSettings>;
+}
+
+/**
+ * Per-owner search settings, kept in the search service's database (shared by replicas) and applied to
+ * the next search without a reindex.
+ */
+
+export interface SettingsServiceController {
+  /** The owner's settings; the defaults when none were saved. */
+
+  getSearchSettings(
+    request: SearchSettingsRequest,
+    metadata?: Metadata,
+  ): Promise<SearchSettings> | Observable<SearchSettings> | SearchSettings;
+
+  /** Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. */
+
+  updateSearchSettings(
+    request: UpdateSearchSettingsRequest,
+    metadata?: Metadata,
+  ): Promise<SearchSettings> | Observable<SearchSettings> | SearchSettings;
+}
+
+export function SettingsServiceControllerMethods() {
+  return function (constructor: Function) {
+    const grpcMethods: string[] = ["getSearchSettings", "updateSearchSettings"];
+    for (const method of grpcMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcMethod("SettingsService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+    const grpcStreamMethods: string[] = [];
+    for (const method of grpcStreamMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcStreamMethod("SettingsService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+  };
+}
+
+export const SETTINGS_SERVICE_NAME = "SettingsService";

@@ -23,6 +23,21 @@ export enum JobStatus {
   JOB_STATUS_CANCELLED = 5,
 }
 
+export interface RecordClickRequest {
+  jobId: string;
+  ownerId: number;
+  videoId: number;
+  /** 1-based rank of the result in the page the user saw. */
+  position: number;
+}
+
+export interface Click {
+  jobId: string;
+  videoId: number;
+  position: number;
+  clickedAt: string;
+}
+
 export interface SubmitSearchRequest {
   /** The tenant whose library is searched; results never cross owners. */
   ownerId: number;
@@ -35,6 +50,23 @@ export interface SubmitSearchRequest {
     | undefined;
   /** Maximum number of results (1..100); 0 selects the default (20). */
   limit: number;
+  /** Matches skipped before the first returned result (0..10000). */
+  offset: number;
+  /**
+   * Facets counted over every match: "tags" (a count per tag) and "duration" (buckets "0-60", "60-300",
+   * "300-1200", "1200+" seconds).
+   */
+  facets: string[];
+  /**
+   * "field:direction" with field relevance (default), duration, created_at or title and direction asc or desc;
+   * later entries and then relevance break ties.
+   */
+  sort: string[];
+  /** Marks around matched words in the per-field highlights; empty selects "<mark>" and "</mark>". */
+  highlightPreTag: string;
+  highlightPostTag: string;
+  /** Words kept around the match in the description highlight (1..200); 0 selects 30. */
+  cropLength: number;
 }
 
 export interface SearchRequest {
@@ -63,6 +95,27 @@ export interface SearchResult {
   matchedText: string;
   /** Which fields matched: any of "title", "description", "tags". */
   matchedFields: string[];
+  highlights: Highlights | undefined;
+}
+
+/**
+ * Each field with the matched words between the request's highlight tags; the description cropped to
+ * crop_length words around the best match.
+ */
+export interface Highlights {
+  title: string;
+  description: string;
+  tags: string[];
+}
+
+export interface FacetCounts {
+  /** Facet value (a tag, or a duration bucket) to the number of matching videos. */
+  counts: { [key: string]: number };
+}
+
+export interface FacetCounts_CountsEntry {
+  key: string;
+  value: number;
 }
 
 export interface SearchJob {
@@ -87,6 +140,18 @@ export interface SearchJob {
   /** How many times a worker has started this job. */
   attempts: number;
   limit: number;
+  offset: number;
+  /** Every match, not only the returned page (exact at this scale; named like the engines it is compared with). */
+  estimatedTotalHits: number;
+  /** Per requested facet ("tags", "duration"). */
+  facetDistribution: { [key: string]: FacetCounts };
+  facets: string[];
+  sort: string[];
+}
+
+export interface SearchJob_FacetDistributionEntry {
+  key: string;
+  value: FacetCounts | undefined;
 }
 
 export interface GetJobRequest {
@@ -150,6 +215,23 @@ export interface QueryCount {
   count: number;
   avgResultCount: number;
   lastSearchedAt: string;
+  clicks: number;
+  /** Searches with at least one click, over searches (0..1). */
+  clickThroughRate: number;
+  /** Mean 1-based position of the clicks; 0 without clicks. */
+  avgClickPosition: number;
+  /** Searches that returned nothing, over searches (0..1). */
+  noResultRate: number;
+}
+
+export interface DailySearchStats {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  searches: number;
+  clicks: number;
+  clickThroughRate: number;
+  avgClickPosition: number;
+  noResultRate: number;
 }
 
 export interface StatusCount {
@@ -167,6 +249,13 @@ export interface JobStats {
   p50DurationMs: number;
   p95DurationMs: number;
   p99DurationMs: number;
+  clicks: number;
+  clickThroughRate: number;
+  avgClickPosition: number;
+  noResultRate: number;
+  /** The most searched queries with their click and no-result figures. */
+  queries: QueryCount[];
+  daily: DailySearchStats[];
 }
 
 export interface WatchJobsRequest {
@@ -257,6 +346,13 @@ export interface SearchServiceClient {
    */
 
   watchJobs(request: WatchJobsRequest, metadata?: Metadata): Observable<JobEvent>;
+
+  /**
+   * Records that the user opened a result of a job; NOT_FOUND for an unknown job, INVALID_ARGUMENT for a
+   * video the job did not return.
+   */
+
+  recordClick(request: RecordClickRequest, metadata?: Metadata): Observable<Click>;
 }
 
 /**
@@ -330,6 +426,13 @@ export interface SearchServiceController {
    */
 
   watchJobs(request: WatchJobsRequest, metadata?: Metadata): Observable<JobEvent>;
+
+  /**
+   * Records that the user opened a result of a job; NOT_FOUND for an unknown job, INVALID_ARGUMENT for a
+   * video the job did not return.
+   */
+
+  recordClick(request: RecordClickRequest, metadata?: Metadata): Promise<Click> | Observable<Click> | Click;
 }
 
 export function SearchServiceControllerMethods() {
@@ -344,6 +447,7 @@ export function SearchServiceControllerMethods() {
       "listAlgorithms",
       "getJobStats",
       "watchJobs",
+      "recordClick",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
