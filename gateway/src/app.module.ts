@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
+import { PermissionsModule } from './auth/permissions/permissions.module';
 import { HttpModule } from './common/http/http.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -27,6 +28,8 @@ import { WebModule } from './web/web.module';
     SearchModule,
     AnalyticsModule,
     QuotasModule,
+    // After QuotasModule: permissions are checked once the request is authenticated and counted.
+    PermissionsModule,
     RealtimeModule,
     WebModule,
   ],

@@ -2,6 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { RequirePermission } from '../auth/permissions/require-permission.decorator';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import {
   AnalyticsQueryDto,
@@ -25,6 +26,7 @@ const RANGE_ERRORS = {
 @ApiTags('analytics')
 @ApiBearerAuth()
 @ApiErrors(RANGE_ERRORS)
+@RequirePermission('analytics:read')
 @Controller('analytics')
 export class AnalyticsController {
   constructor(

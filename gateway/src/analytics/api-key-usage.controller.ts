@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { RequirePermission } from '../auth/permissions/require-permission.decorator';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { AnalyticsQueryDto, ApiKeyUsageDto, DailyUsageListDto } from './dto/analytics.dto';
 import { UsageService } from './usage.service';
@@ -9,6 +10,7 @@ import { UsageService } from './usage.service';
 @ApiTags('api-keys')
 @ApiBearerAuth()
 @ApiErrors({ 400: 'end_date must not be before start_date', 401: 'Authentication required', 404: 'API key not found' })
+@RequirePermission('analytics:read')
 @Controller('auth/api-keys/:id/usage')
 export class ApiKeyUsageController {
   constructor(private readonly usage: UsageService) {}

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { Public } from './decorators/public.decorator';
 import { AuthResponseDto, LoginDto, MeResponseDto, RegisterDto } from './dto/auth.dto';
+import { AnyCredential } from './permissions/require-permission.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -32,6 +33,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AnyCredential()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The authenticated user' })
   @ApiOkResponse({ type: MeResponseDto })

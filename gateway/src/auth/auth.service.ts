@@ -5,7 +5,7 @@ import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { looksLikeApiKey } from './api-keys/api-key-secret';
 import { ApiKeysService } from './api-keys/api-keys.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import { AuthenticatedUser, ForcedSearchFilters, PERMISSIONS } from './authenticated-user';
 import { CredentialCache } from './credentials/credential-cache';
 import { AuthResponseDto, LoginDto, MeResponseDto, RegisterDto, UserDto } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
@@ -13,8 +13,20 @@ import { PasswordHasher } from './password-hasher';
 interface JwtClaims {
   sub: string;
   email: string;
-  /** Expiry, in seconds since the epoch (set by jsonwebtoken from JWT_EXPIRES_IN). */
+  /** Absent on login tokens; `search` on search tokens. Any other type is refused. */
+  typ?: string;
+  /** A search token's forced filters. */
+  filters?: ForcedSearchFilters;
+  /** Expiry, in seconds since the epoch (set by jsonwebtoken from JWT_EXPIRES_IN or expires_in). */
   exp?: number;
+}
+
+/** The `typ` claim of search tokens; login tokens carry none, so neither can pass for the other. */
+export const SEARCH_TOKEN_TYPE = 'search';
+
+export interface IssuedSearchToken {
+  token: string;
+  expiresAt: Date;
 }
 
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
@@ -65,13 +77,46 @@ export class AuthService {
   }
 
   /**
-   * Resolves a bearer credential (JWT or API key) to its caller, or null when it is not valid.
-   * Shared by the HTTP guard and the Socket.IO handshake.
+   * Resolves a bearer credential (JWT, search token or API key) of an HTTP request to its caller,
+   * or null when it is not valid. An expired API key is a 401 of its own (`API key expired`).
+   */
+  async authenticateRequest(token: string): Promise<AuthenticatedUser | null> {
+    if (looksLikeApiKey(token)) {
+      const outcome = await this.apiKeys.authenticate(token);
+      if (outcome === 'expired') {
+        throw new UnauthorizedException('API key expired');
+      }
+      return outcome;
+    }
+    return this.authenticateJwt(token);
+  }
+
+  /**
+   * The caller of a Socket.IO handshake, or null when the credential is not valid. Search tokens
+   * are for searches over HTTP only: the event stream is not filtered, so they are refused here.
    */
   async authenticateToken(token: string): Promise<AuthenticatedUser | null> {
     if (looksLikeApiKey(token)) {
-      return this.apiKeys.authenticate(token);
+      const outcome = await this.apiKeys.authenticate(token);
+      return outcome === 'expired' ? null : outcome;
     }
+    const caller = await this.authenticateJwt(token);
+    return caller && caller.forcedFilters === null ? caller : null;
+  }
+
+  /** A signed search token for the caller: it may only search, always with `filters` applied. */
+  async issueSearchToken(
+    caller: AuthenticatedUser,
+    expiresInSeconds: number,
+    filters: ForcedSearchFilters,
+  ): Promise<IssuedSearchToken> {
+    const claims: JwtClaims = { sub: String(caller.id), email: caller.email, typ: SEARCH_TOKEN_TYPE, filters };
+    const token = await this.jwt.signAsync(claims, { expiresIn: expiresInSeconds });
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  private async authenticateJwt(token: string): Promise<AuthenticatedUser | null> {
     // A JWT cannot be revoked before it expires, so its verification holds until then.
     const cached = this.cache.get(token);
     if (cached) {
@@ -79,12 +124,10 @@ export class AuthService {
     }
     try {
       const claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'] });
-      const id = Number(claims.sub);
-      if (!Number.isSafeInteger(id) || id < 1 || typeof claims.email !== 'string') {
-        return null;
+      const caller = callerOf(claims);
+      if (caller) {
+        this.cache.set(token, caller, claims.exp === undefined ? undefined : claims.exp * 1000);
       }
-      const caller = { id, email: claims.email, apiKeyId: null };
-      this.cache.set(token, caller, claims.exp === undefined ? undefined : claims.exp * 1000);
       return caller;
     } catch {
       return null;
@@ -99,4 +142,19 @@ export class AuthService {
   private map(user: User): UserDto {
     return { id: user.id, email: user.email, name: user.name };
   }
+}
+
+/** The caller a verified token names: a login (every permission) or a search token (search only). */
+function callerOf(claims: JwtClaims): AuthenticatedUser | null {
+  const id = Number(claims.sub);
+  if (!Number.isSafeInteger(id) || id < 1 || typeof claims.email !== 'string') {
+    return null;
+  }
+  if (claims.typ === undefined) {
+    return { id, email: claims.email, apiKeyId: null, permissions: PERMISSIONS, forcedFilters: null };
+  }
+  if (claims.typ !== SEARCH_TOKEN_TYPE || typeof claims.filters !== 'object' || claims.filters === null) {
+    return null;
+  }
+  return { id, email: claims.email, apiKeyId: null, permissions: ['search'], forcedFilters: claims.filters };
 }

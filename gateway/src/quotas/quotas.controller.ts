@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { RequirePermission } from '../auth/permissions/require-permission.decorator';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { QuotaQueryDto, QuotaStatusDto } from './dto/quota.dto';
 import { QuotaService } from './quota.service';
@@ -9,6 +10,7 @@ import { QuotaService } from './quota.service';
 @ApiTags('analytics')
 @ApiBearerAuth()
 @ApiErrors({ 401: 'Authentication required', 404: 'API key not found' })
+@RequirePermission('analytics:read')
 @Controller('analytics/quota')
 export class QuotasController {
   constructor(private readonly quotas: QuotaService) {}

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
+import { RequirePermission } from '@gateway/auth/permissions/require-permission.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -13,6 +14,7 @@ import { SearchService } from './search.service';
 @ApiBearerAuth()
 @ApiErrors({ 401: 'Authentication required' })
 @ApiSearchUnavailable()
+@RequirePermission('search')
 @Controller('search')
 export class SearchJobsController {
   constructor(private readonly searches: SearchService) {}

@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
 import { OwnerGuard } from '@gateway/auth/guards/owner.guard';
+import { RequirePermission } from '@gateway/auth/permissions/require-permission.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
@@ -27,6 +28,7 @@ import { SearchService } from './search.service';
 @ApiParam({ name: 'userId', type: Number, description: "The caller's own user id" })
 @ApiErrors({ 400: 'userId must be a positive integer', 401: 'Authentication required', 403: 'Unauthorized' })
 @ApiSearchUnavailable()
+@RequirePermission('search')
 @UseGuards(OwnerGuard)
 @Controller('users/:userId/search')
 export class SearchController {
@@ -68,6 +70,7 @@ export class SearchController {
   }
 
   @Post('reindex')
+  @RequirePermission('videos:write')
   @HttpCode(200)
   @ApiOperation({
     summary: "Rebuild the caller's search index from their videos",

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
+import { AnyCredential } from '@gateway/auth/permissions/require-permission.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { SystemService } from './system.service';
 @ApiTags('system')
 @ApiBearerAuth()
 @ApiErrors({ 401: 'Authentication required' })
+@AnyCredential()
 @Controller('system')
 export class SystemController {
   constructor(private readonly system: SystemService) {}

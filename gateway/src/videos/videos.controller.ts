@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPara
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { OwnerGuard } from '../auth/guards/owner.guard';
+import { RequirePermission } from '../auth/permissions/require-permission.decorator';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { MessageResponseDto } from '../common/http/error-response.dto';
 import { PositiveIntPipe } from '../common/http/positive-int.pipe';
@@ -25,6 +26,7 @@ export class VideosController {
   ) {}
 
   @Get()
+  @RequirePermission('videos:read')
   @ApiOperation({ summary: 'List videos with pagination, sorting and filters' })
   @ApiOkResponse({ type: VideoListDto })
   @ApiErrors({ 400: 'send either cursor or page, not both' })
@@ -33,6 +35,7 @@ export class VideosController {
   }
 
   @Post()
+  @RequirePermission('videos:write')
   @ApiOperation({ summary: 'Create a video' })
   @ApiCreatedResponse({ type: VideoDto })
   @ApiErrors({ 400: 'title is required' })
@@ -41,6 +44,7 @@ export class VideosController {
   }
 
   @Get(':videoId')
+  @RequirePermission('videos:read')
   @ApiOperation({ summary: 'Get one video' })
   @VideoIdParam()
   @ApiOkResponse({ type: VideoDto })
@@ -53,6 +57,7 @@ export class VideosController {
   }
 
   @Put(':videoId')
+  @RequirePermission('videos:write')
   @ApiOperation({ summary: 'Update a video; only the fields sent change, tags are replaced as a whole' })
   @VideoIdParam()
   @ApiOkResponse({ type: VideoDto })
@@ -66,6 +71,7 @@ export class VideosController {
   }
 
   @Delete(':videoId')
+  @RequirePermission('videos:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a video' })
   @VideoIdParam()

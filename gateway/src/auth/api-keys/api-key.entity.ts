@@ -1,5 +1,12 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../../users/user.entity';
+import type { Permission } from '../authenticated-user';
+
+/** Stored as comma-separated names: `search,videos:read`. */
+const permissionList = {
+  to: (permissions: readonly Permission[]): string => permissions.join(','),
+  from: (stored: string): Permission[] => (stored ? (stored.split(',') as Permission[]) : []),
+};
 
 @Entity({ name: 'api_keys' })
 export class ApiKey {
@@ -35,6 +42,14 @@ export class ApiKey {
 
   @Column({ name: 'monthly_quota', type: 'integer', nullable: true })
   monthlyQuota: number | null;
+
+  /** What the key may do, in PERMISSIONS order. */
+  @Column({ type: 'varchar', length: 200, transformer: permissionList })
+  permissions: Permission[];
+
+  /** After this instant the key no longer authenticates (401 `API key expired`); null: never. */
+  @Column({ name: 'expires_at', type: Date, nullable: true })
+  expiresAt: Date | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -1,15 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { MessageResponseDto } from '../../common/http/error-response.dto';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { CurrentUser } from '../decorators/current-user.decorator';
-import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import { RequirePermission } from '../permissions/require-permission.decorator';
+import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } from './api-key.dto';
 import { ApiKeysService } from './api-keys.service';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
-@ApiErrors({ 401: 'Authentication required' })
+@ApiErrors({ 401: 'Authentication required', 403: "This API key lacks the 'keys:manage' permission" })
+@RequirePermission('keys:manage')
 @Controller('auth/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
@@ -17,16 +19,19 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key; the key is shown only in this response' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiErrors({ 400: 'name is required' })
+  @ApiErrors({ 400: 'expires_at must be in the future' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(user.id, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: "List the caller's API keys (never the keys themselves)" })
+  @ApiOperation({
+    summary: "List the caller's live API keys (never the keys themselves); include_revoked=true adds revoked ones",
+  })
   @ApiOkResponse({ type: ApiKeyListDto })
-  list(@CurrentUser() user: AuthenticatedUser): Promise<ApiKeyListDto> {
-    return this.apiKeys.list(user.id);
+  @ApiErrors({ 400: 'include_revoked must be true or false' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListApiKeysQueryDto): Promise<ApiKeyListDto> {
+    return this.apiKeys.list(user.id, query.include_revoked === true);
   }
 
   @Delete(':id')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
+import type { Permission } from '../authenticated-user';
 import { ApiKey } from './api-key.entity';
 
 export interface NewApiKey {
@@ -13,6 +14,8 @@ export interface NewApiKey {
   rateLimitPerMinute: number | null;
   dailyQuota: number | null;
   monthlyQuota: number | null;
+  permissions: Permission[];
+  expiresAt: Date | null;
 }
 
 @Injectable()
@@ -33,8 +36,12 @@ export class ApiKeysRepository {
     return this.apiKeys.findOne({ where: { keyHash, isActive: true }, relations: { user: true } });
   }
 
-  findByOwner(userId: number): Promise<ApiKey[]> {
-    return this.apiKeys.find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  /** The owner's live (not revoked) keys, newest first; revoked ones too when asked. */
+  findByOwner(userId: number, options: { includeRevoked?: boolean } = {}): Promise<ApiKey[]> {
+    return this.apiKeys.find({
+      where: options.includeRevoked ? { userId } : { userId, isActive: true },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
   }
 
   findOwned(id: string, userId: number): Promise<ApiKey | null> {

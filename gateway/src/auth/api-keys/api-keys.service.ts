@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AuthenticatedUser } from '../authenticated-user';
+import { AuthenticatedUser, PERMISSIONS } from '../authenticated-user';
 import { CredentialCache } from '../credentials/credential-cache';
 import { Revocations } from '../credentials/revocations';
 import { generateApiKey, hashApiKey, hashesMatch } from './api-key-secret';
@@ -8,6 +8,9 @@ import { ApiKeyUsageTracker } from './api-key-usage.tracker';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
+
+/** What presenting a key came to: its caller, `expired` (a 401 of its own), or null (unknown or revoked). */
+export type ApiKeyAuthentication = AuthenticatedUser | 'expired' | null;
 
 @Injectable()
 export class ApiKeysService {
@@ -29,6 +32,9 @@ export class ApiKeysService {
       rateLimitPerMinute: dto.rate_limit_per_minute ?? null,
       dailyQuota: dto.daily_quota ?? null,
       monthlyQuota: dto.monthly_quota ?? null,
+      // Kept in PERMISSIONS order, whatever order the request named them in.
+      permissions: PERMISSIONS.filter((permission) => !dto.permissions || dto.permissions.includes(permission)),
+      expiresAt: dto.expires_at ? new Date(dto.expires_at) : null,
     });
     return {
       api_key: secret.key,
@@ -38,11 +44,14 @@ export class ApiKeysService {
       rate_limit_per_minute: apiKey.rateLimitPerMinute,
       daily_quota: apiKey.dailyQuota,
       monthly_quota: apiKey.monthlyQuota,
+      permissions: apiKey.permissions,
+      expires_at: apiKey.expiresAt ? apiKey.expiresAt.toISOString() : null,
     };
   }
 
-  async list(userId: number): Promise<ApiKeyListDto> {
-    const apiKeys = await this.apiKeys.findByOwner(userId);
+  /** Live keys only, unless `includeRevoked`. */
+  async list(userId: number, includeRevoked = false): Promise<ApiKeyListDto> {
+    const apiKeys = await this.apiKeys.findByOwner(userId, { includeRevoked });
     return { api_keys: apiKeys.map((apiKey) => this.map(apiKey)) };
   }
 
@@ -62,11 +71,12 @@ export class ApiKeysService {
   }
 
   /**
-   * Resolves a presented key to its owner; null for unknown or revoked keys. A key verified before
-   * is answered from memory while this gateway hears every revocation; otherwise one lookup on
-   * the unique hash index.
+   * Resolves a presented key to its owner and permissions; null for unknown or revoked keys,
+   * `expired` once its expires_at has passed. A key verified before is answered from memory while
+   * this gateway hears every revocation and until its expiry; otherwise one lookup on the unique
+   * hash index.
    */
-  async authenticate(key: string): Promise<AuthenticatedUser | null> {
+  async authenticate(key: string): Promise<ApiKeyAuthentication> {
     const hash = hashApiKey(key);
     const cached = this.revocations.live ? this.cache.get(hash) : undefined;
     if (cached?.apiKeyId) {
@@ -77,9 +87,18 @@ export class ApiKeysService {
     if (!apiKey?.user || !hashesMatch(apiKey.keyHash, hash)) {
       return null;
     }
+    if (apiKey.expiresAt && apiKey.expiresAt.getTime() <= Date.now()) {
+      return 'expired';
+    }
     this.usage.recordUse(apiKey.id);
-    const caller = { id: apiKey.userId, email: apiKey.user.email, apiKeyId: apiKey.id };
-    this.cache.set(hash, caller);
+    const caller: AuthenticatedUser = {
+      id: apiKey.userId,
+      email: apiKey.user.email,
+      apiKeyId: apiKey.id,
+      permissions: apiKey.permissions,
+      forcedFilters: null,
+    };
+    this.cache.set(hash, caller, apiKey.expiresAt?.getTime());
     return caller;
   }
 
@@ -95,6 +114,10 @@ export class ApiKeysService {
       rate_limit_per_minute: apiKey.rateLimitPerMinute,
       daily_quota: apiKey.dailyQuota,
       monthly_quota: apiKey.monthlyQuota,
+      permissions: apiKey.permissions,
+      expires_at: apiKey.expiresAt ? apiKey.expiresAt.toISOString() : null,
+      expired: apiKey.expiresAt !== null && apiKey.expiresAt.getTime() <= Date.now(),
+      revoked_at: apiKey.revokedAt ? apiKey.revokedAt.toISOString() : null,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { AuthenticatedUser } from '../authenticated-user';
@@ -24,6 +24,10 @@ export class AuthenticationGuard extends AuthGuard(BEARER_STRATEGY) {
   }
 
   override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false): TUser {
+    // A refusal with its own message, e.g. 401 `API key expired`.
+    if (error instanceof HttpException) {
+      throw error;
+    }
     if (error || !user) {
       throw new UnauthorizedException('Authentication required');
     }

@@ -8,7 +8,7 @@ import { parseBearerToken } from '../bearer-token';
 
 export const BEARER_STRATEGY = 'bearer';
 
-/** Accepts `Authorization: Bearer <JWT or API key>`. */
+/** Accepts `Authorization: Bearer <JWT, search token or API key>`. */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
   constructor(private readonly auth: AuthService) {
@@ -20,6 +20,6 @@ export class BearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) 
     if (!token) {
       return false;
     }
-    return (await this.auth.authenticateToken(token)) ?? false;
+    return (await this.auth.authenticateRequest(token)) ?? false;
   }
 }
