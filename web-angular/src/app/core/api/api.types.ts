@@ -235,12 +235,32 @@ export interface QueryStat {
   last_searched_at: string | null;
 }
 
-export interface SearchAnalytics {
+/** Click-through figures of one query or one day; rates are 0..1, positions 1-based (null without clicks). */
+export interface SearchClickStats {
+  clicks: number;
+  click_through_rate: number;
+  average_click_position: number | null;
+  no_result_rate: number;
+}
+
+export interface SearchQueryClickStats extends SearchClickStats {
+  query: string;
+  count: number;
+}
+
+export interface SearchDayClickStats extends SearchClickStats {
+  date: string;
+  searches: number;
+}
+
+export interface SearchAnalytics extends Partial<SearchClickStats> {
   total_jobs: number;
   by_status: Record<JobStatus, number>;
   top_queries: QueryStat[];
   zero_result_queries: QueryStat[];
   latency_ms: LatencySummary;
+  queries?: SearchQueryClickStats[];
+  daily?: SearchDayClickStats[];
 }
 
 export interface QuotaWindow {

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 import { toParams } from '../http/query-params';
 import { JobList, JobListQuery, SearchAlgorithm, SearchJob, SearchRequest, SearchSubmission } from './api.types';
+import { InstantSearchQuery, SearchAnswer, SearchClick, SearchSettings, SearchSettingsInput } from './search.types';
 
 @Injectable({ providedIn: 'root' })
 export class SearchApiService {
@@ -38,5 +39,33 @@ export class SearchApiService {
     return this.http
       .get<{ algorithms: SearchAlgorithm[] }>('/api/v1/search/algorithms')
       .pipe(map((response) => response.algorithms));
+  }
+
+  /** As-you-type search: answers at once with results, highlights and facets (503 when the service is slow). */
+  instant(userId: number, query: InstantSearchQuery): Observable<SearchAnswer> {
+    return this.http.get<SearchAnswer>(`/api/v1/users/${userId}/search`, { params: toParams(query) });
+  }
+
+  /** Completions of what was typed, from the owner's words and past queries, best first. */
+  suggest(userId: number, q: string, limit = 8): Observable<string[]> {
+    return this.http
+      .get<{ suggestions: string[] }>(`/api/v1/users/${userId}/search/suggest`, { params: toParams({ q, limit }) })
+      .pipe(map((response) => response.suggestions));
+  }
+
+  recordClick(userId: number, jobId: string, videoId: number, position: number): Observable<SearchClick> {
+    return this.http.post<SearchClick>(`/api/v1/users/${userId}/search/${encodeURIComponent(jobId)}/clicks`, {
+      video_id: videoId,
+      position,
+    });
+  }
+
+  settings(userId: number): Observable<SearchSettings> {
+    return this.http.get<SearchSettings>(`/api/v1/users/${userId}/search/settings`);
+  }
+
+  /** Replaces the whole settings; omitted fields take their defaults (so `{}` resets them). */
+  saveSettings(userId: number, settings: Partial<SearchSettingsInput>): Observable<SearchSettings> {
+    return this.http.put<SearchSettings>(`/api/v1/users/${userId}/search/settings`, settings);
   }
 }

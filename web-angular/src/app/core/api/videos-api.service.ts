@@ -12,6 +12,10 @@ export class VideosApiService {
     return this.http.get<VideoList>(this.base(userId), { params: toParams(query) });
   }
 
+  get(userId: number, videoId: number): Observable<Video> {
+    return this.http.get<Video>(`${this.base(userId)}/${videoId}`);
+  }
+
   create(userId: number, input: VideoInput): Observable<Video> {
     return this.http.post<Video>(this.base(userId), input);
   }

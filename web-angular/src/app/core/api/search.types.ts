@@ -1,0 +1,85 @@
+/** REST shapes of the search options added by issue 13 (instant search, suggestions, settings, clicks). */
+import { JobStatus, SearchResult } from './api.types';
+
+export type FacetName = 'tags' | 'duration';
+
+export interface SearchHighlights {
+  title: string;
+  description: string;
+  tags: string[];
+}
+
+export interface SearchHit extends SearchResult {
+  highlights?: SearchHighlights;
+}
+
+/** Per facet: value to count, over every match (duration always lists its four buckets). */
+export interface FacetDistribution {
+  tags?: Record<string, number>;
+  duration?: Record<string, number>;
+}
+
+/** Answer of `GET /users/:id/search` (and of a synchronous POST). */
+export interface SearchAnswer {
+  job_id: string;
+  status: JobStatus;
+  results: SearchHit[];
+  result_count?: number;
+  algorithm?: string;
+  duration_ms?: number | null;
+  estimated_total_hits: number;
+  offset: number;
+  limit: number;
+  facet_distribution?: FacetDistribution;
+}
+
+/** Query parameters of instant search; lists are comma-separated. */
+export interface InstantSearchQuery {
+  q: string;
+  algorithm?: string;
+  limit?: number;
+  offset?: number;
+  facets?: string;
+  sort?: string;
+  video_ids?: string;
+  tags?: string;
+  tags_all?: string;
+  tags_not?: string;
+  min_duration?: number;
+  max_duration?: number;
+  created_after?: string;
+  created_before?: string;
+  highlight_pre_tag?: string;
+  highlight_post_tag?: string;
+  crop_length?: number;
+}
+
+export interface TypoTolerance {
+  enabled: boolean;
+  min_word_size_one_typo: number;
+  min_word_size_two_typos: number;
+}
+
+export interface FieldWeights {
+  title: number;
+  description: number;
+  tags: number;
+}
+
+export interface SearchSettingsInput {
+  synonyms: Record<string, string[]>;
+  stop_words: string[];
+  typo_tolerance: TypoTolerance;
+  field_weights: FieldWeights;
+}
+
+export interface SearchSettings extends SearchSettingsInput {
+  updated_at: string | null;
+}
+
+export interface SearchClick {
+  job_id: string;
+  video_id: number;
+  position: number;
+  clicked_at: string;
+}
