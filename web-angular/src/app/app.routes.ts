@@ -5,6 +5,7 @@ export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'videos' },
   { path: '', loadChildren: () => import('./features/auth/auth.routes') },
   { path: 'videos', canMatch: [authGuard], loadChildren: () => import('./features/videos/videos.routes') },
+  { path: 'search', canMatch: [authGuard], loadChildren: () => import('./features/search/search.routes') },
   { path: 'api-keys', canMatch: [authGuard], loadChildren: () => import('./features/api-keys/api-keys.routes') },
   { path: 'dashboard', canMatch: [authGuard], loadChildren: () => import('./features/dashboard/dashboard.routes') },
   { path: 'system', canMatch: [authGuard], loadChildren: () => import('./features/system/system.routes') },

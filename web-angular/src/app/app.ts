@@ -20,6 +20,7 @@ export class App {
 
   protected readonly links = [
     { path: '/videos', label: 'Videos' },
+    { path: '/search', label: 'Search' },
     { path: '/api-keys', label: 'API keys' },
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/system', label: 'System' },
