@@ -1,5 +1,5 @@
 import { errorRateSeries, requestSeries } from '../../ui/charts/usage-series';
-import { endpointPoints, latencyPoints } from './chart-data';
+import { endpointPoints, latencyPoints, searchRateSeries } from './chart-data';
 
 describe('dashboard chart data', () => {
   const days = [
@@ -54,5 +54,30 @@ describe('dashboard chart data', () => {
       { name: '> 1.5 s', value: 2 },
     ]);
     expect(latencyPoints([{ le_ms: 1, count: 0 }])).toEqual([]);
+  });
+
+  it('turns daily search rates into percent series', () => {
+    const stats = { clicks: 1, average_click_position: 2, searches: 4 };
+    expect(
+      searchRateSeries([
+        { ...stats, date: '2026-11-25', click_through_rate: 0.25, no_result_rate: 0.125 },
+        { ...stats, date: '2026-11-26', click_through_rate: 1, no_result_rate: 0 },
+      ]),
+    ).toEqual([
+      {
+        name: 'Click-through rate',
+        series: [
+          { name: '11-25', value: 25 },
+          { name: '11-26', value: 100 },
+        ],
+      },
+      {
+        name: 'No-result rate',
+        series: [
+          { name: '11-25', value: 12.5 },
+          { name: '11-26', value: 0 },
+        ],
+      },
+    ]);
   });
 });

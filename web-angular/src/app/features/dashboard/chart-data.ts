@@ -1,5 +1,5 @@
-import { EndpointUsage, UsageSummary } from '../../core/api/api.types';
-import { ChartPoint } from '../../ui/charts/chart-theme';
+import { EndpointUsage, SearchDayClickStats, UsageSummary } from '../../core/api/api.types';
+import { ChartPoint, ChartSeries } from '../../ui/charts/chart-theme';
 
 // Every API route shares it, so it only costs label space.
 const API_PREFIX = /^\/api\/v1(?=\/|$)/;
@@ -39,4 +39,13 @@ function formatMs(ms: number): string {
     return `${Math.round(ms / 100) / 10} s`;
   }
   return ms >= 10 ? `${Math.round(ms)} ms` : `${Math.round(ms * 10) / 10} ms`;
+}
+
+/** Daily click-through and no-result rates (0..1 in the API) as percentages, labelled by month and day. */
+export function searchRateSeries(days: SearchDayClickStats[]): ChartSeries[] {
+  const point = (date: string, rate: number) => ({ name: date.slice(5), value: Math.round(rate * 1000) / 10 });
+  return [
+    { name: 'Click-through rate', series: days.map((day) => point(day.date, day.click_through_rate)) },
+    { name: 'No-result rate', series: days.map((day) => point(day.date, day.no_result_rate)) },
+  ];
 }
