@@ -1,5 +1,16 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { SearchAnalytics } from '../../core/api/api.types';
 import { LineChartComponent } from '../../ui/charts/line-chart.component';
 import { searchRateSeries } from './chart-data';
@@ -36,12 +47,18 @@ import { searchRateSeries } from './chart-data';
     @if (rateSeries(); as series) {
       <div class="daily" data-testid="search-rates-chart">
         <h3>Click-through and no-result rates per day</h3>
-        <app-line-chart
-          [series]="series"
-          label="Click-through and no-result rates per day"
-          [percent]="true"
-          [height]="200"
-        />
+        <!-- Sized from the frame: ngx-charts measures its parent once, and projected content starts detached. -->
+        <div class="chart-box" #chartBox>
+          @if (chartWidth() > 0) {
+            <app-line-chart
+              [series]="series"
+              label="Click-through and no-result rates per day"
+              [percent]="true"
+              [height]="200"
+              [view]="[chartWidth(), 200]"
+            />
+          }
+        </div>
       </div>
     }
     @if (s.queries && s.queries.length > 0) {
@@ -156,7 +173,16 @@ import { searchRateSeries } from './chart-data';
     .warn {
       color: #b42318;
     }
+    :host,
+    .daily app-line-chart {
+      display: block;
+    }
+    /* ngx-charts floats its chart; the frame holds it so the table starts below. */
+    .chart-box {
+      min-height: 200px;
+    }
     .daily {
+      display: flow-root;
       margin-bottom: 16px;
     }
     .scroll {
@@ -199,6 +225,24 @@ import { searchRateSeries } from './chart-data';
 })
 export class SearchInsightsComponent {
   readonly insights = input.required<SearchAnalytics>();
+
+  private readonly chartBox = viewChild<ElementRef<HTMLElement>>('chartBox');
+  protected readonly chartWidth = signal(0);
+
+  constructor() {
+    let observer: ResizeObserver | null = null;
+    inject(DestroyRef).onDestroy(() => observer?.disconnect());
+    effect(() => {
+      const box = this.chartBox()?.nativeElement;
+      observer?.disconnect();
+      observer = null;
+      if (!box || typeof ResizeObserver === 'undefined') {
+        return;
+      }
+      observer = new ResizeObserver(([entry]) => this.chartWidth.set(Math.floor(entry.contentRect.width)));
+      observer.observe(box);
+    });
+  }
 
   /** Null without daily figures (an older gateway) or without any search in the range. */
   protected readonly rateSeries = computed(() => {
