@@ -124,6 +124,9 @@ export default class SearchPage {
         this.phase.set(phase);
         if (phase.kind === 'done') {
           this.lastDone.set(phase);
+        } else if (phase.kind === 'error') {
+          // Results of an earlier query under the error would read as this query's.
+          this.lastDone.set(null);
         }
       });
 
