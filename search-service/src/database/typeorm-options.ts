@@ -4,9 +4,10 @@ import { SearchJobEntity } from '@search/jobs/search-job.entity';
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateSearchTables1764150000000 } from './migrations/1764150000000-CreateSearchTables';
+import { AddDocumentCreatedAt1764950000000 } from './migrations/1764950000000-AddDocumentCreatedAt';
 
 export const ENTITIES = [DocumentEntity, SearchJobEntity];
-export const MIGRATIONS = [CreateSearchTables1764150000000];
+export const MIGRATIONS = [CreateSearchTables1764150000000, AddDocumentCreatedAt1764950000000];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;

@@ -25,6 +25,10 @@ export class DocumentEntity {
   @Column({ type: 'integer' })
   duration: number;
 
+  /** The video's creation time, ISO 8601 UTC; null on tombstones and on rows indexed before it was kept. */
+  @Column({ name: 'created_at', type: 'varchar', length: 32, nullable: true })
+  createdAt: string | null;
+
   /** A tombstone keeps the version of its delete, so a late, older upsert cannot bring the video back. */
   @Column({ type: 'boolean' })
   deleted: boolean;

@@ -35,7 +35,20 @@ function changeVersion(change: IndexChange): number {
 function toRow(change: IndexChange, now: string, reindexId: string | null): DocumentEntity {
   if (change.kind === 'upsert') {
     const { ownerId, videoId, version, title, description, tags, duration } = change.document;
-    return { ownerId, videoId, version, title, description, tags, duration, deleted: false, reindexId, updatedAt: now };
+    const createdAt = change.document.createdAt ?? null;
+    return {
+      ownerId,
+      videoId,
+      version,
+      title,
+      description,
+      tags,
+      duration,
+      createdAt,
+      deleted: false,
+      reindexId,
+      updatedAt: now,
+    };
   }
   const { ownerId, videoId, version } = change;
   return {
@@ -46,6 +59,7 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
     description: '',
     tags: [],
     duration: 0,
+    createdAt: null,
     deleted: true,
     reindexId,
     updatedAt: now,
@@ -53,8 +67,8 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
 }
 
 export function toEngineDocument(row: DocumentEntity): EngineDocument {
-  const { ownerId, videoId, title, description, tags, duration } = row;
-  return { ownerId, videoId, title, description, tags, duration };
+  const { ownerId, videoId, title, description, tags, duration, createdAt } = row;
+  return { ownerId, videoId, title, description, tags, duration, createdAt: createdAt ?? undefined };
 }
 
 /**

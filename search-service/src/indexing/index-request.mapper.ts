@@ -30,6 +30,7 @@ export function toUpsertChanges(videos: VideoDocument[]): IndexChange[] {
     if (!Number.isInteger(video.duration) || video.duration < 0) {
       throw SearchException.invalidArgument(`videos[${index}].duration must be a non-negative integer`);
     }
+    const createdAt = parseCreatedAt(video.createdAt, index);
     return {
       kind: 'upsert',
       document: {
@@ -40,9 +41,22 @@ export function toUpsertChanges(videos: VideoDocument[]): IndexChange[] {
         description: video.description,
         tags: video.tags,
         duration: video.duration,
+        createdAt,
       },
     };
   });
+}
+
+/** Normalised to ISO 8601 UTC so stored values order lexicographically; empty means unknown. */
+function parseCreatedAt(value: string, index: number): string | undefined {
+  if (value === '') {
+    return undefined;
+  }
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw SearchException.invalidArgument(`videos[${index}].created_at must be an ISO 8601 date-time`);
+  }
+  return new Date(time).toISOString();
 }
 
 export function toDeleteChanges(refs: VideoRef[]): IndexChange[] {

@@ -111,9 +111,11 @@ describe('IndexSnapshotService (SQLite, migrated)', () => {
     expect(outcome).toMatchObject({ documents: CORPUS.length + 1, replayed: 3 });
     expectSameIndex(restored, await fullLoad());
     expectSameIndex(restored, live);
-    expect(restored.search({ ownerId: OWNER, text: 'night sky timelapse' }).map((hit) => hit.videoId)).not.toContain(8);
-    expect(restored.search({ ownerId: OWNER, text: 'banjo' }).map((hit) => hit.videoId)).toEqual([20]);
-    expect(restored.search({ ownerId: OWNER, text: 'guitar experts' })[0]).toMatchObject({ videoId: 1 });
+    expect(
+      restored.search({ ownerId: OWNER, text: 'night sky timelapse' }).hits.map((hit) => hit.videoId),
+    ).not.toContain(8);
+    expect(restored.search({ ownerId: OWNER, text: 'banjo' }).hits.map((hit) => hit.videoId)).toEqual([20]);
+    expect(restored.search({ ownerId: OWNER, text: 'guitar experts' }).hits[0]).toMatchObject({ videoId: 1 });
   });
 
   it('writes only when the table changed since the last snapshot, replacing the file whole', async () => {

@@ -87,6 +87,7 @@ export class IndexingService {
       description: '',
       tags: [],
       duration: 0,
+      createdAt: null,
       deleted: true,
       updatedAt: now,
     }));
