@@ -10,6 +10,7 @@ import { IndexingModule } from './indexing/indexing.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SearchEngineModule } from './search-engine/search-engine.module';
+import { SearchSettingsModule } from './settings/search-settings.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { SearchEngineModule } from './search-engine/search-engine.module';
     HealthModule,
     IndexingModule,
     JobsModule,
+    SearchSettingsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GrpcExceptionFilter }],
 })

@@ -1,13 +1,20 @@
 import type { DatabaseConfig } from '@search/config/database.config';
 import { DocumentEntity } from '@search/indexing/document.entity';
+import { SearchClickEntity } from '@search/jobs/search-click.entity';
 import { SearchJobEntity } from '@search/jobs/search-job.entity';
+import { SearchSettingsEntity } from '@search/settings/search-settings.entity';
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateSearchTables1764150000000 } from './migrations/1764150000000-CreateSearchTables';
 import { AddDocumentCreatedAt1764950000000 } from './migrations/1764950000000-AddDocumentCreatedAt';
+import { AddSearchOptionsSettingsClicks1764960000000 } from './migrations/1764960000000-AddSearchOptionsSettingsClicks';
 
-export const ENTITIES = [DocumentEntity, SearchJobEntity];
-export const MIGRATIONS = [CreateSearchTables1764150000000, AddDocumentCreatedAt1764950000000];
+export const ENTITIES = [DocumentEntity, SearchJobEntity, SearchClickEntity, SearchSettingsEntity];
+export const MIGRATIONS = [
+  CreateSearchTables1764150000000,
+  AddDocumentCreatedAt1764950000000,
+  AddSearchOptionsSettingsClicks1764960000000,
+];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;

@@ -7,15 +7,21 @@ import {
   IndexStats,
   IndexStatsRequest,
   ReindexOwnerRequest,
+  SuggestReply,
+  SuggestRequest,
   UpsertVideosRequest,
 } from '@proto/gen/ts/videosearch/search/v1/index';
+import { SuggestService } from '@search/suggest/suggest.service';
 import { toDeleteChanges, toUpsertChanges } from './index-request.mapper';
 import { IndexingService } from './indexing.service';
 
 @Controller()
 @IndexServiceControllerMethods()
 export class IndexingController implements IndexServiceController {
-  constructor(private readonly indexing: IndexingService) {}
+  constructor(
+    private readonly indexing: IndexingService,
+    private readonly suggestions: SuggestService,
+  ) {}
 
   upsertVideos(request: UpsertVideosRequest): Promise<IndexAck> {
     return this.indexing.apply(toUpsertChanges(request.videos));
@@ -36,5 +42,9 @@ export class IndexingController implements IndexServiceController {
 
   getIndexStats(request: IndexStatsRequest): Promise<IndexStats> {
     return this.indexing.stats(request.ownerId);
+  }
+
+  suggest(request: SuggestRequest): Promise<SuggestReply> {
+    return this.suggestions.suggest(request);
   }
 }

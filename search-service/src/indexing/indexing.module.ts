@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig } from '@search/config/database.config';
 import { indexingConfig } from '@search/config/indexing.config';
+import { SuggestModule } from '@search/suggest/suggest.module';
 import { DocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
@@ -17,6 +18,7 @@ import { WriteSerializer } from './write-serializer';
     ConfigModule.forFeature(indexingConfig),
     ConfigModule.forFeature(databaseConfig),
     TypeOrmModule.forFeature([DocumentEntity]),
+    SuggestModule,
   ],
   controllers: [IndexingController],
   providers: [

@@ -2,13 +2,14 @@ import type { SearchFilters } from '@proto/gen/ts/videosearch/search/v1/common';
 import {
   JobStatus,
   type ListJobsRequest,
+  type RecordClickRequest,
   type SearchRequest,
   type SubmitSearchRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchException } from '@search/common/search.exception';
-import type { AlgorithmDescription } from '@search/engine/search-engine';
+import type { AlgorithmDescription, FacetName, SortCriterion, SortField } from '@search/engine/search-engine';
 import type { JobState } from './job-state';
-import type { StoredFilters } from './search-job.entity';
+import type { StoredFilters, StoredHighlight } from './search-job.entity';
 
 export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_LIMIT = 20;
@@ -16,6 +17,17 @@ export const MAX_LIMIT = 100;
 export const MAX_WAIT_MS = 30_000;
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
+export const MAX_OFFSET = 10_000;
+export const DEFAULT_CROP_LENGTH = 30;
+export const MAX_CROP_LENGTH = 200;
+export const DEFAULT_HIGHLIGHT_PRE_TAG = '<mark>';
+export const DEFAULT_HIGHLIGHT_POST_TAG = '</mark>';
+const MAX_HIGHLIGHT_TAG_LENGTH = 50;
+export const MAX_SORT_CRITERIA = 4;
+/** The last result a page can show. */
+export const MAX_CLICK_POSITION = MAX_OFFSET + MAX_LIMIT;
+export const FACET_NAMES: readonly FacetName[] = ['tags', 'duration'];
+export const SORT_FIELDS: readonly SortField[] = ['relevance', 'duration', 'created_at', 'title'];
 const MAX_VIDEO_IDS = 1000;
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 100;
@@ -25,9 +37,14 @@ const MAX_DURATION_SECONDS = 864000;
 export interface NewJob {
   ownerId: number;
   query: string;
+  queryKey: string;
   algorithm: string;
   filters: StoredFilters;
   limit: number;
+  offset: number;
+  facets: FacetName[];
+  sort: SortCriterion[];
+  highlight: StoredHighlight;
 }
 
 export interface JobListQuery {
@@ -38,6 +55,11 @@ export interface JobListQuery {
   queryContains?: string;
   page: number;
   perPage: number;
+}
+
+/** Past queries are matched and counted case-insensitively, whatever the spacing. */
+export function toQueryKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 export function assertOwner(ownerId: number): void {
@@ -68,23 +90,114 @@ function validateDuration(value: number | undefined, field: string): number | un
   return value;
 }
 
+function validateTags(values: string[] | undefined, field: string): string[] {
+  const tags = (values ?? []).map((tag) => tag.trim());
+  if (tags.length > MAX_TAGS || tags.some((tag) => tag === '' || tag.length > MAX_TAG_LENGTH)) {
+    throw SearchException.invalidArgument(
+      `filters.${field} must be at most ${MAX_TAGS} non-empty tags of up to ${MAX_TAG_LENGTH} characters`,
+    );
+  }
+  return tags;
+}
+
 function validateFilters(filters: SearchFilters | undefined): StoredFilters {
   const videoIds = filters?.videoIds ?? [];
-  const tags = (filters?.tags ?? []).map((tag) => tag.trim());
   if (videoIds.length > MAX_VIDEO_IDS || videoIds.some((id) => !Number.isInteger(id) || id <= 0)) {
     throw SearchException.invalidArgument(`video_ids must be at most ${MAX_VIDEO_IDS} positive integers`);
   }
-  if (tags.length > MAX_TAGS || tags.some((tag) => tag === '' || tag.length > MAX_TAG_LENGTH)) {
-    throw SearchException.invalidArgument(
-      `filters.tags must be at most ${MAX_TAGS} non-empty tags of up to ${MAX_TAG_LENGTH} characters`,
-    );
-  }
+  const tags = validateTags(filters?.tags, 'tags');
+  const tagsAll = validateTags(filters?.tagsAll, 'tags_all');
+  const tagsNot = validateTags(filters?.tagsNot, 'tags_not');
   const minDuration = validateDuration(filters?.minDuration, 'min_duration');
   const maxDuration = validateDuration(filters?.maxDuration, 'max_duration');
   if (minDuration !== undefined && maxDuration !== undefined && minDuration > maxDuration) {
     throw SearchException.invalidArgument('filters.min_duration must not exceed filters.max_duration');
   }
-  return { videoIds: [...new Set(videoIds)], tags, minDuration, maxDuration };
+  const createdAfter = parseTimestamp(filters?.createdAfter ?? '', 'filters.created_after');
+  // A bare date as the upper bound takes in that whole day, as "inclusive" reads.
+  const before = filters?.createdBefore ?? '';
+  const createdBefore = parseTimestamp(
+    /^\d{4}-\d{2}-\d{2}$/.test(before) ? `${before}T23:59:59.999Z` : before,
+    'filters.created_before',
+  );
+  if (createdAfter !== undefined && createdBefore !== undefined && createdAfter > createdBefore) {
+    throw SearchException.invalidArgument('filters.created_after must not be later than filters.created_before');
+  }
+  const stored: StoredFilters = { videoIds: [...new Set(videoIds)], tags, minDuration, maxDuration };
+  // Only the filters given are stored, so the jobs of plain searches stay as small as before.
+  if (tagsAll.length > 0) {
+    stored.tagsAll = tagsAll;
+  }
+  if (tagsNot.length > 0) {
+    stored.tagsNot = tagsNot;
+  }
+  if (createdAfter !== undefined) {
+    stored.createdAfter = createdAfter;
+  }
+  if (createdBefore !== undefined) {
+    stored.createdBefore = createdBefore;
+  }
+  return stored;
+}
+
+function validateFacets(values: string[]): FacetName[] {
+  const facets = new Set<FacetName>();
+  for (const value of values) {
+    const name = value.trim().toLowerCase() as FacetName;
+    if (!FACET_NAMES.includes(name)) {
+      throw SearchException.invalidArgument(`Unknown facet "${value}"; expected one of: ${FACET_NAMES.join(', ')}`);
+    }
+    facets.add(name);
+  }
+  return [...facets];
+}
+
+/** "field" or "field:direction"; a field alone sorts ascending, except relevance (most relevant first). */
+export function parseSort(values: string[]): SortCriterion[] {
+  if (values.length > MAX_SORT_CRITERIA) {
+    throw SearchException.invalidArgument(`sort takes at most ${MAX_SORT_CRITERIA} criteria`);
+  }
+  const sort: SortCriterion[] = [];
+  for (const value of values) {
+    const [rawField, rawDirection, ...rest] = value.trim().toLowerCase().split(':');
+    const field = rawField.trim() as SortField;
+    if (!SORT_FIELDS.includes(field) || rest.length > 0) {
+      throw SearchException.invalidArgument(
+        `Unknown sort "${value}"; expected field[:asc|desc] with field one of: ${SORT_FIELDS.join(', ')}`,
+      );
+    }
+    const direction = rawDirection === undefined ? (field === 'relevance' ? 'desc' : 'asc') : rawDirection.trim();
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw SearchException.invalidArgument(`Bad sort direction in "${value}"; expected asc or desc`);
+    }
+    if (sort.some((criterion) => criterion.field === field)) {
+      throw SearchException.invalidArgument(`sort names ${field} more than once`);
+    }
+    sort.push({ field, direction });
+  }
+  return sort;
+}
+
+function validateHighlight(request: SubmitSearchRequest): StoredHighlight {
+  for (const [field, value] of [
+    ['highlight_pre_tag', request.highlightPreTag ?? ''],
+    ['highlight_post_tag', request.highlightPostTag ?? ''],
+  ] as const) {
+    if (value.length > MAX_HIGHLIGHT_TAG_LENGTH) {
+      throw SearchException.invalidArgument(`${field} must be at most ${MAX_HIGHLIGHT_TAG_LENGTH} characters`);
+    }
+  }
+  const cropLength = (request.cropLength ?? 0) === 0 ? DEFAULT_CROP_LENGTH : request.cropLength;
+  if (!Number.isInteger(cropLength) || cropLength < 1 || cropLength > MAX_CROP_LENGTH) {
+    throw SearchException.invalidArgument(
+      `crop_length must be 1 to ${MAX_CROP_LENGTH} (0 selects ${DEFAULT_CROP_LENGTH})`,
+    );
+  }
+  return {
+    preTag: request.highlightPreTag || DEFAULT_HIGHLIGHT_PRE_TAG,
+    postTag: request.highlightPostTag || DEFAULT_HIGHLIGHT_POST_TAG,
+    cropLength,
+  };
 }
 
 export function validateSubmit(request: SubmitSearchRequest, algorithms: AlgorithmDescription[]): NewJob {
@@ -104,7 +217,22 @@ export function validateSubmit(request: SubmitSearchRequest, algorithms: Algorit
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw SearchException.invalidArgument(`limit must be 1 to ${MAX_LIMIT}`);
   }
-  return { ownerId: request.ownerId, query, algorithm: resolved, filters: validateFilters(request.filters), limit };
+  const offset = request.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw SearchException.invalidArgument(`offset must be 0 to ${MAX_OFFSET}`);
+  }
+  return {
+    ownerId: request.ownerId,
+    query,
+    queryKey: toQueryKey(query),
+    algorithm: resolved,
+    filters: validateFilters(request.filters),
+    limit,
+    offset,
+    facets: validateFacets(request.facets ?? []),
+    sort: parseSort(request.sort ?? []),
+    highlight: validateHighlight(request),
+  };
 }
 
 export function validateSearch(
@@ -165,4 +293,15 @@ export function validateListQuery(request: ListJobsRequest): JobListQuery {
     page,
     perPage,
   };
+}
+
+/** The click's own fields; the job is checked by the caller (NOT_FOUND when it is not the owner's). */
+export function validateClick(request: RecordClickRequest): void {
+  assertOwner(request.ownerId);
+  if (!Number.isInteger(request.videoId) || request.videoId <= 0) {
+    throw SearchException.invalidArgument('video_id must be a positive integer');
+  }
+  if (!Number.isInteger(request.position) || request.position < 1 || request.position > MAX_CLICK_POSITION) {
+    throw SearchException.invalidArgument(`position must be 1 to ${MAX_CLICK_POSITION} (1 is the first result)`);
+  }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
+import { SearchSettingsCache } from '@search/settings/search-settings.cache';
 import { JobEventsBus } from './job-events.bus';
 import { JobsRepository } from './jobs.repository';
-import { runSearch } from './run-search';
-import type { SearchJobEntity, StoredResult } from './search-job.entity';
+import { runSearch, type SearchOutcome } from './run-search';
+import type { SearchJobEntity } from './search-job.entity';
 
 /** Runs one claimed job against the engine and records its outcome, unless the run was superseded meanwhile. */
 @Injectable()
@@ -15,26 +16,33 @@ export class JobRunner {
     private readonly jobs: JobsRepository,
     private readonly events: JobEventsBus,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly settings: SearchSettingsCache,
   ) {}
 
   async run(job: SearchJobEntity): Promise<void> {
     const run = { claimedBy: job.claimedBy ?? '', attempts: job.attempts };
     const startedAt = job.startedAt ? Date.parse(job.startedAt) : Date.now();
-    let outcome: { transition: 'complete' | 'fail'; results: StoredResult[] | null; error: string | null };
+    let transition: 'complete' | 'fail' = 'complete';
+    let answer: SearchOutcome | null = null;
+    let failure: string | null = null;
     try {
-      outcome = { transition: 'complete', results: runSearch(this.engine, job), error: null };
+      // The settings as they are now, not as they were when the job was queued: "applied to the next search".
+      answer = runSearch(this.engine, job, this.settings.forOwner(job.ownerId));
     } catch (error) {
       this.logger.warn(`Job ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      outcome = { transition: 'fail', results: null, error: error instanceof Error ? error.message : 'Search failed' };
+      transition = 'fail';
+      failure = error instanceof Error ? error.message : 'Search failed';
     }
     const completedAt = new Date();
     const recorded = await this.jobs.transition(
       job.id,
-      outcome.transition,
+      transition,
       {
-        results: outcome.results,
-        resultCount: outcome.results?.length ?? 0,
-        error: outcome.error,
+        results: answer?.results ?? null,
+        resultCount: answer?.results.length ?? 0,
+        estimatedTotalHits: answer?.estimatedTotalHits ?? 0,
+        facetDistribution: answer?.facetDistribution ?? null,
+        error: failure,
         completedAt: completedAt.toISOString(),
         durationMs: Math.max(0, completedAt.getTime() - startedAt),
       },

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { JobStats, JobStatsRequest } from '@proto/gen/ts/videosearch/search/v1/search';
+import type {
+  DailySearchStats,
+  JobStats,
+  JobStatsRequest,
+  QueryCount,
+} from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchException } from '@search/common/search.exception';
 import { JobRecorder } from './job-recorder';
 import { assertOwner, parseTimestamp } from './job-request.validator';
 import { JOB_STATES } from './job-state';
 import { toJobStatus } from './job.mapper';
 import { JobsRepository, StatsRange } from './jobs.repository';
+import { ClickFigures, DayFigures, QueryFigures, SearchClicksRepository } from './search-clicks.repository';
 
 const DEFAULT_TOP = 10;
 const MAX_TOP = 100;
+/** Days of the daily series, the latest ones with searches. */
+export const MAX_DAYS = 90;
 
 /** Nearest-rank percentile of an ascending list. */
 export function percentile(sorted: readonly number[], fraction: number): number {
@@ -19,10 +27,38 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
+/** Rates over the searches of the group; the mean click position is 0 without clicks (proto3 has no null). */
+export function clickRates(
+  figures: ClickFigures,
+): Pick<QueryCount, 'clicks' | 'clickThroughRate' | 'avgClickPosition' | 'noResultRate'> {
+  const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+  return {
+    clicks: figures.clicks,
+    clickThroughRate: ratio(figures.clickedSearches, figures.searches),
+    avgClickPosition: ratio(figures.positionSum, figures.clicks),
+    noResultRate: ratio(figures.noResults, figures.searches),
+  };
+}
+
+function toQueryCount(row: QueryFigures): QueryCount {
+  return {
+    query: row.query,
+    count: row.searches,
+    avgResultCount: row.avgResultCount,
+    lastSearchedAt: row.lastSearchedAt,
+    ...clickRates(row),
+  };
+}
+
+function toDailyStats(row: DayFigures): DailySearchStats {
+  return { date: row.date, searches: row.searches, ...clickRates(row) };
+}
+
 @Injectable()
 export class JobStatsService {
   constructor(
     private readonly jobs: JobsRepository,
+    private readonly clicks: SearchClicksRepository,
     private readonly recorder: JobRecorder,
   ) {}
 
@@ -39,23 +75,29 @@ export class JobStatsService {
       createdBefore: parseTimestamp(request.createdBefore, 'created_before'),
     };
     await this.recorder.drain();
-    const [counts, top, zero, durations] = await Promise.all([
+    const [counts, top, zero, durations, totals, daily] = await Promise.all([
       this.jobs.countByStatus(range),
-      this.jobs.queryCounts(range, limit, false),
-      this.jobs.queryCounts(range, limit, true),
+      this.clicks.byQuery(range, limit, false),
+      this.clicks.byQuery(range, limit, true),
       this.jobs.completedDurations(range),
+      this.clicks.totals(range),
+      this.clicks.byDay(range, MAX_DAYS),
     ]);
     const countOf = new Map(counts.map((row) => [row.status, row.count]));
     const total = durations.reduce((sum, value) => sum + value, 0);
+    const topQueries = top.map(toQueryCount);
     return {
       totalJobs: counts.reduce((sum, row) => sum + row.count, 0),
       byStatus: JOB_STATES.map((state) => ({ status: toJobStatus(state), count: countOf.get(state) ?? 0 })),
-      topQueries: top,
-      zeroResultQueries: zero,
+      topQueries,
+      zeroResultQueries: zero.map(toQueryCount),
       avgDurationMs: durations.length === 0 ? 0 : total / durations.length,
       p50DurationMs: percentile(durations, 0.5),
       p95DurationMs: percentile(durations, 0.95),
       p99DurationMs: percentile(durations, 0.99),
+      ...clickRates(totals),
+      queries: topQueries,
+      daily: daily.map(toDailyStats),
     };
   }
 }

@@ -1,6 +1,7 @@
-import { JobEvent, JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
+import { FacetCounts, JobEvent, JobStatus, SearchJob, SearchResult } from '@proto/gen/ts/videosearch/search/v1/search';
+import type { SortCriterion } from '@search/engine/search-engine';
 import type { JobState } from './job-state';
-import type { SearchJobEntity } from './search-job.entity';
+import type { SearchJobEntity, StoredFacetDistribution, StoredResult } from './search-job.entity';
 
 const STATUS_BY_STATE: Record<JobState, JobStatus> = {
   queued: JobStatus.JOB_STATUS_QUEUED,
@@ -14,21 +15,53 @@ export function toJobStatus(state: JobState): JobStatus {
   return STATUS_BY_STATE[state];
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function toSearchResult(result: StoredResult): SearchResult {
+  return {
+    videoId: result.videoId,
+    title: result.title,
+    relevanceScore: result.relevanceScore,
+    matchedText: result.matchedText,
+    matchedFields: result.matchedFields,
+    // Results stored before highlights existed: the title as its highlight would render it, with no marks.
+    highlights: result.highlights ?? {
+      title: result.title.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]),
+      description: '',
+      tags: [],
+    },
+  };
+}
+
+function toFacetDistribution(distribution: StoredFacetDistribution | null): Record<string, FacetCounts> {
+  return Object.fromEntries(Object.entries(distribution ?? {}).map(([facet, counts]) => [facet, { counts }]));
+}
+
+export function formatSort(sort: readonly SortCriterion[]): string[] {
+  return sort.map((criterion) => `${criterion.field}:${criterion.direction}`);
+}
+
+/** Without results, the facet distribution is left out too: both are the heavy part of a job. */
 export function toSearchJob(job: SearchJobEntity, includeResults: boolean): SearchJob {
+  const { filters } = job;
   return {
     id: job.id,
     ownerId: job.ownerId,
     query: job.query,
     algorithm: job.algorithm,
     filters: {
-      videoIds: job.filters.videoIds,
-      minDuration: job.filters.minDuration,
-      maxDuration: job.filters.maxDuration,
-      tags: job.filters.tags,
+      videoIds: filters.videoIds,
+      minDuration: filters.minDuration,
+      maxDuration: filters.maxDuration,
+      tags: filters.tags,
+      tagsAll: filters.tagsAll ?? [],
+      tagsNot: filters.tagsNot ?? [],
+      createdAfter: filters.createdAfter ?? '',
+      createdBefore: filters.createdBefore ?? '',
     },
     status: toJobStatus(job.status),
     resultCount: job.resultCount,
-    results: includeResults ? (job.results ?? []) : [],
+    results: includeResults ? (job.results ?? []).map(toSearchResult) : [],
     error: job.error ?? '',
     createdAt: job.createdAt,
     startedAt: job.startedAt ?? '',
@@ -36,6 +69,11 @@ export function toSearchJob(job: SearchJobEntity, includeResults: boolean): Sear
     durationMs: job.durationMs ?? 0,
     attempts: job.attempts,
     limit: job.limit,
+    offset: job.offset,
+    estimatedTotalHits: job.estimatedTotalHits,
+    facetDistribution: includeResults ? toFacetDistribution(job.facetDistribution) : {},
+    facets: job.facets,
+    sort: formatSort(job.sort),
   };
 }
 

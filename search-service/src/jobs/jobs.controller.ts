@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  Click,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -8,6 +9,7 @@ import {
   ListAlgorithmsResponse,
   ListJobsRequest,
   ListJobsResponse,
+  RecordClickRequest,
   SearchJob,
   SearchReply,
   SearchRequest,
@@ -62,6 +64,10 @@ export class JobsController implements SearchServiceController {
 
   getJobStats(request: JobStatsRequest): Promise<JobStats> {
     return this.statistics.stats(request);
+  }
+
+  recordClick(request: RecordClickRequest): Promise<Click> {
+    return this.jobs.recordClick(request);
   }
 
   watchJobs(request: WatchJobsRequest): Observable<JobEvent> {

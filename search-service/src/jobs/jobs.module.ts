@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { jobsConfig } from '@search/config/jobs.config';
+import { SearchSettingsModule } from '@search/settings/search-settings.module';
 import { GracefulShutdown } from './graceful-shutdown.service';
 import { JobEventsBus } from './job-events.bus';
 import { JobOutcomeWaiter } from './job-outcome.waiter';
@@ -14,13 +15,20 @@ import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { OneCallSearchService } from './one-call-search.service';
+import { SearchClickEntity } from './search-click.entity';
+import { SearchClicksRepository } from './search-clicks.repository';
 import { SearchJobEntity } from './search-job.entity';
 
 @Module({
-  imports: [ConfigModule.forFeature(jobsConfig), TypeOrmModule.forFeature([SearchJobEntity])],
+  imports: [
+    ConfigModule.forFeature(jobsConfig),
+    TypeOrmModule.forFeature([SearchJobEntity, SearchClickEntity]),
+    SearchSettingsModule,
+  ],
   controllers: [JobsController],
   providers: [
     JobsRepository,
+    SearchClicksRepository,
     JobsService,
     JobEventsBus,
     JobRunner,

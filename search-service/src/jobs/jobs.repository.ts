@@ -12,20 +12,24 @@ export interface RunClaim {
 }
 
 export type JobPatch = Partial<
-  Pick<SearchJobEntity, 'results' | 'resultCount' | 'error' | 'completedAt' | 'durationMs' | 'claimedBy' | 'claimedAt'>
+  Pick<
+    SearchJobEntity,
+    | 'results'
+    | 'resultCount'
+    | 'estimatedTotalHits'
+    | 'facetDistribution'
+    | 'error'
+    | 'completedAt'
+    | 'durationMs'
+    | 'claimedBy'
+    | 'claimedAt'
+  >
 >;
 
 export interface StatsRange {
   ownerId: number;
   createdAfter?: string;
   createdBefore?: string;
-}
-
-export interface QueryCountRow {
-  query: string;
-  count: number;
-  avgResultCount: number;
-  lastSearchedAt: string;
 }
 
 /** Columns of a job without its (heavy) results. */
@@ -36,8 +40,12 @@ const SUMMARY_COLUMNS: Array<keyof SearchJobEntity> = [
   'algorithm',
   'filters',
   'limit',
+  'offset',
+  'facets',
+  'sort',
   'status',
   'resultCount',
+  'estimatedTotalHits',
   'error',
   'attempts',
   'createdAt',
@@ -221,36 +229,6 @@ export class JobsRepository {
     this.applyStatsRange(query, range);
     const rows = await query.groupBy('j.status').getRawMany<{ status: JobState; count: string | number }>();
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
-  }
-
-  async queryCounts(range: StatsRange, limit: number, zeroResultsOnly: boolean): Promise<QueryCountRow[]> {
-    const query = this.jobs
-      .createQueryBuilder('j')
-      .select('LOWER(j.query)', 'query')
-      .addSelect('COUNT(*)', 'count')
-      .addSelect("AVG(CASE WHEN j.status = 'completed' THEN j.result_count END)", 'avgResultCount')
-      .addSelect('MAX(j.created_at)', 'lastSearchedAt');
-    this.applyStatsRange(query, range);
-    if (zeroResultsOnly) {
-      query.andWhere("j.status = 'completed' AND j.result_count = 0");
-    }
-    const rows = await query
-      .groupBy('LOWER(j.query)')
-      .orderBy('count', 'DESC')
-      .addOrderBy('"lastSearchedAt"', 'DESC')
-      .limit(limit)
-      .getRawMany<{
-        query: string;
-        count: string | number;
-        avgResultCount: string | number | null;
-        lastSearchedAt: string;
-      }>();
-    return rows.map((row) => ({
-      query: row.query,
-      count: Number(row.count),
-      avgResultCount: row.avgResultCount === null ? 0 : Number(row.avgResultCount),
-      lastSearchedAt: row.lastSearchedAt,
-    }));
   }
 
   async completedDurations(range: StatsRange): Promise<number[]> {

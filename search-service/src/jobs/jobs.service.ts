@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  Click,
   GetJobRequest,
   JobRef,
   ListAlgorithmsResponse,
   ListJobsRequest,
   ListJobsResponse,
+  RecordClickRequest,
   SearchJob,
   SubmitSearchRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
@@ -15,11 +17,12 @@ import { JobEventsBus } from './job-events.bus';
 import { jobIdTime, newJobId } from './job-id';
 import { JobOutcomeWaiter } from './job-outcome.waiter';
 import { JobRecorder } from './job-recorder';
-import { assertOwner, NewJob, validateListQuery, validateSubmit } from './job-request.validator';
+import { assertOwner, NewJob, validateClick, validateListQuery, validateSubmit } from './job-request.validator';
 import { canApply, JobTransition } from './job-state';
 import { JobWorkerPool } from './job-worker-pool';
 import { toSearchJob } from './job.mapper';
 import { JobPatch, JobsRepository } from './jobs.repository';
+import { SearchClicksRepository } from './search-clicks.repository';
 import { SearchJobEntity } from './search-job.entity';
 
 export const JOB_NOT_FOUND = 'Search job not found';
@@ -33,6 +36,7 @@ export class JobsService {
     private readonly recorder: JobRecorder,
     private readonly waiter: JobOutcomeWaiter,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly clicks: SearchClicksRepository,
   ) {}
 
   async submit(request: SubmitSearchRequest): Promise<SearchJob> {
@@ -47,6 +51,8 @@ export class JobsService {
       ...input,
       status: 'queued',
       resultCount: 0,
+      estimatedTotalHits: 0,
+      facetDistribution: null,
       results: null,
       error: null,
       attempts: 0,
@@ -99,6 +105,8 @@ export class JobsService {
       {
         results: null,
         resultCount: 0,
+        estimatedTotalHits: 0,
+        facetDistribution: null,
         error: null,
         completedAt: null,
         durationMs: null,
@@ -107,6 +115,24 @@ export class JobsService {
       },
       'Only failed or cancelled jobs can be retried',
     );
+  }
+
+  /** Only a result the job returned can be clicked; the job may still be waiting in the recorder. */
+  async recordClick(request: RecordClickRequest): Promise<Click> {
+    validateClick(request);
+    const job = await this.findOwned(request);
+    if (!(job.results ?? []).some((result) => result.videoId === request.videoId)) {
+      throw SearchException.invalidArgument(`video_id ${request.videoId} is not among the results of this job`);
+    }
+    const click = {
+      jobId: job.id,
+      ownerId: job.ownerId,
+      videoId: request.videoId,
+      position: request.position,
+      clickedAt: new Date().toISOString(),
+    };
+    await this.clicks.insert({ ...click });
+    return { jobId: click.jobId, videoId: click.videoId, position: click.position, clickedAt: click.clickedAt };
   }
 
   algorithms(): ListAlgorithmsResponse {

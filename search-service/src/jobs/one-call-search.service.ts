@@ -3,6 +3,7 @@ import type { SearchReply, SearchRequest } from '@proto/gen/ts/videosearch/searc
 import { jobsConfig, type JobsConfig } from '@search/config/jobs.config';
 import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
+import { SearchSettingsCache } from '@search/settings/search-settings.cache';
 import { newJobId } from './job-id';
 import { JobOutcomeWaiter } from './job-outcome.waiter';
 import { JobRecorder } from './job-recorder';
@@ -30,6 +31,7 @@ export class OneCallSearchService {
     private readonly jobs: JobsService,
     private readonly repository: JobsRepository,
     private readonly waiter: JobOutcomeWaiter,
+    private readonly settings: SearchSettingsCache,
   ) {}
 
   search(request: SearchRequest): Promise<SearchReply> | SearchReply {
@@ -44,13 +46,14 @@ export class OneCallSearchService {
     const started = new Date();
     const startedAt = started.toISOString();
     const clock = performance.now();
-    let outcome: Pick<SearchJobEntity, 'status' | 'results' | 'error'>;
+    let outcome: Pick<SearchJobEntity, 'status' | 'results' | 'estimatedTotalHits' | 'facetDistribution' | 'error'>;
     try {
-      outcome = { status: 'completed', results: runSearch(this.engine, input), error: null };
+      const answer = runSearch(this.engine, input, this.settings.forOwner(input.ownerId));
+      outcome = { status: 'completed', ...answer, error: null };
     } catch (error) {
       const message = error instanceof Error ? error.message : 'Search failed';
       this.logger.warn(`Search for owner ${input.ownerId} failed: ${message}`);
-      outcome = { status: 'failed', results: null, error: message };
+      outcome = { status: 'failed', results: null, estimatedTotalHits: 0, facetDistribution: null, error: message };
     }
     const durationMs = performance.now() - clock;
     const completedAt = new Date(started.getTime() + durationMs).toISOString();

@@ -1,24 +1,59 @@
-import type { SearchEngine } from '@search/engine/search-engine';
+import type { EngineSettings, SearchEngine } from '@search/engine/search-engine';
 import type { NewJob } from './job-request.validator';
-import type { StoredResult } from './search-job.entity';
+import type { StoredFacetDistribution, StoredHighlight, StoredResult } from './search-job.entity';
 
-/** Asks the engine a job's question; throws what the engine throws. */
-export function runSearch(engine: SearchEngine, job: NewJob): StoredResult[] {
-  const hits = engine.search({
+/** A job's question: a new one, or a stored one (which may predate the highlight options). */
+export type SearchInput = Omit<NewJob, 'highlight'> & { highlight: StoredHighlight | null };
+
+export interface SearchOutcome {
+  results: StoredResult[];
+  /** Every match after the filters, not only the returned page. */
+  estimatedTotalHits: number;
+  /** Null when the job asked for no facet. */
+  facetDistribution: StoredFacetDistribution | null;
+}
+
+function nonEmpty<T>(values: T[] | undefined): T[] | undefined {
+  return values !== undefined && values.length > 0 ? values : undefined;
+}
+
+/**
+ * Asks the engine a job's question with the owner's current settings (undefined: the engine's defaults); throws
+ * what the engine throws. Jobs written before the newer options existed run with their defaults.
+ */
+export function runSearch(engine: SearchEngine, job: SearchInput, settings?: EngineSettings): SearchOutcome {
+  const { filters } = job;
+  const answer = engine.search({
     ownerId: job.ownerId,
     text: job.query,
     algorithm: job.algorithm,
-    videoIds: job.filters.videoIds.length > 0 ? job.filters.videoIds : undefined,
-    minDuration: job.filters.minDuration,
-    maxDuration: job.filters.maxDuration,
-    tags: job.filters.tags.length > 0 ? job.filters.tags : undefined,
+    videoIds: nonEmpty(filters.videoIds),
+    minDuration: filters.minDuration,
+    maxDuration: filters.maxDuration,
+    tags: nonEmpty(filters.tags),
+    tagsAll: nonEmpty(filters.tagsAll),
+    tagsNot: nonEmpty(filters.tagsNot),
+    createdAfter: filters.createdAfter,
+    createdBefore: filters.createdBefore,
     limit: job.limit,
+    offset: job.offset,
+    facets: nonEmpty(job.facets),
+    sort: nonEmpty(job.sort),
+    highlightPreTag: job.highlight?.preTag,
+    highlightPostTag: job.highlight?.postTag,
+    cropLength: job.highlight?.cropLength,
+    settings,
   });
-  return hits.map((hit) => ({
-    videoId: hit.videoId,
-    title: hit.title,
-    relevanceScore: hit.score,
-    matchedText: hit.matchedText,
-    matchedFields: hit.matchedFields,
-  }));
+  return {
+    results: answer.hits.map((hit) => ({
+      videoId: hit.videoId,
+      title: hit.title,
+      relevanceScore: hit.score,
+      matchedText: hit.matchedText,
+      matchedFields: hit.matchedFields,
+      highlights: hit.highlights,
+    })),
+    estimatedTotalHits: answer.totalHits,
+    facetDistribution: nonEmpty(job.facets) ? answer.facetDistribution : null,
+  };
 }

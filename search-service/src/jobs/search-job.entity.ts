@@ -1,12 +1,22 @@
 import { jsonText } from '@search/database/column-transformers';
+import type { EngineHighlights, FacetName, SortCriterion } from '@search/engine/search-engine';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { JobState } from './job-state';
 
+/** Jobs written before the tag and date filters existed lack the optional arrays; readers default them. */
 export interface StoredFilters {
   videoIds: number[];
   minDuration?: number;
   maxDuration?: number;
+  /** Any-of. */
   tags: string[];
+  /** All-of. */
+  tagsAll?: string[];
+  /** None-of. */
+  tagsNot?: string[];
+  /** Inclusive ISO 8601 bounds on the videos' created_at (canonical UTC form). */
+  createdAfter?: string;
+  createdBefore?: string;
 }
 
 export interface StoredResult {
@@ -15,11 +25,23 @@ export interface StoredResult {
   relevanceScore: number;
   matchedText: string;
   matchedFields: string[];
+  /** Missing on jobs completed before highlights existed. */
+  highlights?: EngineHighlights;
 }
+
+/** Resolved highlight options (defaults filled in), kept so that a retried job renders its results the same way. */
+export interface StoredHighlight {
+  preTag: string;
+  postTag: string;
+  cropLength: number;
+}
+
+export type StoredFacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
 
 /** Timestamps are ISO 8601 UTC strings: portable across both drivers and ordered lexicographically. */
 @Entity('search_jobs')
 @Index('idx_search_jobs_owner_created', ['ownerId', 'createdAt'])
+@Index('idx_search_jobs_owner_query_key', ['ownerId', 'queryKey'])
 @Index('idx_search_jobs_status_created', ['status', 'createdAt'])
 export class SearchJobEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -31,6 +53,10 @@ export class SearchJobEntity {
   @Column({ type: 'text' })
   query: string;
 
+  /** The query lower-cased with its spaces collapsed: what suggestions match a typed prefix against. */
+  @Column({ name: 'query_key', type: 'text', default: '' })
+  queryKey: string;
+
   @Column({ type: 'varchar', length: 64 })
   algorithm: string;
 
@@ -40,6 +66,20 @@ export class SearchJobEntity {
   @Column({ name: 'limit', type: 'integer' })
   limit: number;
 
+  @Column({ name: 'offset', type: 'integer', default: 0 })
+  offset: number;
+
+  @Column({ type: 'text', default: '[]', transformer: jsonText<FacetName[]>() })
+  facets: FacetName[];
+
+  /** Empty sorts by relevance. */
+  @Column({ type: 'text', default: '[]', transformer: jsonText<SortCriterion[]>() })
+  sort: SortCriterion[];
+
+  /** Null on jobs written before highlights existed (the engine's defaults apply). */
+  @Column({ type: 'text', nullable: true, transformer: jsonText<StoredHighlight>() })
+  highlight: StoredHighlight | null;
+
   @Column({ type: 'varchar', length: 16 })
   status: JobState;
 
@@ -48,6 +88,19 @@ export class SearchJobEntity {
 
   @Column({ type: 'text', nullable: true, transformer: jsonText<StoredResult[]>() })
   results: StoredResult[] | null;
+
+  /** Every match of a completed job, not only the stored page. */
+  @Column({ name: 'estimated_total_hits', type: 'integer', default: 0 })
+  estimatedTotalHits: number;
+
+  /** Per requested facet, over every match; null until completed or when no facet was asked. */
+  @Column({
+    name: 'facet_distribution',
+    type: 'text',
+    nullable: true,
+    transformer: jsonText<StoredFacetDistribution>(),
+  })
+  facetDistribution: StoredFacetDistribution | null;
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
