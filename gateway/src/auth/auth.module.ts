@@ -20,6 +20,7 @@ import { AuthenticationGuard } from './guards/authentication.guard';
 import { BearerStrategy } from './guards/bearer.strategy';
 import { OwnerGuard } from './guards/owner.guard';
 import { PasswordHasher } from './password-hasher';
+import { SearchTokensController } from './search-tokens/search-tokens.controller';
 
 const authConfigFeature = ConfigModule.forFeature(authConfig);
 
@@ -39,7 +40,7 @@ const authConfigFeature = ConfigModule.forFeature(authConfig);
       }),
     }),
   ],
-  controllers: [AuthController, ApiKeysController],
+  controllers: [AuthController, ApiKeysController, SearchTokensController],
   providers: [
     AuthService,
     PasswordHasher,

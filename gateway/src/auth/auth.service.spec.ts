@@ -6,6 +6,7 @@ import { UsersRepository } from '../users/users.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import type { AuthConfig } from './auth.config';
 import { AuthService } from './auth.service';
+import { PERMISSIONS } from './authenticated-user';
 import { CredentialCache } from './credentials/credential-cache';
 import { PasswordHasher } from './password-hasher';
 
@@ -58,6 +59,8 @@ describe(AuthService.name, () => {
         id: 7,
         email: 'ada@example.com',
         apiKeyId: null,
+        permissions: PERMISSIONS,
+        forcedFilters: null,
       });
     });
 
@@ -136,13 +139,16 @@ describe(AuthService.name, () => {
 
   describe('authenticateToken', () => {
     it('delegates API keys to the API key service', async () => {
-      apiKeys.authenticate.mockResolvedValue({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
-
-      await expect(sut.authenticateToken('imaginario_live_abc')).resolves.toEqual({
+      const caller = {
         id: 7,
         email: 'ada@example.com',
         apiKeyId: 'key-1',
-      });
+        permissions: ['search' as const],
+        forcedFilters: null,
+      };
+      apiKeys.authenticate.mockResolvedValue(caller);
+
+      await expect(sut.authenticateToken('imaginario_live_abc')).resolves.toEqual(caller);
       expect(apiKeys.authenticate).toHaveBeenCalledWith('imaginario_live_abc');
     });
 
@@ -177,7 +183,7 @@ describe(AuthService.name, () => {
       const verify = jest.spyOn(jwt, 'verifyAsync');
 
       await sut.authenticateToken(token);
-      await expect(sut.authenticateToken(token)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: null });
+      await expect(sut.authenticateToken(token)).resolves.toMatchObject({ id: 7, apiKeyId: null });
       expect(verify).toHaveBeenCalledTimes(1);
     });
 
@@ -188,6 +194,81 @@ describe(AuthService.name, () => {
       await new Promise((wait) => setTimeout(wait, 1_100));
 
       await expect(sut.authenticateToken(token)).resolves.toBeNull();
+    });
+  });
+
+  describe('authenticateRequest', () => {
+    it('gives a login JWT every permission and no forced filters', async () => {
+      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com' });
+
+      await expect(sut.authenticateRequest(token)).resolves.toEqual({
+        id: 7,
+        email: 'ada@example.com',
+        apiKeyId: null,
+        permissions: PERMISSIONS,
+        forcedFilters: null,
+      });
+    });
+
+    it('answers 401 API key expired for an expired key', async () => {
+      apiKeys.authenticate.mockResolvedValue('expired');
+
+      await expect(sut.authenticateRequest('imaginario_live_old')).rejects.toThrow(
+        new UnauthorizedException('API key expired'),
+      );
+    });
+
+    it('refuses a JWT of an unknown type', async () => {
+      const odd = await jwt.signAsync({ sub: '7', email: 'ada@example.com', typ: 'refresh' });
+
+      await expect(sut.authenticateRequest(odd)).resolves.toBeNull();
+    });
+  });
+
+  describe('search tokens', () => {
+    const owner = {
+      id: 7,
+      email: 'ada@example.com',
+      apiKeyId: null,
+      permissions: PERMISSIONS,
+      forcedFilters: null,
+    };
+
+    it('authenticate with the search permission only and their filters forced', async () => {
+      const issued = await sut.issueSearchToken(owner, 600, { tags: ['pasta'], max_duration: 300 });
+
+      expect(issued.expiresAt.getTime()).toBeGreaterThan(Date.now() + 590_000);
+      expect(issued.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 600_000);
+      await expect(sut.authenticateRequest(issued.token)).resolves.toEqual({
+        id: 7,
+        email: 'ada@example.com',
+        apiKeyId: null,
+        permissions: ['search'],
+        forcedFilters: { tags: ['pasta'], max_duration: 300 },
+      });
+    });
+
+    it('are a distinct type of token, so a login token never carries forced filters', async () => {
+      const issued = await sut.issueSearchToken(owner, 600, {});
+      const claims = jwt.decode<{ typ?: string }>(issued.token);
+
+      expect(claims.typ).toBe('search');
+      await expect(sut.authenticateRequest(issued.token)).resolves.toMatchObject({ forcedFilters: {} });
+    });
+
+    it('are refused by the realtime handshake', async () => {
+      const issued = await sut.issueSearchToken(owner, 600, {});
+
+      await expect(sut.authenticateToken(issued.token)).resolves.toBeNull();
+    });
+
+    it('stop authenticating once they expire', async () => {
+      const issued = await sut.issueSearchToken(owner, 1, {});
+      await expect(sut.authenticateRequest(issued.token)).resolves.not.toBeNull();
+
+      await new Promise((wait) => setTimeout(wait, 1_100));
+
+      await expect(sut.authenticateRequest(issued.token)).resolves.toBeNull();
     });
   });
 });

@@ -86,8 +86,25 @@ describe('QuotaService with the memory store', () => {
       dailyQuota: null,
       monthlyQuota: 99,
     } as never);
-    const subject = await sut.subjectFor({ id: 7, email: 'a@example.com', apiKeyId: 'k1' });
+    const subject = await sut.subjectFor({
+      id: 7,
+      email: 'a@example.com',
+      apiKeyId: 'k1',
+      permissions: ['search'],
+      forcedFilters: null,
+    });
     expect(subject).toEqual({ scope: 'api_key', id: 'k1', limits: { perMinute: 1, daily: 5, monthly: 99 } });
+  });
+
+  it("charges a search token's requests to its owner, like the owner's own logins", async () => {
+    const subject = await sut.subjectFor({
+      id: 7,
+      email: 'a@example.com',
+      apiKeyId: null,
+      permissions: ['search'],
+      forcedFilters: { tags: ['public'] },
+    });
+    expect(subject).toEqual({ scope: 'user', id: '7', limits: config.defaults });
   });
 });
 

@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { User } from '../../users/user.entity';
 import type { AuthConfig } from '../auth.config';
+import { PERMISSIONS } from '../authenticated-user';
 import { CredentialCache } from '../credentials/credential-cache';
 import { Revocations } from '../credentials/revocations';
 import { hashApiKey } from './api-key-secret';
@@ -20,6 +21,8 @@ function makeApiKey(overrides: Partial<ApiKey> = {}): ApiKey {
     rateLimitPerMinute: null,
     dailyQuota: null,
     monthlyQuota: null,
+    permissions: [...PERMISSIONS],
+    expiresAt: null,
     createdAt: new Date('2026-11-26T10:00:00Z'),
     lastUsedAt: null,
     revokedAt: null,
@@ -72,7 +75,29 @@ describe(ApiKeysService.name, () => {
         rateLimitPerMinute: null,
         monthlyQuota: null,
       });
-      expect(result).toMatchObject({ api_key_id: stored.id, name: 'CI', daily_quota: 500 });
+      expect(result).toMatchObject({
+        api_key_id: stored.id,
+        name: 'CI',
+        daily_quota: 500,
+        permissions: PERMISSIONS,
+        expires_at: null,
+      });
+    });
+
+    it('stores the permissions asked for, in their canonical order, and the expiry', async () => {
+      repository.create.mockImplementation((input) => Promise.resolve(makeApiKey({ ...input })));
+
+      const result = await sut.create(7, {
+        name: 'CI',
+        permissions: ['videos:read', 'search'],
+        expires_at: '2030-01-01T00:00:00Z',
+      });
+
+      expect(repository.create.mock.calls[0][0]).toMatchObject({
+        permissions: ['search', 'videos:read'],
+        expiresAt: new Date('2030-01-01T00:00:00Z'),
+      });
+      expect(result).toMatchObject({ permissions: ['search', 'videos:read'], expires_at: '2030-01-01T00:00:00.000Z' });
     });
   });
 
@@ -84,7 +109,7 @@ describe(ApiKeysService.name, () => {
 
       const result = await sut.list(7);
 
-      expect(repository.findByOwner).toHaveBeenCalledWith(7);
+      expect(repository.findByOwner).toHaveBeenCalledWith(7, { includeRevoked: false });
       expect(result.api_keys).toEqual([
         {
           id: 'key-1',
@@ -96,8 +121,32 @@ describe(ApiKeysService.name, () => {
           rate_limit_per_minute: null,
           daily_quota: null,
           monthly_quota: null,
+          permissions: PERMISSIONS,
+          expires_at: null,
+          expired: false,
+          revoked_at: null,
         },
       ]);
+    });
+
+    it('asks for revoked keys too when told, and shows expiry and revocation', async () => {
+      repository.findByOwner.mockResolvedValue([
+        makeApiKey({
+          isActive: false,
+          revokedAt: new Date('2026-11-27T10:00:00Z'),
+          expiresAt: new Date('2026-11-26T12:00:00Z'),
+        }),
+      ]);
+
+      const result = await sut.list(7, true);
+
+      expect(repository.findByOwner).toHaveBeenCalledWith(7, { includeRevoked: true });
+      expect(result.api_keys[0]).toMatchObject({
+        is_active: false,
+        revoked_at: '2026-11-27T10:00:00.000Z',
+        expires_at: '2026-11-26T12:00:00.000Z',
+        expired: true,
+      });
     });
   });
 
@@ -140,9 +189,55 @@ describe(ApiKeysService.name, () => {
         makeApiKey({ keyHash: hashApiKey(key), user: { email: 'ada@example.com' } as User }),
       );
 
-      await expect(sut.authenticate(key)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
+      await expect(sut.authenticate(key)).resolves.toEqual({
+        id: 7,
+        email: 'ada@example.com',
+        apiKeyId: 'key-1',
+        permissions: PERMISSIONS,
+        forcedFilters: null,
+      });
       expect(repository.findActiveByHash).toHaveBeenCalledWith(hashApiKey(key));
       expect(usage.recordUse).toHaveBeenCalledWith('key-1');
+    });
+
+    it('carries the permissions the key was created with', async () => {
+      const key = 'imaginario_live_scoped';
+      repository.findActiveByHash.mockResolvedValue(
+        makeApiKey({ keyHash: hashApiKey(key), permissions: ['search'], user: { email: 'a@example.com' } as User }),
+      );
+
+      await expect(sut.authenticate(key)).resolves.toMatchObject({ permissions: ['search'], forcedFilters: null });
+    });
+
+    it('answers expired for a key past its expires_at and records nothing', async () => {
+      const key = 'imaginario_live_old';
+      repository.findActiveByHash.mockResolvedValue(
+        makeApiKey({
+          keyHash: hashApiKey(key),
+          expiresAt: new Date(Date.now() - 1),
+          user: { email: 'a@example.com' } as User,
+        }),
+      );
+
+      await expect(sut.authenticate(key)).resolves.toBe('expired');
+      expect(usage.recordUse).not.toHaveBeenCalled();
+    });
+
+    it('does not answer a key from memory past its expiry', async () => {
+      const key = 'imaginario_live_soon';
+      const expiresAt = new Date(Date.now() + 60_000);
+      repository.findActiveByHash.mockResolvedValue(
+        makeApiKey({ keyHash: hashApiKey(key), expiresAt, user: { email: 'a@example.com' } as User }),
+      );
+      await expect(sut.authenticate(key)).resolves.toMatchObject({ id: 7 });
+
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(expiresAt.getTime());
+      try {
+        await expect(sut.authenticate(key)).resolves.toBe('expired');
+        expect(repository.findActiveByHash).toHaveBeenCalledTimes(2);
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('returns null for an unknown or revoked key and records nothing', async () => {
@@ -165,7 +260,7 @@ describe(ApiKeysService.name, () => {
       });
 
       it('answers from memory and still records the use', async () => {
-        await expect(sut.authenticate(key)).resolves.toEqual({ id: 7, email: 'ada@example.com', apiKeyId: 'key-1' });
+        await expect(sut.authenticate(key)).resolves.toMatchObject({ id: 7, apiKeyId: 'key-1' });
         expect(repository.findActiveByHash).not.toHaveBeenCalled();
         expect(usage.recordUse).toHaveBeenCalledWith('key-1');
       });

@@ -1,12 +1,25 @@
 import type { AuthConfig } from '../auth.config';
+import { AuthenticatedUser, PERMISSIONS } from '../authenticated-user';
 import { CredentialCache } from './credential-cache';
 
 function cacheWith(max: number, ttlMs: number): CredentialCache {
   return new CredentialCache({ credentialCacheMax: max, credentialCacheTtlMs: ttlMs } as AuthConfig);
 }
 
-const ADA_BY_KEY = { id: 7, email: 'ada@example.com', apiKeyId: 'key-1' };
-const ADA_BY_JWT = { id: 7, email: 'ada@example.com', apiKeyId: null };
+const ADA_BY_KEY: AuthenticatedUser = {
+  id: 7,
+  email: 'ada@example.com',
+  apiKeyId: 'key-1',
+  permissions: ['search'],
+  forcedFilters: null,
+};
+const ADA_BY_JWT: AuthenticatedUser = {
+  id: 7,
+  email: 'ada@example.com',
+  apiKeyId: null,
+  permissions: PERMISSIONS,
+  forcedFilters: null,
+};
 
 // lru-cache reads its own clock (performance.now), which Jest's fake timers do not move.
 const pause = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
@@ -32,6 +45,18 @@ describe(CredentialCache.name, () => {
     await pause(80);
 
     expect(sut.get('jwt-1')).toBeUndefined();
+  });
+
+  it('never answers an entry past its own expiry, even within the TTL', () => {
+    const sut = cacheWith(10, 60_000);
+    const now = Date.now();
+    sut.set('hash-1', ADA_BY_KEY, now + 60_000);
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+    try {
+      expect(sut.get('hash-1')).toBeUndefined();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('holds at most CREDENTIAL_CACHE_MAX entries, dropping the least recently used', () => {
