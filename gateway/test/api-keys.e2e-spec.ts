@@ -20,6 +20,7 @@ describe('API keys', () => {
   });
 
   const keysPath = '/api/v1/auth/api-keys';
+  const ALL_PERMISSIONS = ['search', 'videos:read', 'videos:write', 'analytics:read', 'keys:manage'];
 
   it('creates a key shown once, with the imaginario_live_ prefix and optional limits', async () => {
     const response = await request(gateway.url)
@@ -36,7 +37,21 @@ describe('API keys', () => {
       rate_limit_per_minute: 60,
       daily_quota: 1000,
       monthly_quota: null,
+      permissions: ALL_PERMISSIONS,
+      expires_at: null,
     });
+  });
+
+  it('keeps the permissions asked for, in their canonical order, and the expiry', async () => {
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+
+    const response = await request(gateway.url)
+      .post(keysPath)
+      .set(user.auth)
+      .send({ name: 'reader', permissions: ['videos:read', 'search'], expires_at: expiresAt })
+      .expect(201);
+
+    expect(response.body).toMatchObject({ permissions: ['search', 'videos:read'], expires_at: expiresAt });
   });
 
   it('generates a different key each time', async () => {
@@ -52,6 +67,13 @@ describe('API keys', () => {
     [{ name: 'x'.repeat(101) }, 'name must be shorter than or equal to 100 characters'],
     [{ name: 'ok', daily_quota: 0 }, 'daily_quota must not be less than 1'],
     [{ name: 'ok', rate_limit_per_minute: 'many' }, 'rate_limit_per_minute must be an integer number'],
+    [
+      { name: 'ok', permissions: ['search', 'admin'] },
+      'permissions holds an unknown permission "admin"; known permissions: search, videos:read, videos:write, analytics:read, keys:manage',
+    ],
+    [{ name: 'ok', permissions: [] }, 'permissions must not be empty; omit it for every permission'],
+    [{ name: 'ok', expires_at: 'tomorrow' }, 'expires_at must be an ISO 8601 timestamp'],
+    [{ name: 'ok', expires_at: '2020-01-01T00:00:00Z' }, 'expires_at must be in the future'],
   ])('answers 400 for %j', async (body, message) => {
     const response = await request(gateway.url).post(keysPath).set(user.auth).send(body).expect(400);
 
@@ -74,6 +96,10 @@ describe('API keys', () => {
         rate_limit_per_minute: null,
         daily_quota: null,
         monthly_quota: null,
+        permissions: ALL_PERMISSIONS,
+        expires_at: null,
+        expired: false,
+        revoked_at: null,
       },
     ]);
     expect(JSON.stringify(response.body)).not.toContain(created.key);
@@ -108,7 +134,70 @@ describe('API keys', () => {
     const again = await request(gateway.url).delete(`${keysPath}/${id}`).set(user.auth).expect(404);
     expect(again.body).toEqual({ error: 'API key not found' });
     const listed = await request(gateway.url).get(keysPath).set(user.auth).expect(200);
-    expect(listed.body.api_keys).toEqual([expect.objectContaining({ id, is_active: false })]);
+    expect(listed.body.api_keys).toEqual([]);
+  });
+
+  it('lists revoked keys, with revoked_at, only when include_revoked=true', async () => {
+    const live = await createApiKey(gateway.url, user, 'live');
+    const gone = await createApiKey(gateway.url, user, 'gone');
+    await request(gateway.url).delete(`${keysPath}/${gone.id}`).set(user.auth).expect(200);
+
+    const all = await request(gateway.url).get(`${keysPath}?include_revoked=true`).set(user.auth).expect(200);
+    const liveOnly = await request(gateway.url).get(`${keysPath}?include_revoked=false`).set(user.auth).expect(200);
+
+    expect(all.body.api_keys).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: live.id, is_active: true, revoked_at: null }),
+        expect.objectContaining({ id: gone.id, is_active: false, revoked_at: expect.any(String) }),
+      ]),
+    );
+    expect(Date.parse(all.body.api_keys.find((k: { id: string }) => k.id === gone.id).revoked_at)).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
+    expect(liveOnly.body.api_keys.map((k: { id: string }) => k.id)).toEqual([live.id]);
+    const bad = await request(gateway.url).get(`${keysPath}?include_revoked=yes`).set(user.auth).expect(400);
+    expect(bad.body.error).toBe('include_revoked must be true or false');
+  });
+
+  it('answers 403 {error} when a key is used beyond its permissions', async () => {
+    const reader = await request(gateway.url)
+      .post(keysPath)
+      .set(user.auth)
+      .send({ name: 'reader', permissions: ['search', 'videos:read'] })
+      .expect(201);
+    const bearer = { Authorization: `Bearer ${reader.body.api_key}` };
+
+    await request(gateway.url).get(`/api/v1/users/${user.id}/videos`).set(bearer).expect(200);
+    const write = await request(gateway.url)
+      .post(`/api/v1/users/${user.id}/videos`)
+      .set(bearer)
+      .send({ title: 'not allowed' })
+      .expect(403);
+    const keys = await request(gateway.url).get(keysPath).set(bearer).expect(403);
+    const analytics = await request(gateway.url).get('/api/v1/analytics/usage').set(bearer).expect(403);
+
+    expect(write.body).toEqual({ error: "This API key lacks the 'videos:write' permission" });
+    expect(keys.body).toEqual({ error: "This API key lacks the 'keys:manage' permission" });
+    expect(analytics.body).toEqual({ error: "This API key lacks the 'analytics:read' permission" });
+  });
+
+  it("answers 401 'API key expired' once a key's expires_at has passed, though it is still listed", async () => {
+    const created = await request(gateway.url)
+      .post(keysPath)
+      .set(user.auth)
+      .send({ name: 'brief', expires_at: new Date(Date.now() + 1_500).toISOString() })
+      .expect(201);
+    const bearer = { Authorization: `Bearer ${created.body.api_key}` };
+    await request(gateway.url).get('/api/v1/auth/me').set(bearer).expect(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+
+    const refused = await request(gateway.url).get('/api/v1/auth/me').set(bearer).expect(401);
+    expect(refused.body).toEqual({ error: 'API key expired' });
+    const listed = await request(gateway.url).get(keysPath).set(user.auth).expect(200);
+    expect(listed.body.api_keys).toEqual([
+      expect.objectContaining({ id: created.body.api_key_id, is_active: true, expired: true }),
+    ]);
   });
 
   it('answers 404 for an unknown key id', async () => {
