@@ -9,6 +9,7 @@ import type { JobState } from './job-state';
 import type { JobWorkerPool } from './job-worker-pool';
 import type { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
+import type { SearchClicksRepository } from './search-clicks.repository';
 import type { SearchJobEntity } from './search-job.entity';
 
 function stored(status: JobState, overrides: Partial<SearchJobEntity> = {}): SearchJobEntity {
@@ -19,8 +20,15 @@ function stored(status: JobState, overrides: Partial<SearchJobEntity> = {}): Sea
     algorithm: 'auto',
     filters: { videoIds: [], tags: [] },
     limit: 20,
+    queryKey: 'cats',
+    offset: 0,
+    facets: [],
+    sort: [],
+    highlight: null,
     status,
     resultCount: 0,
+    estimatedTotalHits: 0,
+    facetDistribution: null,
     results: null,
     error: null,
     attempts: 1,
@@ -43,6 +51,7 @@ describe('JobsService', () => {
   let workers: jest.Mocked<Pick<JobWorkerPool, 'wake'>>;
   let recorder: jest.Mocked<Pick<JobRecorder, 'find' | 'drain'>> & { visibilityWindowMs: number };
   let waiter: jest.Mocked<Pick<JobOutcomeWaiter, 'waitForFinish'>>;
+  let clicks: jest.Mocked<Pick<SearchClicksRepository, 'insert'>>;
   let sut: JobsService;
 
   beforeEach(() => {
@@ -58,6 +67,7 @@ describe('JobsService', () => {
     workers = { wake: jest.fn() };
     recorder = { find: jest.fn(), drain: jest.fn().mockResolvedValue(undefined), visibilityWindowMs: 1000 };
     waiter = { waitForFinish: jest.fn().mockResolvedValue(undefined) };
+    clicks = { insert: jest.fn().mockResolvedValue(undefined) };
     const engine = { algorithms: () => [{ name: 'auto', description: 'default', isDefault: true }] };
     sut = new JobsService(
       jobs as unknown as JobsRepository,
@@ -66,6 +76,7 @@ describe('JobsService', () => {
       recorder as unknown as JobRecorder,
       waiter as unknown as JobOutcomeWaiter,
       engine as unknown as SearchEngine,
+      clicks as unknown as SearchClicksRepository,
     );
   });
 
@@ -93,6 +104,44 @@ describe('JobsService', () => {
         sut.submit({ ownerId: 1, query: 'cats', algorithm: '', filters: undefined, limit: 0 }),
       ).rejects.toThrow('database is locked');
       expect(events.publish).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('recordClick', () => {
+    const result = { videoId: 3, title: 'Cats', relevanceScore: 1, matchedText: 'Cats', matchedFields: ['title'] };
+    const click = { jobId: 'job-1', ownerId: 1, videoId: 3, position: 2 };
+
+    it('records a click on a result of the job and answers it with its time', async () => {
+      jobs.findForOwner.mockResolvedValue(stored('completed', { results: [result] }));
+      const answer = await sut.recordClick(click);
+      expect(answer).toEqual({ jobId: 'job-1', videoId: 3, position: 2, clickedAt: expect.any(String) as string });
+      expect(clicks.insert).toHaveBeenCalledWith({ ...click, clickedAt: answer.clickedAt });
+    });
+
+    it('records a click on a job answered at once that is not written yet', async () => {
+      recorder.find.mockReturnValue(stored('completed', { results: [result] }));
+      await sut.recordClick(click);
+      expect(clicks.insert).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers NOT_FOUND for another owner’s job, recording nothing', async () => {
+      jobs.findForOwner.mockResolvedValue(null);
+      await expect(sut.recordClick({ ...click, ownerId: 2 })).rejects.toMatchObject({
+        code: SearchExceptionCode.NotFound,
+      });
+      expect(clicks.insert).not.toHaveBeenCalled();
+    });
+
+    it('refuses a video the job did not return, and position 0, with INVALID_ARGUMENT', async () => {
+      jobs.findForOwner.mockResolvedValue(stored('completed', { results: [result] }));
+      await expect(sut.recordClick({ ...click, videoId: 4 })).rejects.toMatchObject({
+        code: SearchExceptionCode.InvalidArgument,
+        message: 'video_id 4 is not among the results of this job',
+      });
+      await expect(sut.recordClick({ ...click, position: 0 })).rejects.toMatchObject({
+        code: SearchExceptionCode.InvalidArgument,
+      });
+      expect(clicks.insert).not.toHaveBeenCalled();
     });
   });
 

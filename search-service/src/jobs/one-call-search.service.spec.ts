@@ -1,7 +1,8 @@
 import { JobStatus, type SearchRequest } from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchExceptionCode } from '@search/common/search.exception';
 import type { JobsConfig } from '@search/config/jobs.config';
-import type { EngineHit, SearchEngine } from '@search/engine/search-engine';
+import type { EngineHit, EngineSearchResult, EngineSettings, SearchEngine } from '@search/engine/search-engine';
+import type { SearchSettingsCache } from '@search/settings/search-settings.cache';
 import { jobIdTime } from './job-id';
 import type { JobOutcomeWaiter } from './job-outcome.waiter';
 import type { JobRecorder } from './job-recorder';
@@ -16,10 +17,29 @@ const HIT: EngineHit = {
   score: 0.9,
   matchedText: '<mark>Cats</mark> at play',
   matchedFields: ['title'],
+  highlights: { title: '<mark>Cats</mark> at play', description: '', tags: [] },
 };
 
+const ANSWER: EngineSearchResult = { hits: [HIT], totalHits: 7, facetDistribution: { duration: { '0-60': 7 } } };
+
 function request(waitMs: number, overrides: Partial<NonNullable<SearchRequest['search']>> = {}): SearchRequest {
-  return { search: { ownerId: 1, query: ' cats ', algorithm: '', filters: undefined, limit: 0, ...overrides }, waitMs };
+  return {
+    search: {
+      ownerId: 1,
+      query: ' cats ',
+      algorithm: '',
+      filters: undefined,
+      limit: 0,
+      offset: 0,
+      facets: [],
+      sort: [],
+      highlightPreTag: '',
+      highlightPostTag: '',
+      cropLength: 0,
+      ...overrides,
+    },
+    waitMs,
+  };
 }
 
 function queued(): SearchJobEntity {
@@ -30,8 +50,15 @@ function queued(): SearchJobEntity {
     algorithm: 'auto',
     filters: { videoIds: [], tags: [] },
     limit: 20,
+    queryKey: 'cats',
+    offset: 0,
+    facets: [],
+    sort: [],
+    highlight: null,
     status: 'queued',
     resultCount: 0,
+    estimatedTotalHits: 0,
+    facetDistribution: null,
     results: null,
     error: null,
     attempts: 0,
@@ -47,7 +74,8 @@ function queued(): SearchJobEntity {
 
 describe('OneCallSearchService', () => {
   let config: JobsConfig;
-  let engine: { search: jest.Mock<EngineHit[]>; algorithms: () => ReturnType<SearchEngine['algorithms']> };
+  let engine: { search: jest.Mock<EngineSearchResult>; algorithms: () => ReturnType<SearchEngine['algorithms']> };
+  let settings: { forOwner: jest.Mock<EngineSettings | undefined, [number]> };
   let recorder: { record: jest.Mock<void, [SearchJobEntity]>; hasRoom: boolean };
   let jobs: { enqueue: jest.Mock };
   let repository: { findById: jest.Mock };
@@ -57,13 +85,14 @@ describe('OneCallSearchService', () => {
   beforeEach(() => {
     config = { workerConcurrency: 4 } as JobsConfig;
     engine = {
-      search: jest.fn().mockReturnValue([HIT]),
+      search: jest.fn().mockReturnValue(ANSWER),
       algorithms: () => [{ name: 'auto', description: 'default', isDefault: true }],
     };
     recorder = { record: jest.fn(), hasRoom: true };
     jobs = { enqueue: jest.fn().mockResolvedValue(queued()) };
     repository = { findById: jest.fn() };
     waiter = { waitForFinish: jest.fn().mockResolvedValue(undefined) };
+    settings = { forOwner: jest.fn().mockReturnValue(undefined) };
     sut = new OneCallSearchService(
       config,
       engine as unknown as SearchEngine,
@@ -71,6 +100,7 @@ describe('OneCallSearchService', () => {
       jobs as unknown as JobsService,
       repository as unknown as JobsRepository,
       waiter as unknown as JobOutcomeWaiter,
+      settings as unknown as SearchSettingsCache,
     );
   });
 
@@ -89,6 +119,29 @@ describe('OneCallSearchService', () => {
       expect(engine.search).toHaveBeenCalledWith(expect.objectContaining({ ownerId: 1, text: 'cats', limit: 20 }));
       expect(jobs.enqueue).not.toHaveBeenCalled();
       expect(repository.findById).not.toHaveBeenCalled();
+    });
+
+    it("answers with the total, the facet counts and the highlights, having searched with the owner's settings", async () => {
+      const ownerSettings = { synonyms: { car: ['auto'] } } as unknown as EngineSettings;
+      settings.forOwner.mockReturnValue(ownerSettings);
+      const reply = await sut.search(request(2000, { facets: ['duration'], sort: ['duration:desc'], offset: 5 }));
+      expect(settings.forOwner).toHaveBeenCalledWith(1);
+      expect(engine.search).toHaveBeenCalledWith(
+        expect.objectContaining({
+          settings: ownerSettings,
+          facets: ['duration'],
+          sort: [{ field: 'duration', direction: 'desc' }],
+          offset: 5,
+        }),
+      );
+      expect(reply.job).toMatchObject({
+        estimatedTotalHits: 7,
+        offset: 5,
+        facets: ['duration'],
+        sort: ['duration:desc'],
+        facetDistribution: { duration: { counts: { '0-60': 7 } } },
+        results: [{ highlights: HIT.highlights }],
+      });
     });
 
     it('hands the finished job to the recorder under the id it answered with', async () => {
