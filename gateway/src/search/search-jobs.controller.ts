@@ -32,7 +32,7 @@ export class SearchJobsController {
   @ApiOkResponse({ type: SearchJobDto })
   @ApiErrors({ 404: 'Search job not found' })
   details(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
-    return this.searches.getJob(user.id, jobId);
+    return this.searches.getJob(user, jobId);
   }
 
   @Post('jobs/:jobId/retry')
@@ -41,7 +41,7 @@ export class SearchJobsController {
   @ApiOkResponse({ type: SearchJobDto })
   @ApiErrors({ 404: 'Search job not found', 409: 'Only failed or cancelled jobs can be retried' })
   retry(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
-    return this.searches.retryJob(user.id, jobId);
+    return this.searches.retryJob(user, jobId);
   }
 
   @Post('jobs/:jobId/cancel')
@@ -50,7 +50,7 @@ export class SearchJobsController {
   @ApiOkResponse({ type: SearchJobDto })
   @ApiErrors({ 404: 'Search job not found', 409: 'Only queued or processing jobs can be cancelled' })
   cancel(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
-    return this.searches.cancelJob(user.id, jobId);
+    return this.searches.cancelJob(user, jobId);
   }
 
   @Get('algorithms')

@@ -3,10 +3,11 @@ import { CurrentUser } from '@gateway/auth/decorators/current-user.decorator';
 import { OwnerGuard } from '@gateway/auth/guards/owner.guard';
 import { RequirePermission } from '@gateway/auth/permissions/require-permission.decorator';
 import { ApiErrors } from '@gateway/common/http/api-errors.decorator';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
@@ -17,8 +18,16 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
+import { InstantSearchQueryDto, MultiSearchDto, RecordClickDto, SuggestQueryDto } from './dto/search-options.dto';
 import { SubmitSearchDto } from './dto/search-request.dto';
-import { ReindexResultDto, SearchAcceptedDto, SearchJobDto } from './dto/search-response.dto';
+import {
+  ClickDto,
+  MultiSearchResultDto,
+  ReindexResultDto,
+  SearchAcceptedDto,
+  SearchJobDto,
+  SuggestionsDto,
+} from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
 import { ReindexService } from './reindex/reindex.service';
 import { SearchService } from './search.service';
@@ -30,14 +39,15 @@ import { SearchService } from './search.service';
 @ApiSearchUnavailable()
 @RequirePermission('search')
 @UseGuards(OwnerGuard)
-@Controller('users/:userId/search')
+// `search/suggest` comes before `search/:jobId`; settings have their own controller, registered first.
+@Controller('users/:userId')
 export class SearchController {
   constructor(
     private readonly searches: SearchService,
     private readonly reindexer: ReindexService,
   ) {}
 
-  @Post()
+  @Post('search')
   @HttpCode(200)
   @ApiOperation({
     summary: "Search the caller's videos",
@@ -45,7 +55,7 @@ export class SearchController {
       'Creates a search job and waits for it (SEARCH_WAIT_MS, default 2 s, or `Prefer: wait=N` with N in 0..30 s, ' +
       'echoed in `Preference-Applied`). 200 with the whole job when it finished in time (also when it failed or was ' +
       'cancelled: see `status` and `error`), else 202 with `job_id` to poll. 503 answers carry `retry_after` and a ' +
-      '`Retry-After` header.',
+      "`Retry-After` header. A search token's filters are ANDed onto the request's own.",
   })
   @ApiHeader({ name: 'Prefer', required: false, description: '`wait=N` (seconds, 0..30) or `respond-async`' })
   @ApiExtraModels(SearchJobDto, SearchAcceptedDto)
@@ -58,7 +68,7 @@ export class SearchController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SearchJobDto | SearchAcceptedDto> {
-    const outcome = await this.searches.search(user.id, dto, prefer);
+    const outcome = await this.searches.search(user, dto, prefer);
     if (outcome.preferenceApplied) {
       void reply.header('Preference-Applied', outcome.preferenceApplied);
     }
@@ -69,7 +79,48 @@ export class SearchController {
     return outcome.job;
   }
 
-  @Post('reindex')
+  @Get('search')
+  @ApiOperation({
+    summary: 'Instant search, for as-you-type boxes',
+    description:
+      'The options of POST search as query parameters (lists comma-separated), answered at once through the ' +
+      'one-call path: the job as it stands after SEARCH_WAIT_MS at most, nearly always completed. Counted in ' +
+      'search analytics; 503 at once while the search service is unavailable.',
+  })
+  @ApiOkResponse({ type: SearchJobDto })
+  @ApiErrors({ 400: 'q is required' })
+  instant(@CurrentUser() user: AuthenticatedUser, @Query() query: InstantSearchQueryDto): Promise<SearchJobDto> {
+    return this.searches.instant(user, query);
+  }
+
+  @Get('search/suggest')
+  @ApiOperation({
+    summary: 'Completions of a prefix, best first',
+    description:
+      "From the owner's own vocabulary and past queries. Neither can be confined to a search token's filters, " +
+      'so a token that restricts anything gets 403.',
+  })
+  @ApiOkResponse({ type: SuggestionsDto })
+  @ApiErrors({ 400: 'q is required', 403: 'Suggestions are not available to a search token with filters' })
+  suggest(@CurrentUser() user: AuthenticatedUser, @Query() query: SuggestQueryDto): Promise<SuggestionsDto> {
+    return this.searches.suggest(user, query);
+  }
+
+  @Post('multi-search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Several searches in one request',
+    description:
+      'Each entry is a POST search body; all are validated first, then run concurrently, answered in order ' +
+      '(each as instant search answers).',
+  })
+  @ApiOkResponse({ type: MultiSearchResultDto })
+  @ApiErrors({ 400: 'queries[2].limit must be an integer from 1 to 100' })
+  multiSearch(@CurrentUser() user: AuthenticatedUser, @Body() dto: MultiSearchDto): Promise<MultiSearchResultDto> {
+    return this.searches.multiSearch(user, dto.queries);
+  }
+
+  @Post('search/reindex')
   @RequirePermission('videos:write')
   @HttpCode(200)
   @ApiOperation({
@@ -83,11 +134,26 @@ export class SearchController {
     return this.reindexer.reindex(user.id);
   }
 
-  @Get(':jobId')
+  @Get('search/:jobId')
   @ApiOperation({ summary: "One of the caller's search jobs, with its results once completed" })
   @ApiOkResponse({ schema: { $ref: getSchemaPath(SearchJobDto) } })
   @ApiErrors({ 404: 'Search job not found' })
   getJob(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
-    return this.searches.getJob(user.id, jobId);
+    return this.searches.getJob(user, jobId);
+  }
+
+  @Post('search/:jobId/clicks')
+  @ApiOperation({
+    summary: 'Record that the user opened a result of a search',
+    description: 'Feeds click-through rate and average click position in GET /analytics/search.',
+  })
+  @ApiCreatedResponse({ type: ClickDto })
+  @ApiErrors({ 400: 'position must be an integer of at least 1', 404: 'Search job not found' })
+  recordClick(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Body() dto: RecordClickDto,
+  ): Promise<ClickDto> {
+    return this.searches.recordClick(user, jobId, dto);
   }
 }

@@ -1,6 +1,7 @@
 import { JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
 import { JOB_STATUSES } from './dto/search-request.dto';
 import {
+  instantQueryToSearch,
   isTerminalStatus,
   jobStatusFromRest,
   jobStatusToRest,
@@ -10,8 +11,21 @@ import {
   toJobSummaryDto,
   toJobUpdateDto,
   toListJobsRequest,
+  toSearchSettings,
+  toSearchSettingsDto,
   toSubmitSearchRequest,
 } from './search.mapper';
+
+const noFilters = {
+  videoIds: [],
+  minDuration: undefined,
+  maxDuration: undefined,
+  tags: [],
+  tagsAll: [],
+  tagsNot: [],
+  createdAfter: '',
+  createdBefore: '',
+};
 
 function job(overrides: Partial<SearchJob> = {}): SearchJob {
   return {
@@ -19,7 +33,7 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
     ownerId: 7,
     query: 'pasta',
     algorithm: 'auto',
-    filters: { videoIds: [], minDuration: undefined, maxDuration: undefined, tags: [] },
+    filters: noFilters,
     status: JobStatus.JOB_STATUS_COMPLETED,
     resultCount: 1,
     results: [
@@ -29,6 +43,7 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
         relevanceScore: 0.9,
         matchedText: '<mark>Pasta</mark> night',
         matchedFields: ['title'],
+        highlights: { title: '<mark>Pasta</mark> night', description: '', tags: ['dinner'] },
       },
     ],
     error: '',
@@ -38,6 +53,11 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
     durationMs: 10,
     attempts: 1,
     limit: 20,
+    offset: 0,
+    estimatedTotalHits: 1,
+    facetDistribution: {},
+    facets: [],
+    sort: [],
     ...overrides,
   };
 }
@@ -70,15 +90,44 @@ describe('search.mapper', () => {
           query: 'pasta',
           video_ids: [1, 2],
           algorithm: 'fuzzy',
-          filters: { min_duration: 10, max_duration: 600, tags: ['food'] },
+          filters: {
+            min_duration: 10,
+            max_duration: 600,
+            tags: ['food'],
+            tags_all: ['italian'],
+            tags_not: ['draft'],
+            created_after: '2026-01-01',
+            created_before: '2026-06-30T12:00:00Z',
+          },
           limit: 5,
+          offset: 10,
+          facets: ['tags'],
+          sort: ['duration:asc', 'title:desc'],
+          highlight_pre_tag: '<em>',
+          highlight_post_tag: '</em>',
+          crop_length: 12,
         }),
       ).toEqual({
         ownerId: 7,
         query: 'pasta',
         algorithm: 'fuzzy',
-        filters: { videoIds: [1, 2], minDuration: 10, maxDuration: 600, tags: ['food'] },
+        filters: {
+          videoIds: [1, 2],
+          minDuration: 10,
+          maxDuration: 600,
+          tags: ['food'],
+          tagsAll: ['italian'],
+          tagsNot: ['draft'],
+          createdAfter: '2026-01-01',
+          createdBefore: '2026-06-30T12:00:00Z',
+        },
         limit: 5,
+        offset: 10,
+        facets: ['tags'],
+        sort: ['duration:asc', 'title:desc'],
+        highlightPreTag: '<em>',
+        highlightPostTag: '</em>',
+        cropLength: 12,
       });
     });
 
@@ -87,8 +136,14 @@ describe('search.mapper', () => {
         ownerId: 7,
         query: 'pasta',
         algorithm: '',
-        filters: { videoIds: [], minDuration: undefined, maxDuration: undefined, tags: [] },
+        filters: noFilters,
         limit: 0,
+        offset: 0,
+        facets: [],
+        sort: [],
+        highlightPreTag: '',
+        highlightPostTag: '',
+        cropLength: 0,
       });
     });
   });
@@ -128,7 +183,7 @@ describe('search.mapper', () => {
 
   describe('toJobDto', () => {
     it('maps a completed job with its results in snake_case', () => {
-      expect(toJobDto(job({ filters: { videoIds: [3], minDuration: 0, maxDuration: undefined, tags: [] } }))).toEqual({
+      expect(toJobDto(job({ filters: { ...noFilters, videoIds: [3], minDuration: 0 } }))).toEqual({
         job_id: '6b0f5a2e-1d3c-4a8b-9f0e-2c4d6e8f0a1b',
         status: 'completed',
         query: 'pasta',
@@ -147,9 +202,43 @@ describe('search.mapper', () => {
             relevance_score: 0.9,
             matched_text: '<mark>Pasta</mark> night',
             matched_fields: ['title'],
+            highlights: { title: '<mark>Pasta</mark> night', description: '', tags: ['dinner'] },
           },
         ],
+        estimated_total_hits: 1,
+        offset: 0,
+        limit: 20,
       });
+    });
+
+    it('answers the facets asked for, each over every match', () => {
+      const dto = toJobDto(
+        job({
+          facets: ['tags', 'duration'],
+          facetDistribution: {
+            tags: { counts: { dinner: 4 } },
+            duration: { counts: { '0-60': 1, '60-300': 3, '300-1200': 0, '1200+': 0 } },
+          },
+          estimatedTotalHits: 4,
+          offset: 1,
+        }),
+      );
+      expect(dto).toMatchObject({
+        estimated_total_hits: 4,
+        offset: 1,
+        facet_distribution: { tags: { dinner: 4 }, duration: { '0-60': 1, '60-300': 3, '300-1200': 0, '1200+': 0 } },
+      });
+    });
+
+    it('leaves facet_distribution out when no facet was asked for', () => {
+      expect(toJobDto(job())).not.toHaveProperty('facet_distribution');
+    });
+
+    it('shows the new filters of a stored job', () => {
+      const filters = toJobDto(
+        job({ filters: { ...noFilters, tagsAll: ['a'], tagsNot: ['b'], createdAfter: '2026-01-01T00:00:00.000Z' } }),
+      ).filters;
+      expect(filters).toEqual({ tags_all: ['a'], tags_not: ['b'], created_after: '2026-01-01T00:00:00.000Z' });
     });
 
     it('shows unreached timestamps and an unfinished duration as null', () => {
@@ -208,6 +297,62 @@ describe('search.mapper', () => {
       query: 'pasta',
       algorithm: 'auto',
       occurred_at: '2026-11-26T10:00:00.000Z',
+    });
+  });
+
+  describe('instantQueryToSearch', () => {
+    it('reads the query parameters as the POST body they stand for', () => {
+      expect(
+        instantQueryToSearch({ q: 'pas', limit: 5, video_ids: [1], tags_not: ['draft'], sort: ['title:asc'] }),
+      ).toEqual({
+        query: 'pas',
+        limit: 5,
+        sort: ['title:asc'],
+        video_ids: [1],
+        filters: {
+          min_duration: undefined,
+          max_duration: undefined,
+          tags: undefined,
+          tags_all: undefined,
+          tags_not: ['draft'],
+          created_after: undefined,
+          created_before: undefined,
+        },
+      });
+    });
+  });
+
+  describe('search settings', () => {
+    it('sends an omitted part unset and a left-out typo size as 0, both the service defaults', () => {
+      expect(
+        toSearchSettings(7, { synonyms: { car: ['auto'] }, typo_tolerance: { min_word_size_one_typo: 5 } }),
+      ).toEqual({
+        ownerId: 7,
+        synonyms: { car: { words: ['auto'] } },
+        stopWords: [],
+        typoTolerance: { enabled: true, minWordSizeOneTypo: 5, minWordSizeTwoTypos: 0 },
+        fieldWeights: undefined,
+        updatedAt: '',
+      });
+    });
+
+    it('answers stored settings in snake_case, updated_at null while on the defaults', () => {
+      expect(
+        toSearchSettingsDto({
+          ownerId: 7,
+          synonyms: { car: { words: ['auto', 'automobile'] } },
+          stopWords: ['clip'],
+          typoTolerance: { enabled: false, minWordSizeOneTypo: 4, minWordSizeTwoTypos: 8 },
+          fieldWeights: { title: 2, description: 1, tags: 0.5 },
+          updatedAt: '',
+        }),
+      ).toEqual({
+        synonyms: { car: ['auto', 'automobile'] },
+        stop_words: ['clip'],
+        typo_tolerance: { enabled: false, min_word_size_one_typo: 4, min_word_size_two_typos: 8 },
+        field_weights: { title: 2, description: 1, tags: 0.5 },
+        updated_at: null,
+      });
     });
   });
 });

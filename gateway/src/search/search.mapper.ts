@@ -1,6 +1,10 @@
 import { SearchFilters } from '@proto/gen/ts/videosearch/search/v1/common';
+import { SearchSettings, Suggestion } from '@proto/gen/ts/videosearch/search/v1/index';
 import {
   AlgorithmInfo,
+  Click,
+  FacetCounts,
+  Highlights,
   JobEvent,
   JobStatus,
   ListJobsRequest,
@@ -10,18 +14,23 @@ import {
   SearchResult,
   SubmitSearchRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
+import { InstantSearchQueryDto } from './dto/search-options.dto';
 import { JobStatusName, ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import {
   AlgorithmDto,
+  ClickDto,
+  FacetDistributionDto,
   JobFiltersDto,
   JobUpdateDto,
   MatchedField,
   SearchAcceptedDto,
+  SearchHighlightsDto,
   SearchJobDto,
   SearchJobListDto,
   SearchJobSummaryDto,
   SearchResultDto,
 } from './dto/search-response.dto';
+import { SearchSettingsDto, SearchSettingsInputDto } from './dto/search-settings.dto';
 
 /** The one place proto messages and REST DTOs meet. */
 
@@ -79,9 +88,27 @@ export function toSubmitSearchRequest(ownerId: number, dto: SubmitSearchDto): Su
       minDuration: dto.filters?.min_duration,
       maxDuration: dto.filters?.max_duration,
       tags: dto.filters?.tags ?? [],
+      tagsAll: dto.filters?.tags_all ?? [],
+      tagsNot: dto.filters?.tags_not ?? [],
+      createdAfter: dto.filters?.created_after ?? '',
+      createdBefore: dto.filters?.created_before ?? '',
     },
     limit: dto.limit ?? 0,
+    offset: dto.offset ?? 0,
+    facets: dto.facets ?? [],
+    sort: dto.sort ?? [],
+    highlightPreTag: dto.highlight_pre_tag ?? '',
+    highlightPostTag: dto.highlight_post_tag ?? '',
+    cropLength: dto.crop_length ?? 0,
   };
+}
+
+/** Instant search's query parameters as the POST body they stand for. */
+export function instantQueryToSearch(query: InstantSearchQueryDto): SubmitSearchDto {
+  const { q, video_ids, min_duration, max_duration, tags, tags_all, tags_not, created_after, created_before, ...rest } =
+    query;
+  const filters = { min_duration, max_duration, tags, tags_all, tags_not, created_after, created_before };
+  return { ...rest, query: q, video_ids, filters };
 }
 
 export function toSearchRequest(ownerId: number, dto: SubmitSearchDto, waitMs: number): SearchRequest {
@@ -111,13 +138,41 @@ function endOf(date: string): string {
 }
 
 export function toResultDto(result: SearchResult): SearchResultDto {
-  return {
+  const dto: SearchResultDto = {
     video_id: result.videoId,
     title: result.title,
     relevance_score: result.relevanceScore,
     matched_text: result.matchedText,
     matched_fields: result.matchedFields.filter(isMatchedField),
   };
+  if (result.highlights) {
+    dto.highlights = toHighlightsDto(result.highlights);
+  }
+  return dto;
+}
+
+function toHighlightsDto(highlights: Highlights): SearchHighlightsDto {
+  return { title: highlights.title, description: highlights.description, tags: highlights.tags };
+}
+
+/** Only the facets the search asked for; none at all (no field) when it asked for none. */
+function toFacetDistributionDto(job: SearchJob): FacetDistributionDto | undefined {
+  const distribution = job.facetDistribution;
+  const names = new Set([...job.facets, ...Object.keys(distribution)]);
+  if (names.size === 0) {
+    return undefined;
+  }
+  const dto: FacetDistributionDto = {};
+  for (const name of names) {
+    if (name === 'tags' || name === 'duration') {
+      dto[name] = countsOf(distribution[name]);
+    }
+  }
+  return dto;
+}
+
+function countsOf(facet: FacetCounts | undefined): Record<string, number> {
+  return { ...(facet?.counts ?? {}) };
 }
 
 function isMatchedField(field: string): field is MatchedField {
@@ -137,6 +192,18 @@ export function toFiltersDto(filters: SearchFilters | undefined): JobFiltersDto 
   }
   if (filters?.tags.length) {
     dto.tags = filters.tags;
+  }
+  if (filters?.tagsAll.length) {
+    dto.tags_all = filters.tagsAll;
+  }
+  if (filters?.tagsNot.length) {
+    dto.tags_not = filters.tagsNot;
+  }
+  if (filters?.createdAfter) {
+    dto.created_after = filters.createdAfter;
+  }
+  if (filters?.createdBefore) {
+    dto.created_before = filters.createdBefore;
   }
   return dto;
 }
@@ -158,7 +225,18 @@ export function toJobSummaryDto(job: SearchJob): SearchJobSummaryDto {
 }
 
 export function toJobDto(job: SearchJob): SearchJobDto {
-  return { ...toJobSummaryDto(job), results: job.results.map(toResultDto) };
+  const dto: SearchJobDto = {
+    ...toJobSummaryDto(job),
+    results: job.results.map(toResultDto),
+    estimated_total_hits: job.estimatedTotalHits,
+    offset: job.offset,
+    limit: job.limit,
+  };
+  const facets = toFacetDistributionDto(job);
+  if (facets) {
+    dto.facet_distribution = facets;
+  }
+  return dto;
 }
 
 export function toAcceptedDto(job: Pick<SearchJob, 'id' | 'status'>): SearchAcceptedDto {
@@ -193,5 +271,56 @@ export function toJobUpdateDto(event: JobEvent): JobUpdateDto {
     query: event.query,
     algorithm: event.algorithm,
     occurred_at: event.occurredAt,
+  };
+}
+
+export function toClickDto(click: Click): ClickDto {
+  return { job_id: click.jobId, video_id: click.videoId, position: click.position, clicked_at: click.clickedAt };
+}
+
+/** Best first, as the service ranks them; a word that is also a past query is listed once. */
+export function toSuggestionTexts(suggestions: Suggestion[]): string[] {
+  return [...new Set(suggestions.map((suggestion) => suggestion.text))];
+}
+
+export function toSearchSettingsDto(settings: SearchSettings): SearchSettingsDto {
+  return {
+    synonyms: Object.fromEntries(Object.entries(settings.synonyms).map(([word, list]) => [word, list.words])),
+    stop_words: settings.stopWords,
+    typo_tolerance: {
+      enabled: settings.typoTolerance?.enabled ?? true,
+      min_word_size_one_typo: settings.typoTolerance?.minWordSizeOneTypo ?? 0,
+      min_word_size_two_typos: settings.typoTolerance?.minWordSizeTwoTypos ?? 0,
+    },
+    field_weights: {
+      title: settings.fieldWeights?.title ?? 0,
+      description: settings.fieldWeights?.description ?? 0,
+      tags: settings.fieldWeights?.tags ?? 0,
+    },
+    updated_at: settings.updatedAt || null,
+  };
+}
+
+/**
+ * The PUT body as the service's whole settings. An omitted part travels unset (the service's defaults);
+ * a typo size left out travels as 0, which the service reads as its default too.
+ */
+export function toSearchSettings(ownerId: number, dto: SearchSettingsInputDto): SearchSettings {
+  const typo = dto.typo_tolerance;
+  return {
+    ownerId,
+    synonyms: Object.fromEntries(Object.entries(dto.synonyms ?? {}).map(([word, words]) => [word, { words }])),
+    stopWords: dto.stop_words ?? [],
+    typoTolerance: typo
+      ? {
+          enabled: typo.enabled ?? true,
+          minWordSizeOneTypo: typo.min_word_size_one_typo ?? 0,
+          minWordSizeTwoTypos: typo.min_word_size_two_typos ?? 0,
+        }
+      : undefined,
+    fieldWeights: dto.field_weights
+      ? { title: dto.field_weights.title, description: dto.field_weights.description, tags: dto.field_weights.tags }
+      : undefined,
+    updatedAt: '',
   };
 }

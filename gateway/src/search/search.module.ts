@@ -8,6 +8,8 @@ import { ReindexService } from './reindex/reindex.service';
 import { SearchClientModule } from './search-client.module';
 import { SearchHealthIndicator } from './search-health.indicator';
 import { SearchJobsController } from './search-jobs.controller';
+import { SearchSettingsController } from './search-settings.controller';
+import { SearchSettingsService } from './search-settings.service';
 import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
 
@@ -18,8 +20,15 @@ import { SearchService } from './search.service';
  */
 @Module({
   imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule],
-  controllers: [SearchController, SearchJobsController],
-  providers: [SearchService, AlgorithmCatalog, SearchHealthIndicator, ReindexService, OwnerVideosReader],
+  controllers: [SearchSettingsController, SearchController, SearchJobsController],
+  providers: [
+    SearchService,
+    SearchSettingsService,
+    AlgorithmCatalog,
+    SearchHealthIndicator,
+    ReindexService,
+    OwnerVideosReader,
+  ],
   exports: [SearchClientModule],
 })
 export class SearchModule {}

@@ -1,9 +1,9 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
 import { SearchConfig } from './search.config';
-import { SearchService } from './search.service';
+import { SearchCaller, SearchService } from './search.service';
 
 const JOB_ID = '0b6b1f4e-54f5-4a52-8a3b-1f7b0d1e9c2a';
 
@@ -13,7 +13,7 @@ function job(status: JobStatus, overrides: Partial<SearchJob> = {}): SearchJob {
     ownerId: 7,
     query: 'pasta',
     algorithm: 'auto',
-    filters: { videoIds: [], tags: [] },
+    filters: { videoIds: [], tags: [], tagsAll: [], tagsNot: [], createdAfter: '', createdBefore: '' },
     status,
     resultCount: 0,
     results: [],
@@ -24,18 +24,32 @@ function job(status: JobStatus, overrides: Partial<SearchJob> = {}): SearchJob {
     durationMs: 0,
     attempts: 0,
     limit: 20,
+    offset: 0,
+    estimatedTotalHits: 0,
+    facetDistribution: {},
+    facets: [],
+    sort: [],
     ...overrides,
   };
 }
 
+const owner: SearchCaller = { id: 7, forcedFilters: null };
+/** A search token of the same owner that may only see videos tagged `public`. */
+const token: SearchCaller = { id: 7, forcedFilters: { tags: ['public'] } };
+
 describe(SearchService.name, () => {
   let sut: SearchService;
-  let client: jest.Mocked<Pick<SearchGrpcClient, 'search' | 'getJob' | 'listAlgorithms'>>;
+  let client: jest.Mocked<
+    Pick<SearchGrpcClient, 'search' | 'getJob' | 'listAlgorithms' | 'suggest' | 'recordClick' | 'retryJob'>
+  >;
 
   beforeEach(() => {
     client = {
       search: jest.fn().mockResolvedValue({ job: job(JobStatus.JOB_STATUS_QUEUED) }),
       getJob: jest.fn(),
+      suggest: jest.fn(),
+      recordClick: jest.fn(),
+      retryJob: jest.fn(),
       listAlgorithms: jest.fn().mockResolvedValue({
         algorithms: [
           { name: 'auto', description: 'default', isDefault: true },
@@ -66,7 +80,7 @@ describe(SearchService.name, () => {
           ],
         }),
       });
-      const outcome = await sut.search(7, { query: 'pasta' }, undefined);
+      const outcome = await sut.search(owner, { query: 'pasta' }, undefined);
       expect(outcome).toMatchObject({
         finished: true,
         preferenceApplied: null,
@@ -82,13 +96,13 @@ describe(SearchService.name, () => {
     });
 
     it('answers with the id and status when the job is still queued or running after the wait', async () => {
-      await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toEqual({
+      await expect(sut.search(owner, { query: 'pasta' }, undefined)).resolves.toEqual({
         finished: false,
         accepted: { job_id: JOB_ID, status: 'queued' },
         preferenceApplied: null,
       });
       client.search.mockResolvedValue({ job: job(JobStatus.JOB_STATUS_PROCESSING) });
-      await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toMatchObject({
+      await expect(sut.search(owner, { query: 'pasta' }, undefined)).resolves.toMatchObject({
         finished: false,
         accepted: { status: 'processing' },
       });
@@ -99,36 +113,36 @@ describe(SearchService.name, () => {
       ['wait=0', 0, 'wait=0'],
       ['respond-async', 0, 'respond-async'],
     ])('hands Prefer: %s to the service as its wait budget and says so', async (prefer, waitMs, applied) => {
-      const outcome = await sut.search(7, { query: 'pasta' }, prefer);
+      const outcome = await sut.search(owner, { query: 'pasta' }, prefer);
       expect(client.search).toHaveBeenCalledWith(expect.objectContaining({ waitMs }));
       expect(outcome.preferenceApplied).toBe(applied);
     });
 
     it('returns a job that failed within the wait whole, with its error', async () => {
       client.search.mockResolvedValue({ job: job(JobStatus.JOB_STATUS_FAILED, { error: 'index unavailable' }) });
-      await expect(sut.search(7, { query: 'pasta' }, undefined)).resolves.toMatchObject({
+      await expect(sut.search(owner, { query: 'pasta' }, undefined)).resolves.toMatchObject({
         finished: true,
         job: { status: 'failed', error: 'index unavailable' },
       });
     });
 
     it('refuses an unknown algorithm, listing the valid ones, without searching', async () => {
-      await expect(sut.search(7, { query: 'pasta', algorithm: 'magic' }, undefined)).rejects.toThrow(
+      await expect(sut.search(owner, { query: 'pasta', algorithm: 'magic' }, undefined)).rejects.toThrow(
         new BadRequestException('Unknown algorithm "magic"; valid algorithms: auto, fuzzy'),
       );
       expect(client.search).not.toHaveBeenCalled();
     });
 
     it('checks named algorithms against one cached list, not a call per search', async () => {
-      await sut.search(7, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
-      await sut.search(7, { query: 'pasta', algorithm: 'auto' }, undefined);
+      await sut.search(owner, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
+      await sut.search(owner, { query: 'pasta', algorithm: 'auto' }, undefined);
       expect(client.listAlgorithms).toHaveBeenCalledTimes(1);
       expect(client.search).toHaveBeenCalledTimes(2);
     });
 
     it('leaves the algorithm to the service when the list cannot be fetched', async () => {
       client.listAlgorithms.mockRejectedValue(new Error('down'));
-      await sut.search(7, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
+      await sut.search(owner, { query: 'pasta', algorithm: 'fuzzy' }, undefined);
       expect(client.search).toHaveBeenCalledWith(
         expect.objectContaining({ search: expect.objectContaining({ algorithm: 'fuzzy' }) }),
       );
@@ -136,7 +150,7 @@ describe(SearchService.name, () => {
 
     it('fails loudly when the service answers without a job', async () => {
       client.search.mockResolvedValue({ job: undefined });
-      await expect(sut.search(7, { query: 'pasta' }, undefined)).rejects.toThrow(
+      await expect(sut.search(owner, { query: 'pasta' }, undefined)).rejects.toThrow(
         'The search service answered a search without its job',
       );
     });
@@ -163,8 +177,122 @@ describe(SearchService.name, () => {
   describe('getJob', () => {
     it("passes the service's not-found through", async () => {
       client.getJob.mockRejectedValue(new NotFoundException('Search job not found'));
-      await expect(sut.getJob(7, JOB_ID)).rejects.toThrow('Search job not found');
+      await expect(sut.getJob(owner, JOB_ID)).rejects.toThrow('Search job not found');
       expect(client.getJob).toHaveBeenCalledWith({ jobId: JOB_ID, ownerId: 7, omitResults: false });
+    });
+  });
+
+  describe('search tokens', () => {
+    it("ANDs the token's filters onto the request's own", async () => {
+      await sut.search(token, { query: 'pasta', filters: { tags: ['private'] } }, undefined);
+      expect(client.search).toHaveBeenCalledWith(
+        expect.objectContaining({
+          search: expect.objectContaining({
+            filters: expect.objectContaining({ tags: ['public'], tagsAll: ['private'] }),
+          }),
+        }),
+      );
+    });
+
+    it('hides a job whose filters reach outside the token as not found', async () => {
+      client.getJob.mockResolvedValue(job(JobStatus.JOB_STATUS_COMPLETED));
+      await expect(sut.getJob(token, JOB_ID)).rejects.toThrow(new NotFoundException('Search job not found'));
+      await expect(sut.getJob(owner, JOB_ID)).resolves.toMatchObject({ job_id: JOB_ID });
+    });
+
+    it('retries only a job within the token', async () => {
+      client.getJob.mockResolvedValue(job(JobStatus.JOB_STATUS_FAILED));
+      await expect(sut.retryJob(token, JOB_ID)).rejects.toThrow(NotFoundException);
+      expect(client.retryJob).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('instant', () => {
+    it('runs the query parameters as one search with the configured wait and answers the job as it stands', async () => {
+      client.search.mockResolvedValue({ job: job(JobStatus.JOB_STATUS_COMPLETED, { estimatedTotalHits: 9 }) });
+      await expect(sut.instant(owner, { q: 'pas', tags: ['food'], offset: 5 })).resolves.toMatchObject({
+        status: 'completed',
+        estimated_total_hits: 9,
+      });
+      expect(client.search).toHaveBeenCalledWith({
+        search: expect.objectContaining({
+          query: 'pas',
+          offset: 5,
+          filters: expect.objectContaining({ tags: ['food'] }),
+        }),
+        waitMs: 2000,
+      });
+    });
+  });
+
+  describe('multiSearch', () => {
+    it('answers every query in the order asked', async () => {
+      client.search.mockImplementation(({ search }) =>
+        Promise.resolve({ job: job(JobStatus.JOB_STATUS_COMPLETED, { query: search?.query ?? '' }) }),
+      );
+      const { results } = await sut.multiSearch(owner, [{ query: 'one' }, { query: 'two' }]);
+      expect(results.map((result) => result.query)).toEqual(['one', 'two']);
+    });
+
+    it('names the bad entry and runs none of them', async () => {
+      const refusal = await sut
+        .multiSearch(owner, [{ query: 'ok' }, { query: 'x', limit: 500 }])
+        .catch((error: BadRequestException) => error.getResponse());
+      expect(refusal).toEqual({
+        error: 'queries[1].limit must be an integer from 1 to 100',
+        details: ['queries[1].limit must be an integer from 1 to 100'],
+      });
+      await expect(sut.multiSearch(owner, [{ query: 'ok', algorithm: 'magic' }])).rejects.toThrow(
+        new BadRequestException('queries[0]: Unknown algorithm "magic"; valid algorithms: auto, fuzzy'),
+      );
+      await expect(sut.multiSearch(owner, ['pasta'])).rejects.toThrow(
+        new BadRequestException('queries[0] must be a search object'),
+      );
+      expect(client.search).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('suggest', () => {
+    it("lists the service's completions once each, best first", async () => {
+      client.suggest.mockResolvedValue({
+        suggestions: [
+          { text: 'carbonara', source: 'query', count: 3 },
+          { text: 'carbonara', source: 'vocabulary', count: 2 },
+          { text: 'carb', source: 'vocabulary', count: 1 },
+        ],
+      });
+      await expect(sut.suggest(owner, { q: 'car' })).resolves.toEqual({ suggestions: ['carbonara', 'carb'] });
+      expect(client.suggest).toHaveBeenCalledWith({ ownerId: 7, prefix: 'car', limit: 10 });
+    });
+
+    it('refuses a token with filters, whose words could come from outside them', async () => {
+      await expect(sut.suggest(token, { q: 'car' })).rejects.toThrow(ForbiddenException);
+      expect(client.suggest).not.toHaveBeenCalled();
+    });
+
+    it('serves a token without filters, which sees the whole library anyway', async () => {
+      client.suggest.mockResolvedValue({ suggestions: [] });
+      await expect(sut.suggest({ id: 7, forcedFilters: {} }, { q: 'car', limit: 3 })).resolves.toEqual({
+        suggestions: [],
+      });
+    });
+  });
+
+  describe('recordClick', () => {
+    it("records the click on the owner's job", async () => {
+      client.recordClick.mockResolvedValue({
+        jobId: JOB_ID,
+        videoId: 3,
+        position: 2,
+        clickedAt: '2026-11-26T10:00:01Z',
+      });
+      await expect(sut.recordClick(owner, JOB_ID, { video_id: 3, position: 2 })).resolves.toEqual({
+        job_id: JOB_ID,
+        video_id: 3,
+        position: 2,
+        clicked_at: '2026-11-26T10:00:01Z',
+      });
+      expect(client.recordClick).toHaveBeenCalledWith({ jobId: JOB_ID, ownerId: 7, videoId: 3, position: 2 });
     });
   });
 });

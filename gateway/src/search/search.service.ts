@@ -1,19 +1,38 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { SearchRequest } from '@proto/gen/ts/videosearch/search/v1/search';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
+import { DEFAULT_SUGGESTIONS, InstantSearchQueryDto, RecordClickDto, SuggestQueryDto } from './dto/search-options.dto';
 import { ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
-import { AlgorithmListDto, SearchAcceptedDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
+import {
+  AlgorithmListDto,
+  ClickDto,
+  MultiSearchResultDto,
+  SearchAcceptedDto,
+  SearchJobDto,
+  SearchJobListDto,
+  SuggestionsDto,
+} from './dto/search-response.dto';
+import { applyForcedFilters, isWithinForcedFilters, restrictsSearch } from './forced-filters';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
+import { namingEntry, parseMultiSearchEntries } from './multi-search';
 import { parseWaitPreference } from './prefer-wait.util';
 import { SearchConfig, searchConfig } from './search.config';
 import {
+  instantQueryToSearch,
   isTerminalStatus,
   toAcceptedDto,
   toAlgorithmDto,
+  toClickDto,
   toJobDto,
   toJobListDto,
   toListJobsRequest,
   toSearchRequest,
+  toSuggestionTexts,
 } from './search.mapper';
+
+/** Who searches: the owner, and the filters a search token forces on every search (null otherwise). */
+export type SearchCaller = Pick<AuthenticatedUser, 'id' | 'forcedFilters'>;
 
 /** A search either finished within the wait (the full job) or is still running (its id and status). */
 export type SearchOutcome = (
@@ -23,7 +42,12 @@ export type SearchOutcome = (
   preferenceApplied: string | null;
 };
 
-/** Owner-scoped search jobs: every call names the caller, and the search service enforces it too. */
+const JOB_NOT_FOUND = 'Search job not found';
+
+/**
+ * Owner-scoped searches: every call names the caller, and the search service enforces it too. A search
+ * token's filters are ANDed onto every search it makes, and its reads stay within them.
+ */
 @Injectable()
 export class SearchService {
   constructor(
@@ -39,25 +63,70 @@ export class SearchService {
    * itself succeeded, and the client learns the outcome at once.
    */
   async search(
-    ownerId: number,
+    caller: SearchCaller,
     dto: SubmitSearchDto,
     preferHeader: string | string[] | undefined,
   ): Promise<SearchOutcome> {
     const { waitMs, applied } = parseWaitPreference(preferHeader, this.config.waitMs);
-    if (dto.algorithm !== undefined) {
-      await this.algorithms.assertKnown(dto.algorithm);
-    }
-    const { job } = await this.client.search(toSearchRequest(ownerId, dto, waitMs));
-    if (!job) {
-      throw new Error('The search service answered a search without its job');
-    }
+    await this.assertKnownAlgorithm(dto);
+    const job = await this.runSearch(this.request(caller, dto, waitMs));
     return isTerminalStatus(job.status)
       ? { finished: true, job: toJobDto(job), preferenceApplied: applied }
       : { finished: false, accepted: toAcceptedDto(job), preferenceApplied: applied };
   }
 
-  async getJob(ownerId: number, jobId: string): Promise<SearchJobDto> {
-    return toJobDto(await this.client.getJob({ jobId, ownerId, omitResults: false }));
+  /**
+   * As-you-type search through the same one call, waiting `SEARCH_WAIT_MS` at most: the answer is the
+   * job as it stands then (nearly always completed, with its results).
+   */
+  async instant(caller: SearchCaller, query: InstantSearchQueryDto): Promise<SearchJobDto> {
+    const dto = instantQueryToSearch(query);
+    await this.assertKnownAlgorithm(dto);
+    return toJobDto(await this.runSearch(this.request(caller, dto, this.config.waitMs)));
+  }
+
+  /** Every entry is validated before any runs; then they run concurrently and answer in order. */
+  async multiSearch(caller: SearchCaller, queries: unknown[]): Promise<MultiSearchResultDto> {
+    const entries = parseMultiSearchEntries(queries);
+    await Promise.all(entries.map((dto, index) => namingEntry(index, () => this.assertKnownAlgorithm(dto))));
+    const results = await Promise.all(
+      entries.map((dto, index) =>
+        namingEntry(index, async () => toJobDto(await this.runSearch(this.request(caller, dto, this.config.waitMs)))),
+      ),
+    );
+    return { results };
+  }
+
+  /**
+   * Completions from the owner's vocabulary and past queries. Neither can be confined to a search
+   * token's filters (a word or a past query may come from any video), so a token that restricts
+   * anything is refused rather than shown words from outside its part of the library.
+   */
+  async suggest(caller: SearchCaller, query: SuggestQueryDto): Promise<SuggestionsDto> {
+    if (restrictsSearch(caller.forcedFilters)) {
+      throw new ForbiddenException('Suggestions are not available to a search token with filters');
+    }
+    const reply = await this.client.suggest({
+      ownerId: caller.id,
+      prefix: query.q,
+      limit: query.limit ?? DEFAULT_SUGGESTIONS,
+    });
+    return { suggestions: toSuggestionTexts(reply.suggestions) };
+  }
+
+  async recordClick(caller: SearchCaller, jobId: string, dto: RecordClickDto): Promise<ClickDto> {
+    await this.assertVisible(caller, jobId);
+    return toClickDto(
+      await this.client.recordClick({ jobId, ownerId: caller.id, videoId: dto.video_id, position: dto.position }),
+    );
+  }
+
+  async getJob(caller: SearchCaller, jobId: string): Promise<SearchJobDto> {
+    const job = await this.client.getJob({ jobId, ownerId: caller.id, omitResults: false });
+    if (!isWithinForcedFilters(job.filters, caller.forcedFilters)) {
+      throw new NotFoundException(JOB_NOT_FOUND);
+    }
+    return toJobDto(job);
   }
 
   async listJobs(ownerId: number, query: ListJobsQueryDto): Promise<SearchJobListDto> {
@@ -68,15 +137,47 @@ export class SearchService {
     return toJobListDto(await this.client.listJobs(request));
   }
 
-  async retryJob(ownerId: number, jobId: string): Promise<SearchJobDto> {
-    return toJobDto(await this.client.retryJob({ jobId, ownerId }));
+  async retryJob(caller: SearchCaller, jobId: string): Promise<SearchJobDto> {
+    await this.assertVisible(caller, jobId);
+    return toJobDto(await this.client.retryJob({ jobId, ownerId: caller.id }));
   }
 
-  async cancelJob(ownerId: number, jobId: string): Promise<SearchJobDto> {
-    return toJobDto(await this.client.cancelJob({ jobId, ownerId }));
+  async cancelJob(caller: SearchCaller, jobId: string): Promise<SearchJobDto> {
+    await this.assertVisible(caller, jobId);
+    return toJobDto(await this.client.cancelJob({ jobId, ownerId: caller.id }));
   }
 
   async listAlgorithms(): Promise<AlgorithmListDto> {
     return { algorithms: (await this.algorithms.list()).map(toAlgorithmDto) };
+  }
+
+  private request(caller: SearchCaller, dto: SubmitSearchDto, waitMs: number): SearchRequest {
+    const request = toSearchRequest(caller.id, dto, waitMs);
+    const search = request.search;
+    if (search?.filters && restrictsSearch(caller.forcedFilters)) {
+      search.filters = applyForcedFilters(search.filters, caller.forcedFilters);
+    }
+    return request;
+  }
+
+  private async runSearch(request: SearchRequest) {
+    const { job } = await this.client.search(request);
+    if (!job) {
+      throw new Error('The search service answered a search without its job');
+    }
+    return job;
+  }
+
+  private async assertKnownAlgorithm(dto: SubmitSearchDto): Promise<void> {
+    if (dto.algorithm !== undefined) {
+      await this.algorithms.assertKnown(dto.algorithm);
+    }
+  }
+
+  /** A token acts only on jobs within its filters; any other caller's jobs are checked by the service. */
+  private async assertVisible(caller: SearchCaller, jobId: string): Promise<void> {
+    if (restrictsSearch(caller.forcedFilters)) {
+      await this.getJob(caller, jobId);
+    }
   }
 }

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -14,48 +12,87 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import {
+  CreatedBoundRule,
+  CropLengthRule,
+  DurationRule,
+  FACET_NAMES,
+  FacetName,
+  FacetsRule,
+  HighlightTagRule,
+  LimitRule,
+  MAX_CROP_LENGTH,
+  MAX_FILTER_TAGS,
+  MAX_HIGHLIGHT_TAG_LENGTH,
+  MAX_INT32,
+  MAX_OFFSET,
+  MAX_RESULT_LIMIT,
+  MAX_SORT_CRITERIA,
+  OffsetRule,
+  SORT_FIELDS,
+  SortRule,
+  TagListRule,
+  trim,
+  VideoIdsRule,
+} from './search-validation';
 
+export { MAX_FILTER_TAGS, MAX_RESULT_LIMIT, MAX_TAG_LENGTH } from './search-validation';
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_VIDEO_IDS = 1000;
-export const MAX_FILTER_TAGS = 20;
-export const MAX_TAG_LENGTH = 50;
-export const MAX_RESULT_LIMIT = 100;
 export const MAX_JOBS_PER_PAGE = 100;
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatusName = (typeof JOB_STATUSES)[number];
 
-const MAX_INT32 = 2_147_483_647;
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
+/** Every filter ANDs with the others; the tag lists compare case-insensitively. */
 export class SearchFiltersDto {
   @ApiPropertyOptional({ description: 'Shortest duration, in seconds (inclusive)', example: 60 })
-  @IsOptional()
-  @IsInt({ message: 'filters.min_duration must be an integer number of seconds' })
-  @Min(0)
-  @Max(MAX_INT32)
+  @DurationRule('min_duration')
   min_duration?: number;
 
   @ApiPropertyOptional({ description: 'Longest duration, in seconds (inclusive)', example: 3600 })
-  @IsOptional()
-  @IsInt({ message: 'filters.max_duration must be an integer number of seconds' })
-  @Min(0)
-  @Max(MAX_INT32)
+  @DurationRule('max_duration')
   max_duration?: number;
 
   @ApiPropertyOptional({
     type: [String],
-    description: `Every tag must be present on the video (case-insensitive); at most ${MAX_FILTER_TAGS}`,
-    example: ['tutorial'],
+    description: `Any-of: at least one of these tags is on the video; at most ${MAX_FILTER_TAGS}`,
+    example: ['tutorial', 'howto'],
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_FILTER_TAGS)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(MAX_TAG_LENGTH, { each: true })
+  @TagListRule('tags', 'any of them')
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: `All-of: every one of these tags is on the video; at most ${MAX_FILTER_TAGS}`,
+    example: ['italian'],
+  })
+  @TagListRule('tags_all', 'all of them')
+  tags_all?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: `None-of: videos with any of these tags are left out; at most ${MAX_FILTER_TAGS}`,
+    example: ['draft'],
+  })
+  @TagListRule('tags_not', 'none of them')
+  tags_not?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Videos created at or after (ISO 8601 date or date-time)',
+    example: '2026-01-01',
+  })
+  @CreatedBoundRule('created_after')
+  created_after?: string;
+
+  @ApiPropertyOptional({
+    description: 'Videos created at or before (a bare date covers that whole day, UTC)',
+    example: '2026-12-31',
+  })
+  @CreatedBoundRule('created_before')
+  created_before?: string;
 }
 
+/** The options every search takes besides its text and filters (POST body, multi-search entries). */
 export class SubmitSearchDto {
   @ApiProperty({
     description: `Free text, trimmed, 1..${MAX_QUERY_LENGTH} characters`,
@@ -74,12 +111,7 @@ export class SubmitSearchDto {
     description: `Only search these videos (at most ${MAX_VIDEO_IDS})`,
     example: [1, 2, 3],
   })
-  @IsOptional()
-  @IsArray({ message: 'video_ids must be an array of positive integers' })
-  @ArrayMaxSize(MAX_VIDEO_IDS, { message: `video_ids may hold at most ${MAX_VIDEO_IDS} ids` })
-  @IsInt({ each: true, message: 'video_ids must be an array of positive integers' })
-  @Min(1, { each: true, message: 'video_ids must be an array of positive integers' })
-  @Max(MAX_INT32, { each: true, message: 'video_ids must be an array of positive integers' })
+  @VideoIdsRule(MAX_VIDEO_IDS)
   video_ids?: number[];
 
   @ApiPropertyOptional({
@@ -99,11 +131,54 @@ export class SubmitSearchDto {
   filters?: SearchFiltersDto;
 
   @ApiPropertyOptional({ description: `Maximum number of results, 1..${MAX_RESULT_LIMIT}`, example: 20, default: 20 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RESULT_LIMIT)
+  @LimitRule()
   limit?: number;
+
+  @ApiPropertyOptional({ description: `Matches skipped before the first result, 0..${MAX_OFFSET}`, default: 0 })
+  @OffsetRule()
+  offset?: number;
+
+  @ApiPropertyOptional({
+    enum: FACET_NAMES,
+    isArray: true,
+    description:
+      'Facets counted over every match, answered in `facet_distribution`: a count per tag, and duration buckets ' +
+      '`0-60`, `60-300`, `300-1200`, `1200+` (seconds)',
+    example: ['tags', 'duration'],
+  })
+  @FacetsRule()
+  facets?: FacetName[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      `Up to ${MAX_SORT_CRITERIA} \`field:direction\` entries, field one of ${SORT_FIELDS.join(', ')}, direction ` +
+      'asc or desc; later entries, then relevance, break ties. Relevance first when omitted.',
+    example: ['duration:asc'],
+  })
+  @SortRule()
+  sort?: string[];
+
+  @ApiPropertyOptional({
+    description: `Put before matched words in \`highlights\`, 1..${MAX_HIGHLIGHT_TAG_LENGTH} characters`,
+    default: '<mark>',
+  })
+  @HighlightTagRule('highlight_pre_tag')
+  highlight_pre_tag?: string;
+
+  @ApiPropertyOptional({
+    description: `Put after matched words in \`highlights\`, 1..${MAX_HIGHLIGHT_TAG_LENGTH} characters`,
+    default: '</mark>',
+  })
+  @HighlightTagRule('highlight_post_tag')
+  highlight_post_tag?: string;
+
+  @ApiPropertyOptional({
+    description: `Words kept around the best match in the description highlight, 1..${MAX_CROP_LENGTH}`,
+    default: 30,
+  })
+  @CropLengthRule()
+  crop_length?: number;
 }
 
 /** `status=failed,cancelled` or repeated `status=` parameters. */

@@ -5,6 +5,23 @@ import { JOB_STATUSES, JobStatusName } from './search-request.dto';
 const MATCHED_FIELDS = ['title', 'description', 'tags'] as const;
 export type MatchedField = (typeof MATCHED_FIELDS)[number];
 
+export class SearchHighlightsDto {
+  @ApiProperty({
+    description: 'The title, matched words between the highlight tags',
+    example: '<mark>Pasta</mark> night',
+  })
+  title: string;
+
+  @ApiProperty({
+    description: 'The description cropped to crop_length words around the best match, matched words marked',
+    example: '... a quick <mark>pasta</mark> for weeknights ...',
+  })
+  description: string;
+
+  @ApiProperty({ type: [String], description: 'Every tag, matched words marked', example: ['<mark>pasta</mark>'] })
+  tags: string[];
+}
+
 export class SearchResultDto {
   @ApiProperty({ example: 42 })
   video_id: number;
@@ -23,6 +40,9 @@ export class SearchResultDto {
 
   @ApiProperty({ enum: MATCHED_FIELDS, isArray: true, example: ['title', 'description'] })
   matched_fields: MatchedField[];
+
+  @ApiPropertyOptional({ type: SearchHighlightsDto, description: 'Each field with its matched words marked' })
+  highlights?: SearchHighlightsDto;
 }
 
 export class JobFiltersDto {
@@ -37,6 +57,36 @@ export class JobFiltersDto {
 
   @ApiPropertyOptional({ type: [String], example: ['tutorial'] })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['italian'] })
+  tags_all?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['draft'] })
+  tags_not?: string[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  created_after?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  created_before?: string;
+}
+
+/** Per requested facet, value to number of matching videos (over every match, not only the page). */
+export class FacetDistributionDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { pasta: 3, italian: 2 },
+  })
+  tags?: Record<string, number>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Always the four buckets, in seconds',
+    example: { '0-60': 1, '60-300': 4, '300-1200': 0, '1200+': 0 },
+  })
+  duration?: Record<string, number>;
 }
 
 /** A job as listed: everything but the results. */
@@ -78,6 +128,42 @@ export class SearchJobSummaryDto {
 export class SearchJobDto extends SearchJobSummaryDto {
   @ApiProperty({ type: [SearchResultDto], description: 'Empty until the job completes' })
   results: SearchResultDto[];
+
+  @ApiProperty({ description: 'Every match, not only this page', example: 42 })
+  estimated_total_hits: number;
+
+  @ApiProperty({ description: 'Matches skipped before the first result', example: 0 })
+  offset: number;
+
+  @ApiProperty({ description: 'The page size the search used', example: 20 })
+  limit: number;
+
+  @ApiPropertyOptional({ type: FacetDistributionDto, description: 'Only when the search asked for facets' })
+  facet_distribution?: FacetDistributionDto;
+}
+
+export class MultiSearchResultDto {
+  @ApiProperty({ type: [SearchJobDto], description: 'One answer per query, in the order asked' })
+  results: SearchJobDto[];
+}
+
+export class SuggestionsDto {
+  @ApiProperty({ type: [String], description: 'Best first', example: ['carbonara', 'carbon steel'] })
+  suggestions: string[];
+}
+
+export class ClickDto {
+  @ApiProperty({ format: 'uuid' })
+  job_id: string;
+
+  @ApiProperty({ example: 42 })
+  video_id: number;
+
+  @ApiProperty({ example: 1 })
+  position: number;
+
+  @ApiProperty({ format: 'date-time' })
+  clicked_at: string;
 }
 
 export class SearchAcceptedDto {

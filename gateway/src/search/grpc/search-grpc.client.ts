@@ -14,9 +14,16 @@ import {
   IndexServiceClient,
   IndexStats,
   ReindexOwnerRequest,
+  SearchSettings,
+  SETTINGS_SERVICE_NAME,
+  SettingsServiceClient,
+  SuggestReply,
+  SuggestRequest,
+  UpdateSearchSettingsRequest,
   UpsertVideosRequest,
 } from '@proto/gen/ts/videosearch/search/v1/index';
 import {
+  Click,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -25,6 +32,7 @@ import {
   ListAlgorithmsResponse,
   ListJobsRequest,
   ListJobsResponse,
+  RecordClickRequest,
   SEARCH_SERVICE_NAME,
   SearchJob,
   SearchReply,
@@ -52,6 +60,7 @@ const JOB_NOT_FOUND: ErrorMessages = { notFound: 'Search job not found' };
 export class SearchGrpcClient implements OnModuleInit {
   private searchService: WithCallOptions<SearchServiceClient>;
   private index: WithCallOptions<IndexServiceClient>;
+  private settings: WithCallOptions<SettingsServiceClient>;
   private health: WithCallOptions<HealthClient>;
 
   constructor(
@@ -63,6 +72,7 @@ export class SearchGrpcClient implements OnModuleInit {
   onModuleInit(): void {
     this.searchService = this.client.getService<WithCallOptions<SearchServiceClient>>(SEARCH_SERVICE_NAME);
     this.index = this.client.getService<WithCallOptions<IndexServiceClient>>(INDEX_SERVICE_NAME);
+    this.settings = this.client.getService<WithCallOptions<SettingsServiceClient>>(SETTINGS_SERVICE_NAME);
     this.health = this.client.getService<WithCallOptions<HealthClient>>(HEALTH_SERVICE_NAME);
   }
 
@@ -110,6 +120,28 @@ export class SearchGrpcClient implements OnModuleInit {
 
   getJobStats(request: JobStatsRequest): Promise<JobStats> {
     return this.call('read', (metadata, options) => this.searchService.getJobStats(request, metadata, options));
+  }
+
+  /** NOT_FOUND for a job the owner does not have; INVALID_ARGUMENT for a video the job did not return. */
+  recordClick(request: RecordClickRequest): Promise<Click> {
+    return this.call(
+      'write',
+      (metadata, options) => this.searchService.recordClick(request, metadata, options),
+      JOB_NOT_FOUND,
+    );
+  }
+
+  suggest(request: SuggestRequest): Promise<SuggestReply> {
+    return this.call('read', (metadata, options) => this.index.suggest(request, metadata, options));
+  }
+
+  getSearchSettings(ownerId: number): Promise<SearchSettings> {
+    return this.call('read', (metadata, options) => this.settings.getSearchSettings({ ownerId }, metadata, options));
+  }
+
+  /** Replaces the owner's settings as a whole; INVALID_ARGUMENT (a 400) names the offending field. */
+  updateSearchSettings(request: UpdateSearchSettingsRequest): Promise<SearchSettings> {
+    return this.call('write', (metadata, options) => this.settings.updateSearchSettings(request, metadata, options));
   }
 
   upsertVideos(request: UpsertVideosRequest): Promise<IndexAck> {
