@@ -64,7 +64,9 @@ export class AnalyticsController {
   }
 
   @Get('search')
-  @ApiOperation({ summary: 'Search jobs by status, top and zero-result queries, search latency' })
+  @ApiOperation({
+    summary: 'Search jobs by status, top and zero-result queries, latency, click-through and no-result rates',
+  })
   @ApiOkResponse({ type: SearchAnalyticsDto })
   @ApiErrors({ 503: 'Search service unavailable' })
   search(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<SearchAnalyticsDto> {

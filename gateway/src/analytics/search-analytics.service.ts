@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { JobStatus, QueryCount } from '@proto/gen/ts/videosearch/search/v1/search';
+import { DailySearchStats, JobStatus, QueryCount } from '@proto/gen/ts/videosearch/search/v1/search';
 import { SearchGrpcClient } from '../search/grpc/search-grpc.client';
 import { jobStatusToRest } from '../search/search.mapper';
-import { DateRange, parseDateRange } from './date-range';
-import { AnalyticsQueryDto, JobsByStatusDto, QueryCountDto, SearchAnalyticsDto } from './dto/analytics.dto';
+import { DateRange, daysIn, parseDateRange } from './date-range';
+import {
+  AnalyticsQueryDto,
+  JobsByStatusDto,
+  QueryCountDto,
+  SearchAnalyticsDto,
+  SearchClickStatsDto,
+  SearchDayStatsDto,
+  SearchQueryStatsDto,
+} from './dto/analytics.dto';
 import { roundMs } from './rollups/latency-histogram';
 
 const TOP_QUERIES = 10;
@@ -39,8 +47,47 @@ export class SearchAnalyticsService {
         p95: hasLatency ? roundMs(stats.p95DurationMs) : null,
         p99: hasLatency ? roundMs(stats.p99DurationMs) : null,
       },
+      ...toClickStats(stats),
+      queries: stats.queries.map(toQueryStats),
+      daily: everyDay(range, stats.daily),
     };
   }
+}
+
+interface ClickFigures {
+  clicks: number;
+  clickThroughRate: number;
+  avgClickPosition: number;
+  noResultRate: number;
+}
+
+/** The service sends 0 for the position of searches without clicks; the REST answer says null. */
+function toClickStats(figures: ClickFigures): SearchClickStatsDto {
+  return {
+    clicks: figures.clicks,
+    click_through_rate: roundRate(figures.clickThroughRate),
+    average_click_position: figures.clicks > 0 ? Math.round(figures.avgClickPosition * 100) / 100 : null,
+    no_result_rate: roundRate(figures.noResultRate),
+  };
+}
+
+function toQueryStats(count: QueryCount): SearchQueryStatsDto {
+  return { query: count.query, count: count.count, ...toClickStats(count) };
+}
+
+/** One row per UTC day of the range, days without searches as zeros, so charts need not fill gaps. */
+function everyDay(range: DateRange, daily: DailySearchStats[]): SearchDayStatsDto[] {
+  const byDate = new Map(daily.map((day) => [day.date, day]));
+  return daysIn(range).map((date) => {
+    const day = byDate.get(date);
+    return day
+      ? { date, searches: day.searches, ...toClickStats(day) }
+      : { date, searches: 0, clicks: 0, click_through_rate: 0, average_click_position: null, no_result_rate: 0 };
+  });
+}
+
+function roundRate(rate: number): number {
+  return Math.round(rate * 10_000) / 10_000;
 }
 
 /** The search service bounds `created_at` inclusively on both ends; our ranges end exclusively. */

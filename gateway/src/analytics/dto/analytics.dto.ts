@@ -157,13 +157,36 @@ export class JobsByStatusDto {
   @ApiProperty() cancelled: number;
 }
 
-export class SearchAnalyticsDto {
+/** Click-through figures of a set of searches; rates are 0..1 (unlike the request analytics' percentages). */
+export class SearchClickStatsDto {
+  @ApiProperty({ description: 'Results opened' }) clicks: number;
+  @ApiProperty({ description: 'Searches with at least one click, over searches (0..1)' }) click_through_rate: number;
+  @ApiProperty({ nullable: true, type: Number, description: '1-based; null without clicks' })
+  average_click_position: number | null;
+  @ApiProperty({ description: 'Searches that found nothing, over searches (0..1)' }) no_result_rate: number;
+}
+
+export class SearchQueryStatsDto extends SearchClickStatsDto {
+  @ApiProperty() query: string;
+  @ApiProperty({ description: 'Times searched' }) count: number;
+}
+
+export class SearchDayStatsDto extends SearchClickStatsDto {
+  @ApiProperty({ example: '2026-11-26' }) date: string;
+  @ApiProperty() searches: number;
+}
+
+export class SearchAnalyticsDto extends SearchClickStatsDto {
   @ApiProperty() period: PeriodDto;
   @ApiProperty() total_jobs: number;
   @ApiProperty() by_status: JobsByStatusDto;
   @ApiProperty({ type: [QueryCountDto] }) top_queries: QueryCountDto[];
   @ApiProperty({ type: [QueryCountDto] }) zero_result_queries: QueryCountDto[];
   @ApiProperty({ description: 'Processing time of completed jobs' }) latency_ms: LatencyDto;
+  @ApiProperty({ type: [SearchQueryStatsDto], description: 'The most searched queries with their click figures' })
+  queries: SearchQueryStatsDto[];
+  @ApiProperty({ type: [SearchDayStatsDto], description: 'Every UTC day of the range, oldest first' })
+  daily: SearchDayStatsDto[];
 }
 
 /** The `analytics_update` socket event: the user's figures for today (UTC) after a flush. */
