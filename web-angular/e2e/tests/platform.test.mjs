@@ -211,7 +211,7 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="search-background"] input').uncheck();
   });
 
-  step('creates an API key shown once, and revokes another after confirmation', async () => {
+  step('creates an API key shown once, a scoped one, and revokes that after confirmation', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.waitForURL('**/api-keys');
     await page.getByText('No API keys yet').waitFor();
@@ -225,19 +225,32 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     await page.getByRole('button', { name: /hide the key/ }).click();
 
     await page.locator('input[name="key-name"]').fill('spare key');
+    for (const permission of ['videos:write', 'analytics:read', 'keys:manage']) {
+      await page.locator(`[data-permission="${permission}"] input[type="checkbox"]`).uncheck();
+    }
     await page.getByRole('button', { name: 'Create key' }).click();
     const spareKey = (await page.locator('[data-testid="created-key-value"]').textContent()).trim();
     assert.equal((await api('/api/v1/auth/me', { token: spareKey })).status, 200);
+    const write = await api(`/api/v1/users/${userId}/videos`, {
+      token: spareKey,
+      method: 'POST',
+      body: { title: 'x' },
+    });
+    assert.equal(write.status, 403);
+    assert.deepEqual(await write.json(), { error: "This API key lacks the 'videos:write' permission" });
 
     const spareRow = page.locator('[data-testid="key-row"]').filter({ hasText: 'spare key' });
+    assert.deepEqual(await spareRow.locator('.chip').allTextContents(), ['search', 'videos:read']);
     await spareRow.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('mat-dialog-container').getByRole('button', { name: 'Revoke key' }).click();
-    await waitUntil('the spare key to show as revoked or disappear', async () => {
-      const rows = await spareRow.count();
-      return rows === 0 || (await spareRow.getByText('Revoked').count()) > 0;
-    });
+    await waitUntil('the revoked key to leave the list of live keys', async () => (await spareRow.count()) === 0);
     assert.equal((await api('/api/v1/auth/me', { token: spareKey })).status, 401);
     assert.equal((await api('/api/v1/auth/me')).status, 200);
+
+    await page.locator('[data-testid="show-revoked"] button').click();
+    await spareRow.locator('[data-testid="key-status"][data-status="revoked"]').waitFor();
+    await page.locator('[data-testid="show-revoked"] button').click();
+    await waitUntil('the revoked key to be hidden again', async () => (await spareRow.count()) === 0);
   });
 
   step("updates the dashboard's numbers and charts after calls made with the key", async () => {
@@ -341,6 +354,8 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
 
   step('shows per-key usage and the key comparison', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
+    // The comparison covers the listed keys; the revoked one makes two.
+    await page.locator('[data-testid="show-revoked"] button').click();
     const row = page.locator('[data-testid="key-row"]').filter({ hasText: 'e2e key' });
     await waitUntil('the key request count', async () => {
       const text = (await row.locator('[data-testid="key-requests"]').textContent()) ?? '';

@@ -8,8 +8,13 @@ import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange } from './api
 export class ApiKeysApiService {
   private readonly http = inject(HttpClient);
 
-  list(): Observable<ApiKey[]> {
-    return this.http.get<{ api_keys: ApiKey[] }>('/api/v1/auth/api-keys').pipe(map((response) => response.api_keys));
+  /** Live keys; with `includeRevoked` the revoked ones too, with their `revoked_at`. */
+  list(options: { includeRevoked?: boolean } = {}): Observable<ApiKey[]> {
+    return this.http
+      .get<{ api_keys: ApiKey[] }>('/api/v1/auth/api-keys', {
+        params: toParams({ include_revoked: options.includeRevoked ? true : undefined }),
+      })
+      .pipe(map((response) => response.api_keys));
   }
 
   create(input: ApiKeyInput): Observable<CreatedApiKey> {

@@ -137,11 +137,19 @@ export interface ApiKeyLimits {
   monthly_quota: number | null;
 }
 
+/** What an API key may do; a key is created with all of them unless told otherwise. */
+export const API_KEY_PERMISSIONS = ['search', 'videos:read', 'videos:write', 'analytics:read', 'keys:manage'] as const;
+export type ApiKeyPermission = (typeof API_KEY_PERMISSIONS)[number];
+
 export interface ApiKeyInput {
   name: string;
   rate_limit_per_minute?: number;
   daily_quota?: number;
   monthly_quota?: number;
+  /** Omitted: every permission. */
+  permissions?: ApiKeyPermission[];
+  /** ISO 8601 instant in the future; omitted: the key never expires. */
+  expires_at?: string;
 }
 
 export interface CreatedApiKey extends ApiKeyLimits {
@@ -149,6 +157,8 @@ export interface CreatedApiKey extends ApiKeyLimits {
   api_key_id: string;
   name: string;
   created_at: string;
+  permissions: ApiKeyPermission[];
+  expires_at: string | null;
 }
 
 export interface ApiKey extends ApiKeyLimits {
@@ -158,6 +168,12 @@ export interface ApiKey extends ApiKeyLimits {
   created_at: string;
   last_used_at: string | null;
   prefix: string;
+  permissions: ApiKeyPermission[];
+  expires_at: string | null;
+  /** expires_at has passed: the key answers 401 `API key expired`. */
+  expired: boolean;
+  /** Set on revoked keys, which are listed only with include_revoked=true. */
+  revoked_at: string | null;
 }
 
 export interface DateRange {

@@ -4,11 +4,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 import { AnalyticsApiService } from '../../core/api/analytics-api.service';
 import { ApiKeysApiService } from '../../core/api/api-keys-api.service';
-import { CreatedApiKey } from '../../core/api/api.types';
+import { ApiKeyPermission, CreatedApiKey } from '../../core/api/api.types';
 import { errorMessage } from '../../core/http/api-error';
 import { NotifyService } from '../../core/notify/notify.service';
 import { lastDays } from '../../core/util/dates';
@@ -20,7 +21,10 @@ import { QuotaPanelComponent } from '../../ui/quota/quota-panel.component';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
 import { CreateKeyFormComponent } from './create-key-form.component';
 import { CreatedKeyComponent } from './created-key.component';
-import { KeyRow, toKeyRows } from './key-rows';
+import { PERMISSION_HINTS } from './key-input';
+import { KeyRow, KeyStatus, toKeyRows } from './key-rows';
+
+const STATUS_LABELS: Record<KeyStatus, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked' };
 
 @Component({
   selector: 'app-api-keys-page',
@@ -30,6 +34,7 @@ import { KeyRow, toKeyRows } from './key-rows';
     MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,
+    MatSlideToggleModule,
     AsyncStateComponent,
     BarChartComponent,
     LineChartComponent,
@@ -47,15 +52,27 @@ export default class ApiKeysPage {
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(NotifyService);
 
-  protected readonly columns = ['name', 'status', 'created_at', 'last_used_at', 'requests', 'actions'];
+  protected readonly columns = [
+    'name',
+    'permissions',
+    'status',
+    'expires_at',
+    'created_at',
+    'last_used_at',
+    'requests',
+    'actions',
+  ];
+  /** Revoked keys are listed only on request (include_revoked=true), as the API does. */
+  protected readonly showRevoked = signal(false);
   protected readonly created = signal<CreatedApiKey | null>(null);
   protected readonly selectedId = signal<string | null>(null);
   protected readonly rangeDays = signal(14);
 
   protected readonly keys = rxResource({
-    stream: () =>
+    params: () => ({ includeRevoked: this.showRevoked() }),
+    stream: ({ params }) =>
       forkJoin({
-        keys: this.keysApi.list(),
+        keys: this.keysApi.list(params),
         analytics: this.analyticsApi.apiKeys().pipe(catchError(() => of(null))),
       }),
   });
@@ -88,6 +105,15 @@ export default class ApiKeysPage {
   protected readonly usageTotal = computed(() =>
     (this.usage.hasValue() ? this.usage.value() : []).reduce((sum, day) => sum + day.requests, 0),
   );
+
+  // Table cells see their row untyped (mat-table), so the lookups go through typed methods.
+  protected hint(permission: ApiKeyPermission): string {
+    return PERMISSION_HINTS[permission];
+  }
+
+  protected statusLabel(status: KeyStatus): string {
+    return STATUS_LABELS[status];
+  }
 
   protected onCreated(created: CreatedApiKey): void {
     this.created.set(created);

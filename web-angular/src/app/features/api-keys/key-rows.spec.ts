@@ -1,7 +1,7 @@
 import { ApiKey } from '../../core/api/api.types';
-import { toKeyRows } from './key-rows';
+import { keyStatus, toKeyRows } from './key-rows';
 
-const key = (id: string): ApiKey => ({
+const key = (id: string, overrides: Partial<ApiKey> = {}): ApiKey => ({
   id,
   name: `key ${id}`,
   is_active: true,
@@ -11,6 +11,11 @@ const key = (id: string): ApiKey => ({
   rate_limit_per_minute: null,
   daily_quota: null,
   monthly_quota: null,
+  permissions: ['search'],
+  expires_at: null,
+  expired: false,
+  revoked_at: null,
+  ...overrides,
 });
 
 describe('toKeyRows', () => {
@@ -39,5 +44,23 @@ describe('toKeyRows', () => {
 
   it('marks counts unknown when analytics is unavailable', () => {
     expect(toKeyRows([key('a')], null)[0].requests).toBeNull();
+  });
+
+  it('says whether each key is active, expired or revoked', () => {
+    const rows = toKeyRows(
+      [
+        key('a'),
+        key('b', { expires_at: '2026-11-27T00:00:00Z', expired: true }),
+        key('c', { is_active: false, revoked_at: '2026-11-28T00:00:00Z', expired: true }),
+      ],
+      null,
+    );
+    expect(rows.map((row) => row.status)).toEqual(['active', 'expired', 'revoked']);
+  });
+});
+
+describe('keyStatus', () => {
+  it('calls a revoked key revoked even before revoked_at is known', () => {
+    expect(keyStatus({ is_active: false, revoked_at: null, expired: false })).toBe('revoked');
   });
 });

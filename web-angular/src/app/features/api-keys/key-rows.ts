@@ -1,10 +1,21 @@
 import { ApiKey, ApiKeyAnalytics } from '../../core/api/api.types';
 
+/** Revoked wins over expired: a revoked key never authenticates again, whatever its expiry. */
+export type KeyStatus = 'active' | 'expired' | 'revoked';
+
 export interface KeyRow extends ApiKey {
+  status: KeyStatus;
   /** null when analytics could not be read, so the table says "unknown" rather than 0. */
   requests: number | null;
   errors: number | null;
   share: number | null;
+}
+
+export function keyStatus(key: Pick<ApiKey, 'is_active' | 'revoked_at' | 'expired'>): KeyStatus {
+  if (!key.is_active || key.revoked_at !== null) {
+    return 'revoked';
+  }
+  return key.expired ? 'expired' : 'active';
 }
 
 /** Joins the key list with its usage numbers; keys missing from analytics have made no requests. */
@@ -14,6 +25,7 @@ export function toKeyRows(keys: ApiKey[], analytics: ApiKeyAnalytics | null): Ke
     const row = usage.get(key.id);
     return {
       ...key,
+      status: keyStatus(key),
       requests: analytics ? (row?.requests ?? 0) : null,
       errors: analytics ? (row?.errors ?? 0) : null,
       share: analytics ? (row?.share ?? 0) : null,
