@@ -3,20 +3,31 @@ import { ALGORITHMS } from './algorithms/algorithm-registry';
 import { AnalyzedQuery, SearchAlgorithm } from './algorithms/search-algorithm';
 import { Analyzer } from './analysis/analyzer';
 import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
+import { countFacets } from './scoring/facet-counter';
+import { MatchSorter } from './scoring/match-sorter';
 import { ProximityReranker, RERANK_DEPTH } from './scoring/proximity-reranker';
-import { QueryExecutor } from './scoring/query-executor';
+import { MatchSet, QueryExecutor } from './scoring/query-executor';
 import { SlotFilter } from './scoring/query-plan';
 import {
   AlgorithmDescription,
   EngineDocument,
   EngineHit,
   EngineQuery,
+  EngineSearchResult,
   EngineStats,
+  FacetName,
   InvalidSnapshotError,
   SearchEngine,
+  SortCriterion,
   UnknownAlgorithmError,
 } from './search-engine';
-import { SnippetBuilder } from './snippet/snippet-builder';
+import {
+  DEFAULT_CROP_LENGTH,
+  DEFAULT_POST_TAG,
+  DEFAULT_PRE_TAG,
+  HighlightOptions,
+  SnippetBuilder,
+} from './snippet/snippet-builder';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -31,8 +42,11 @@ export class InMemorySearchEngine implements SearchEngine {
   private readonly executor = new QueryExecutor();
   private readonly reranker = new ProximityReranker(this.analyzer);
   private readonly snippets = new SnippetBuilder(this.analyzer);
+  private readonly sorter = new MatchSorter();
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
   private readonly defaultAlgorithm: SearchAlgorithm;
+  /** Filled by each search with every match (the executor's scratch arrays). */
+  private readonly matches: MatchSet = { count: 0, slots: new Int32Array(0), scores: new Float32Array(0) };
 
   constructor() {
     for (const Algorithm of ALGORITHMS) {
@@ -76,32 +90,44 @@ export class InMemorySearchEngine implements SearchEngine {
     this.owners.delete(ownerId);
   }
 
-  search(query: EngineQuery): EngineHit[] {
+  search(query: EngineQuery): EngineSearchResult {
     const algorithm = this.algorithm(query.algorithm);
     const index = this.owners.get(query.ownerId);
     const analyzed = this.analyze(query.text);
     if (!index || analyzed.words.length === 0) {
-      return [];
+      return emptyResult(query);
     }
     const filter = buildFilter(index, query);
     if (filter === 'none') {
-      return [];
+      return emptyResult(query);
     }
     const clauses = algorithm.plan(analyzed, index);
     const limit = clampLimit(query.limit);
-    const candidates = this.executor.execute(index, clauses, filter, Math.max(limit, RERANK_DEPTH));
-    const ranked = this.reranker.rerank(index, clauses, candidates).slice(0, limit);
+    const offset = clampOffset(query.offset);
+    const matches = this.matches;
+    const sort = sortCriteria(query.sort);
+    // A sorted page can come from anywhere in the matches; only the reranked head is needed for its relevance.
+    const depth = sort ? RERANK_DEPTH : Math.max(offset + limit, RERANK_DEPTH);
+    const candidates = this.executor.execute(index, clauses, filter, depth, matches);
+    const reranked = this.reranker.rerank(index, clauses, candidates);
+    const ranked = sort
+      ? this.sorter.page(index, matches, reranked, sort, offset, limit)
+      : reranked.slice(offset, offset + limit);
     const matchedTerms = new Set(clauses.flatMap((clause) => clause.expansions.map((expansion) => expansion.term)));
-    return ranked.map(({ slot, score }) => {
-      const snippet = this.snippets.build(index, slot, matchedTerms);
+    const options = highlightOptions(query);
+    const hits = ranked.map(({ slot, score }): EngineHit => {
+      const snippet = this.snippets.build(index, slot, matchedTerms, options);
       return {
         videoId: index.videoId(slot),
         title: index.title(slot),
         score: Math.min(1, Math.max(0, score)),
         matchedText: snippet.matchedText,
         matchedFields: snippet.matchedFields,
+        highlights: snippet.highlights,
       };
     });
+    const facets = requestedFacets(query);
+    return { hits, totalHits: matches.count, facetDistribution: facets ? countFacets(index, matches, facets) : {} };
   }
 
   algorithms(): AlgorithmDescription[] {
@@ -173,8 +199,11 @@ export class InMemorySearchEngine implements SearchEngine {
   }
 }
 
-/** Bumped whenever the snapshot layout changes, so an old file is rejected rather than misread. */
-const SNAPSHOT_FORMAT = 'videosearch-engine/1';
+/**
+ * Bumped whenever the snapshot layout changes, so an old file is rejected rather than misread (the service
+ * then loads every document again). 2: creation times and the display form of tags.
+ */
+const SNAPSHOT_FORMAT = 'videosearch-engine/2';
 
 interface EngineSnapshot {
   format: string;
@@ -188,6 +217,43 @@ function isEngineSnapshot(value: unknown): value is EngineSnapshot {
     (value as EngineSnapshot).format === SNAPSHOT_FORMAT &&
     Array.isArray((value as EngineSnapshot).owners)
   );
+}
+
+const NO_MATCHES: MatchSet = { count: 0, slots: new Int32Array(0), scores: new Float32Array(0) };
+
+function emptyResult(query: EngineQuery): EngineSearchResult {
+  const facets = requestedFacets(query);
+  return { hits: [], totalHits: 0, facetDistribution: facets ? countFacets(undefined, NO_MATCHES, facets) : {} };
+}
+
+function requestedFacets(query: EngineQuery): ReadonlySet<FacetName> | null {
+  return query.facets !== undefined && query.facets.length > 0 ? new Set(query.facets) : null;
+}
+
+/** The sort criteria, or null for the relevance order (no criteria, or relevance descending alone). */
+function sortCriteria(sort: readonly SortCriterion[] | undefined): readonly SortCriterion[] | null {
+  if (sort === undefined || sort.length === 0) {
+    return null;
+  }
+  if (sort.length === 1 && sort[0].field === 'relevance' && sort[0].direction === 'desc') {
+    return null;
+  }
+  return sort;
+}
+
+function clampOffset(offset: number | undefined): number {
+  return offset === undefined || !Number.isFinite(offset) || offset < 0 ? 0 : Math.floor(offset);
+}
+
+function highlightOptions(query: EngineQuery): HighlightOptions {
+  return {
+    preTag: query.highlightPreTag ?? DEFAULT_PRE_TAG,
+    postTag: query.highlightPostTag ?? DEFAULT_POST_TAG,
+    cropLength:
+      query.cropLength !== undefined && Number.isFinite(query.cropLength) && query.cropLength >= 1
+        ? Math.floor(query.cropLength)
+        : DEFAULT_CROP_LENGTH,
+  };
 }
 
 function clampLimit(limit: number | undefined): number {
@@ -216,13 +282,28 @@ function buildFilter(index: OwnerIndex, query: EngineQuery): SlotFilter | null |
     }
     checks.push((slot) => slots.has(slot));
   }
-  const tags = normalizedTags(query.tags ?? []);
-  if (tags.size > 0) {
-    const tagged = index.slotsWithAllTags(tags);
+  const anyTags = normalizedTags(query.tags ?? []);
+  if (anyTags.size > 0) {
+    const tagged = index.slotsWithAnyTag(anyTags);
     if (!tagged) {
       return 'none';
     }
     checks.push(tagged);
+  }
+  const allTags = normalizedTags(query.tagsAll ?? []);
+  if (allTags.size > 0) {
+    const tagged = index.slotsWithAllTags(allTags);
+    if (!tagged) {
+      return 'none';
+    }
+    checks.push(tagged);
+  }
+  const notTags = normalizedTags(query.tagsNot ?? []);
+  if (notTags.size > 0) {
+    const excluded = index.slotsWithAnyTag(notTags, true);
+    if (excluded) {
+      checks.push((slot) => !excluded(slot));
+    }
   }
   const min = query.minDuration;
   const max = query.maxDuration;
@@ -235,6 +316,19 @@ function buildFilter(index: OwnerIndex, query: EngineQuery): SlotFilter | null |
     checks.push((slot) => {
       const duration = index.duration(slot);
       return duration >= low && duration <= high;
+    });
+  }
+  if (query.createdAfter !== undefined || query.createdBefore !== undefined) {
+    // An unreadable bound matches nothing rather than being ignored: a forced filter must never widen.
+    const after = query.createdAfter === undefined ? -Infinity : Date.parse(query.createdAfter);
+    const before = query.createdBefore === undefined ? Infinity : Date.parse(query.createdBefore);
+    if (!(after <= before)) {
+      return 'none';
+    }
+    // NaN (no creation time) fails both comparisons.
+    checks.push((slot) => {
+      const createdAt = index.createdAt(slot);
+      return createdAt >= after && createdAt <= before;
     });
   }
   if (checks.length === 0) {

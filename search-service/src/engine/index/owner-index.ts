@@ -1,6 +1,7 @@
 import { Analyzer } from '../analysis/analyzer';
 import { EngineDocument } from '../search-engine';
 import { PostingPool, PostingPoolSnapshot } from './posting-pool';
+import { TagSets } from './tag-sets';
 import { grow } from './typed-arrays';
 import { Vocabulary, VocabularySnapshot } from './vocabulary';
 
@@ -32,12 +33,19 @@ export class OwnerIndex {
   private slotCount = 0;
   private videoIds: Float64Array = new Float64Array(INITIAL_SLOTS);
   private durations: Float64Array = new Float64Array(INITIAL_SLOTS);
+  /** Epoch milliseconds, NaN for a document without a (valid) creation time. */
+  private createdAts: Float64Array = new Float64Array(INITIAL_SLOTS);
   private fieldLengths: Uint16Array = new Uint16Array(INITIAL_SLOTS * FIELD_COUNT);
   private titles: string[] = [];
   private descriptions: string[] = [];
   /** Each slot's tags joined by TAG_SEPARATOR, interned: documents mostly share a few tag combinations. */
   private tagTexts: string[] = [];
   private readonly internedTagTexts = new Map<string, string>();
+  /** Per tag list: the tag as first given (trimmed), how facets name it; taken anew when the list was empty. */
+  private tagDisplays: string[] = [];
+  private readonly tagSets = new TagSets();
+  /** Titles folded for sorting, filled on the first title sort that reaches a slot. */
+  private sortTitles: Array<string | undefined> = [];
   private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
   private liveCount = 0;
   private stamp = 0;
@@ -45,8 +53,10 @@ export class OwnerIndex {
   private termStamps = new Int32Array(1024);
   private termFrequencies = new Uint32Array(1024);
   private readonly touchedTerms: number[] = [];
-  private filterMarks = new Int32Array(INITIAL_SLOTS);
-  private filterGeneration = 0;
+  /** Scratch marks of the tag filters: all-of, any-of and the exclusions each keep their own. */
+  private readonly allTagMarks = new SlotMarks();
+  private readonly anyTagMarks = new SlotMarks();
+  private readonly excludedTagMarks = new SlotMarks();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -75,19 +85,26 @@ export class OwnerIndex {
     const slot = this.freeSlots.pop() ?? this.newSlot();
     this.videoIds[slot] = document.videoId;
     this.durations[slot] = document.duration;
+    this.createdAts[slot] = document.createdAt === undefined ? NaN : Date.parse(document.createdAt);
     this.titles[slot] = document.title;
     this.descriptions[slot] = document.description;
     this.tagTexts[slot] = this.intern(document.tags.join(TAG_SEPARATOR));
     this.slotsByVideo.set(document.videoId, slot);
     this.liveCount++;
-    for (const tag of normalizedTags(document.tags)) {
+    const lists: number[] = [];
+    for (const [tag, display] of normalizedTagsWithDisplay(document.tags)) {
       let list = this.tagLists.get(tag);
       if (list === undefined) {
         list = this.tagPostings.createList();
         this.tagLists.set(tag, list);
       }
+      if (this.tagPostings.size(list) === 0) {
+        this.tagDisplays[list] = display;
+      }
       this.tagPostings.add(list, slot, 0);
+      lists.push(list);
     }
+    this.tagSets.assign(slot, lists);
     this.indexText(slot);
   }
 
@@ -115,6 +132,8 @@ export class OwnerIndex {
     for (const tag of normalizedTags(this.tagTexts[slot].split(TAG_SEPARATOR))) {
       this.tagPostings.remove(this.tagLists.get(tag) as number, slot);
     }
+    this.tagSets.release(slot);
+    this.sortTitles[slot] = undefined;
     for (let field = 0; field < FIELD_COUNT; field++) {
       this.fieldLengthSums[field] -= this.fieldLengths[slot * FIELD_COUNT + field];
     }
@@ -167,6 +186,35 @@ export class OwnerIndex {
     return this.durations[slot];
   }
 
+  /** Epoch milliseconds of the document's creation, NaN when it has none. */
+  createdAt(slot: number): number {
+    return this.createdAts[slot];
+  }
+
+  /** The title case- and accent-folded, compared by code unit for a locale-independent title order. */
+  sortTitle(slot: number): string {
+    let folded = this.sortTitles[slot];
+    if (folded === undefined) {
+      folded = this.analyzer.fold(this.titles[slot]);
+      this.sortTitles[slot] = folded;
+    }
+    return folded;
+  }
+
+  /**
+   * Calls `visit(tag, count)` for every tag carried by at least one of `slots[0, count)`: the tag as first
+   * given (tags differing only in case count as one) and how many of the slots carry it.
+   */
+  countTags(slots: Int32Array, count: number, visit: (tag: string, count: number) => void): void {
+    this.tagSets.countTags(slots, count, (list, matched) => visit(this.tagDisplays[list], matched));
+  }
+
+  /** The tags of a slot as they were given. */
+  tags(slot: number): string[] {
+    const text = this.tagTexts[slot];
+    return text === '' ? [] : text.split(TAG_SEPARATOR);
+  }
+
   /** The searchable texts of a slot, in `FIELDS` order (tags joined). */
   fieldTexts(slot: number): [string, string, string] {
     return [this.titles[slot], this.descriptions[slot], this.fieldText(slot, 2)];
@@ -197,13 +245,8 @@ export class OwnerIndex {
       lists.push(list);
     }
     lists.sort((a, b) => this.tagPostings.size(a) - this.tagPostings.size(b));
-    if (this.filterMarks.length < this.slotCount) {
-      this.filterMarks = new Int32Array(this.videoIds.length);
-      this.filterGeneration = 0;
-    }
-    const base = this.filterGeneration;
-    this.filterGeneration += lists.length + 1;
-    const marks = this.filterMarks;
+    const marks = this.allTagMarks.array(this.videoIds.length);
+    const base = this.allTagMarks.claim(lists.length + 1);
     const data = this.tagPostings.buffer();
     lists.forEach((list, position) => {
       const [start, end] = this.tagPostings.range(list);
@@ -217,6 +260,31 @@ export class OwnerIndex {
     return (slot) => marks[slot] === accepted;
   }
 
+  /**
+   * Marks the slots carrying at least one of `tags` and returns the test for a slot, or null when none of
+   * them is on any document. `exclusion` keeps separate marks, so an any-of filter and an exclusion can be
+   * used in the same query. Valid until the next call with the same `exclusion`.
+   */
+  slotsWithAnyTag(tags: ReadonlySet<string>, exclusion = false): ((slot: number) => boolean) | null {
+    const owner = exclusion ? this.excludedTagMarks : this.anyTagMarks;
+    const marks = owner.array(this.videoIds.length);
+    const generation = owner.claim(1) + 1;
+    const data = this.tagPostings.buffer();
+    let found = false;
+    for (const tag of tags) {
+      const list = this.tagLists.get(tag);
+      if (list === undefined || this.tagPostings.size(list) === 0) {
+        continue;
+      }
+      found = true;
+      const [start, end] = this.tagPostings.range(list);
+      for (let at = start; at < end; at += 2) {
+        marks[data[at]] = generation;
+      }
+    }
+    return found ? (slot) => marks[slot] === generation : null;
+  }
+
   /** Everything needed to serve this owner again without re-analysing its documents. */
   toSnapshot(): OwnerIndexSnapshot {
     const slots = this.slotCount;
@@ -226,6 +294,7 @@ export class OwnerIndex {
       freeSlots: [...this.freeSlots],
       videoIds: this.videoIds.slice(0, slots),
       durations: this.durations.slice(0, slots),
+      createdAts: this.createdAts.slice(0, slots),
       fieldLengths: this.fieldLengths.slice(0, slots * FIELD_COUNT),
       fieldLengthSums: this.fieldLengthSums.slice(),
       titles: this.titles.slice(0, slots),
@@ -233,6 +302,7 @@ export class OwnerIndex {
       tagTexts: this.tagTexts.slice(0, slots),
       stems: orderedKeys(this.termIds),
       tagNames: orderedKeys(this.tagLists),
+      tagDisplays: this.tagDisplays.slice(0, this.tagLists.size),
       postings: this.postings.toSnapshot(),
       tagPostings: this.tagPostings.toSnapshot(),
       vocabulary: this.vocabulary.toSnapshot(),
@@ -246,6 +316,7 @@ export class OwnerIndex {
     this.freeSlots = snapshot.freeSlots;
     this.videoIds = grow(snapshot.videoIds, capacity);
     this.durations = grow(snapshot.durations, capacity);
+    this.createdAts = grow(snapshot.createdAts, capacity);
     this.fieldLengths = grow(snapshot.fieldLengths, capacity * FIELD_COUNT);
     this.fieldLengthSums.set(snapshot.fieldLengthSums);
     this.titles = snapshot.titles;
@@ -253,6 +324,7 @@ export class OwnerIndex {
     this.tagTexts = snapshot.tagTexts;
     snapshot.stems.forEach((stem, term) => this.termIds.set(stem, term));
     snapshot.tagNames.forEach((tag, list) => this.tagLists.set(tag, list));
+    this.tagDisplays = snapshot.tagDisplays;
     this.postings.restore(snapshot.postings);
     this.tagPostings.restore(snapshot.tagPostings);
     this.vocabulary.restore(snapshot.vocabulary);
@@ -260,6 +332,11 @@ export class OwnerIndex {
     for (let slot = 0; slot < this.slotCount; slot++) {
       if (!free.has(slot)) {
         this.slotsByVideo.set(this.videoIds[slot], slot);
+        const tags = normalizedTags(this.tagTexts[slot].split(TAG_SEPARATOR));
+        this.tagSets.assign(
+          slot,
+          [...tags].map((tag) => this.tagLists.get(tag) as number),
+        );
       }
     }
     this.wordStamps = new Int32Array(Math.max(1024, snapshot.vocabulary.words.length));
@@ -342,14 +419,54 @@ export class OwnerIndex {
       const size = slot * 2;
       this.videoIds = grow(this.videoIds, size);
       this.durations = grow(this.durations, size);
+      this.createdAts = grow(this.createdAts, size);
       this.fieldLengths = grow(this.fieldLengths, size * FIELD_COUNT);
     }
     return slot;
   }
 }
 
+/** Per-slot marks stamped with a generation, so a filter needs no clearing between queries. */
+class SlotMarks {
+  private marks = new Int32Array(INITIAL_SLOTS);
+  private generation = 0;
+
+  /** The marks, at least `size` long (fresh and zeroed when they had to grow). */
+  array(size: number): Int32Array {
+    if (this.marks.length < size) {
+      this.marks = new Int32Array(size);
+      this.generation = 0;
+    }
+    return this.marks;
+  }
+
+  /** Reserves `count` generations after the returned base (marks below or equal to it mean nothing yet). */
+  claim(count: number): number {
+    if (this.generation + count >= 0x7fffffff) {
+      this.marks.fill(0);
+      this.generation = 0;
+    }
+    const base = this.generation;
+    this.generation += count;
+    return base;
+  }
+}
+
 export function normalizedTags(tags: readonly string[]): Set<string> {
-  return new Set(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag.length > 0));
+  return new Set(normalizedTagsWithDisplay(tags).keys());
+}
+
+/** Each distinct normalised tag with its first given (trimmed) form. */
+function normalizedTagsWithDisplay(tags: readonly string[]): Map<string, string> {
+  const distinct = new Map<string, string>();
+  for (const tag of tags) {
+    const display = tag.trim();
+    const normalized = display.toLowerCase();
+    if (normalized.length > 0 && !distinct.has(normalized)) {
+      distinct.set(normalized, display);
+    }
+  }
+  return distinct;
 }
 
 /** Keys of an id map in id order (ids are dense, assigned from 0). */
@@ -367,6 +484,8 @@ export interface OwnerIndexSnapshot {
   freeSlots: number[];
   videoIds: Float64Array;
   durations: Float64Array;
+  /** Epoch milliseconds, NaN where a document has none. */
+  createdAts: Float64Array;
   fieldLengths: Uint16Array;
   fieldLengthSums: Float64Array;
   titles: string[];
@@ -374,6 +493,8 @@ export interface OwnerIndexSnapshot {
   tagTexts: string[];
   stems: string[];
   tagNames: string[];
+  /** Per tag list, in `tagNames` order: the form facets name it by. */
+  tagDisplays: string[];
   postings: PostingPoolSnapshot;
   tagPostings: PostingPoolSnapshot;
   vocabulary: VocabularySnapshot;

@@ -10,7 +10,7 @@ describe('proximity reranking', () => {
     ]);
     const ids = sut
       .search({ ownerId: OWNER, text: 'lighthouse keeper boats', algorithm: 'text' })
-      .map((hit) => hit.videoId);
+      .hits.map((hit) => hit.videoId);
     expect(ids).toEqual([2, 1]);
   });
 
@@ -20,7 +20,7 @@ describe('proximity reranking', () => {
       video(1, 'Notes', 'He runs along the river', [], 60),
       video(2, 'Notes', 'He running along the river', [], 60),
     ]);
-    const ids = sut.search({ ownerId: OWNER, text: 'running', algorithm: 'text' }).map((hit) => hit.videoId);
+    const ids = sut.search({ ownerId: OWNER, text: 'running', algorithm: 'text' }).hits.map((hit) => hit.videoId);
     expect(ids).toEqual([2, 1]);
   });
 
@@ -29,7 +29,7 @@ describe('proximity reranking', () => {
     sut.upsert(
       Array.from({ length: 60 }, (_, i) => video(i + 1, `Clip ${i}`, `river ${'stone '.repeat(i % 7)}bridge`, [], 60)),
     );
-    const hits = sut.search({ ownerId: OWNER, text: 'river bridge', limit: 50 });
+    const hits = sut.search({ ownerId: OWNER, text: 'river bridge', limit: 50 }).hits;
     expect(hits).toHaveLength(50);
     hits.forEach((hit, i) => {
       expect(hit.score).toBeGreaterThan(0);

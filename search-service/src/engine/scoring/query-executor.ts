@@ -15,7 +15,18 @@ export interface ScoredSlot {
   coveredClauses: number;
 }
 
+/**
+ * Every match of a query after the filters, in no particular order: `slots[i]` scored `scores[i]` for
+ * `i < count`. The arrays are the executor's scratch space, valid until its next `execute` on the same index.
+ */
+export interface MatchSet {
+  count: number;
+  slots: Int32Array;
+  scores: Float32Array;
+}
+
 interface Scratch {
+  matchScores: Float32Array;
   scores: Float32Array;
   clauseScores: Float32Array;
   covered: Uint8Array;
@@ -31,8 +42,18 @@ interface Scratch {
 export class QueryExecutor {
   private readonly scratch = new WeakMap<OwnerIndex, Scratch>();
 
-  execute(index: OwnerIndex, clauses: QueryClause[], filter: SlotFilter | null, limit: number): ScoredSlot[] {
+  /** The `limit` best matches, best first; `matches`, when given, receives every match. */
+  execute(
+    index: OwnerIndex,
+    clauses: QueryClause[],
+    filter: SlotFilter | null,
+    limit: number,
+    matches?: MatchSet,
+  ): ScoredSlot[] {
     const active = clauses.filter((clause) => clause.expansions.length > 0);
+    if (matches) {
+      matches.count = 0;
+    }
     if (active.length === 0 || index.documentCount === 0) {
       return [];
     }
@@ -87,12 +108,20 @@ export class QueryExecutor {
     }
 
     const top = new TopK(limit);
+    const matchScores = scratch.matchScores;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i];
       const coverage = covered[slot] / active.length;
-      top.offer(slot, (scores[slot] / attainable) * coverage ** COVERAGE_EXPONENT, covered[slot]);
+      const score = (scores[slot] / attainable) * coverage ** COVERAGE_EXPONENT;
+      top.offer(slot, score, covered[slot]);
+      matchScores[i] = score;
       scores[slot] = 0;
       covered[slot] = 0;
+    }
+    if (matches) {
+      matches.count = touchedCount;
+      matches.slots = touched;
+      matches.scores = matchScores;
     }
     return top.sorted();
   }
@@ -103,6 +132,7 @@ export class QueryExecutor {
     if (!scratch || scratch.scores.length < capacity) {
       const size = Math.max(capacity, (scratch?.scores.length ?? 0) * 2, 64);
       scratch = {
+        matchScores: new Float32Array(size),
         scores: new Float32Array(size),
         clauseScores: new Float32Array(size),
         covered: new Uint8Array(size),

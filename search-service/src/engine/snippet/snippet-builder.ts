@@ -1,30 +1,59 @@
 import { Analyzer, TextToken } from '../analysis/analyzer';
 import { FIELD_COUNT, FieldName, FIELDS, OwnerIndex } from '../index/owner-index';
+import { EngineHighlights } from '../search-engine';
 
 /** Longest snippet (characters of source text) before it is cut to a window around the matches. */
 const MAX_SNIPPET = 160;
 /** Context kept before the first match when cutting. */
 const LEAD = 40;
 
+export const DEFAULT_PRE_TAG = '<mark>';
+export const DEFAULT_POST_TAG = '</mark>';
+export const DEFAULT_CROP_LENGTH = 30;
+const ELLIPSIS = '…';
+
 export interface Snippet {
   matchedText: string;
   matchedFields: FieldName[];
+  highlights: EngineHighlights;
+}
+
+/** How the per-field highlights mark matched words and how many words of the description they keep. */
+export interface HighlightOptions {
+  preTag: string;
+  postTag: string;
+  cropLength: number;
 }
 
 /**
  * Marks the matched words of a hit. A word matches when its stem is one of the terms the query expanded to;
  * the snippet comes from the field with the most distinct matched terms (title first on ties), cut to a
  * window around the first match, and everything outside the marks is HTML-escaped.
+ *
+ * The per-field highlights follow the same convention (text HTML-escaped, the configured tags inserted as
+ * given): the whole title, the description cropped to `cropLength` words around the window with the most
+ * distinct matched words (`…` where cut), and each tag on its own.
  */
 export class SnippetBuilder {
   constructor(private readonly analyzer: Analyzer) {}
 
-  build(index: OwnerIndex, slot: number, matchedTerms: ReadonlySet<number>): Snippet {
+  build(index: OwnerIndex, slot: number, matchedTerms: ReadonlySet<number>, options: HighlightOptions): Snippet {
     const texts = index.fieldTexts(slot);
     const matchedFields: FieldName[] = [];
     let best = { field: 0, distinct: 0, text: texts[0], matches: [] as TextToken[] };
+    let descriptionTokens: TextToken[] = [];
+    let descriptionMatched: boolean[] = [];
+    let titleMatches: TextToken[] = [];
     for (let field = 0; field < FIELD_COUNT; field++) {
-      const matches = this.matches(index, texts[field], matchedTerms);
+      const tokens = this.analyzer.tokenize(texts[field]);
+      const matched = tokens.map((token) => this.isMatch(index, token, matchedTerms));
+      const matches = tokens.filter((_, at) => matched[at]);
+      if (field === 0) {
+        titleMatches = matches;
+      } else if (field === 1) {
+        descriptionTokens = tokens;
+        descriptionMatched = matched;
+      }
       if (matches.length === 0) {
         continue;
       }
@@ -34,15 +63,91 @@ export class SnippetBuilder {
         best = { field, distinct, text: texts[field], matches };
       }
     }
-    return { matchedText: highlight(best.text, best.matches), matchedFields };
+    const highlights: EngineHighlights = {
+      title: mark(texts[0], titleMatches, 0, texts[0].length, options),
+      description: crop(texts[1], descriptionTokens, descriptionMatched, options),
+      tags: index.tags(slot).map((tag) => {
+        const matches = this.analyzer.tokenize(tag).filter((token) => this.isMatch(index, token, matchedTerms));
+        return mark(tag, matches, 0, tag.length, options);
+      }),
+    };
+    return { matchedText: highlight(best.text, best.matches), matchedFields, highlights };
   }
 
-  private matches(index: OwnerIndex, text: string, matchedTerms: ReadonlySet<number>): TextToken[] {
-    return this.analyzer.tokenize(text).filter((token) => {
-      const wordId = index.vocabulary.idOf(token.word);
-      return wordId >= 0 && !this.analyzer.isStopWord(token.word) && matchedTerms.has(index.vocabulary.termOf(wordId));
-    });
+  private isMatch(index: OwnerIndex, token: TextToken, matchedTerms: ReadonlySet<number>): boolean {
+    const wordId = index.vocabulary.idOf(token.word);
+    return wordId >= 0 && !this.analyzer.isStopWord(token.word) && matchedTerms.has(index.vocabulary.termOf(wordId));
   }
+}
+
+/**
+ * The description cut to `cropLength` words: the window holding the most distinct matched words (the
+ * earliest on ties), shifted so its matches sit in the middle; the whole text when it is that short.
+ */
+function crop(text: string, tokens: TextToken[], matched: boolean[], options: HighlightOptions): string {
+  const length = Math.max(1, Math.floor(options.cropLength));
+  const matches = tokens.filter((_, at) => matched[at]);
+  if (tokens.length <= length) {
+    return mark(text, matches, 0, text.length, options);
+  }
+  let bestStart = 0;
+  let bestDistinct = 0;
+  const counts = new Map<string, number>();
+  for (let end = 0; end < tokens.length; end++) {
+    if (matched[end]) {
+      counts.set(tokens[end].word, (counts.get(tokens[end].word) ?? 0) + 1);
+    }
+    const start = end - length + 1;
+    if (start < 0) {
+      continue;
+    }
+    if (start > 0 && matched[start - 1]) {
+      const word = tokens[start - 1].word;
+      const count = (counts.get(word) as number) - 1;
+      if (count === 0) {
+        counts.delete(word);
+      } else {
+        counts.set(word, count);
+      }
+    }
+    if (counts.size > bestDistinct) {
+      bestDistinct = counts.size;
+      bestStart = start;
+    }
+  }
+  let start = bestStart;
+  if (bestDistinct > 0) {
+    let first = start;
+    while (!matched[first]) {
+      first++;
+    }
+    let last = start + length - 1;
+    while (!matched[last]) {
+      last--;
+    }
+    const slack = length - (last - first + 1);
+    start = Math.max(0, Math.min(first - Math.floor(slack / 2), tokens.length - length));
+  }
+  const end = start + length;
+  const from = start === 0 ? 0 : tokens[start].start;
+  const to = end === tokens.length ? text.length : tokens[end - 1].end;
+  const inside = matches.filter((token) => token.start >= from && token.end <= to);
+  return (from > 0 ? ELLIPSIS : '') + mark(text, inside, from, to, options) + (to < text.length ? ELLIPSIS : '');
+}
+
+/** `text[from, to)` HTML-escaped, each of `matches` (in order, inside the range) between the tags. */
+function mark(text: string, matches: TextToken[], from: number, to: number, options: HighlightOptions): string {
+  let html = '';
+  let at = from;
+  for (const token of matches) {
+    html +=
+      escapeHtml(text.slice(at, token.start)) +
+      options.preTag +
+      escapeHtml(text.slice(token.start, token.end)) +
+      options.postTag;
+    at = token.end;
+  }
+  return html + escapeHtml(text.slice(at, to));
 }
 
 export function highlight(text: string, matches: TextToken[]): string {

@@ -9,7 +9,7 @@ describe('auto algorithm (default)', () => {
     sut.upsert(CORPUS);
   });
 
-  const ids = (text: string) => sut.search({ ownerId: OWNER, text }).map((hit) => hit.videoId);
+  const ids = (text: string) => sut.search({ ownerId: OWNER, text }).hits.map((hit) => hit.videoId);
 
   it('is the default and ranks an exact title match first', () => {
     expect(sut.algorithms().find((algorithm) => algorithm.isDefault)?.name).toBe('auto');

@@ -9,7 +9,7 @@ describe('fuzzy algorithm', () => {
     sut.upsert(CORPUS);
   });
 
-  const search = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'fuzzy' });
+  const search = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'fuzzy' }).hits;
 
   it.each([
     ['gutiar', 'transposition'],

@@ -9,7 +9,8 @@ describe('phonetic algorithm', () => {
     sut.upsert(CORPUS);
   });
 
-  const ids = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'phonetic' }).map((hit) => hit.videoId);
+  const ids = (text: string) =>
+    sut.search({ ownerId: OWNER, text, algorithm: 'phonetic' }).hits.map((hit) => hit.videoId);
 
   it('finds words that sound alike', () => {
     expect(ids('filosofy')).toEqual([4]);
@@ -18,7 +19,7 @@ describe('phonetic algorithm', () => {
   });
 
   it('ranks an exact spelling above a sound-alike', () => {
-    const hits = sut.search({ ownerId: OWNER, text: 'phone', algorithm: 'phonetic' });
+    const hits = sut.search({ ownerId: OWNER, text: 'phone', algorithm: 'phonetic' }).hits;
     expect(hits[0].videoId).toBe(5);
   });
 

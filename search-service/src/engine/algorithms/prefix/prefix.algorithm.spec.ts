@@ -9,7 +9,8 @@ describe('prefix algorithm', () => {
     sut.upsert(CORPUS);
   });
 
-  const ids = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'prefix' }).map((hit) => hit.videoId);
+  const ids = (text: string) =>
+    sut.search({ ownerId: OWNER, text, algorithm: 'prefix' }).hits.map((hit) => hit.videoId);
 
   it('completes the last word as the user types', () => {
     expect(ids('philo')).toEqual([4]);
@@ -25,7 +26,7 @@ describe('prefix algorithm', () => {
   });
 
   it('completes only the last word', () => {
-    const [hit] = sut.search({ ownerId: OWNER, text: 'philo mind', algorithm: 'prefix' });
+    const [hit] = sut.search({ ownerId: OWNER, text: 'philo mind', algorithm: 'prefix' }).hits;
     expect(hit.matchedText).toBe('Philosophy of <mark>mind</mark>');
   });
 });

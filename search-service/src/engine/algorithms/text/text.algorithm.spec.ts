@@ -9,7 +9,7 @@ describe('text algorithm', () => {
     sut.upsert(CORPUS);
   });
 
-  const ids = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'text' }).map((hit) => hit.videoId);
+  const ids = (text: string) => sut.search({ ownerId: OWNER, text, algorithm: 'text' }).hits.map((hit) => hit.videoId);
 
   it('ranks an exact title match first', () => {
     expect(ids('guitar lessons')[0]).toBe(1);
