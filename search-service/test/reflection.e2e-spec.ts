@@ -56,6 +56,7 @@ describe('server reflection (built process)', () => {
       expect.arrayContaining([
         'videosearch.search.v1.SearchService',
         'videosearch.search.v1.IndexService',
+        'videosearch.search.v1.SettingsService',
         'grpc.health.v1.Health',
       ]),
     );

@@ -40,5 +40,6 @@ import { SearchJobEntity } from './search-job.entity';
     OneCallSearchService,
     GracefulShutdown,
   ],
+  exports: [JobRecorder],
 })
 export class JobsModule {}

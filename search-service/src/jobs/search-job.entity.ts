@@ -69,11 +69,15 @@ export class SearchJobEntity {
   @Column({ name: 'offset', type: 'integer', default: 0 })
   offset: number;
 
-  @Column({ type: 'text', default: '[]', transformer: jsonText<FacetName[]>() })
+  /**
+   * The migration gives older rows '[]'. No default here: TypeORM would read a column default back after an insert
+   * on PostgreSQL and overwrite the inserted array with the raw, untransformed text.
+   */
+  @Column({ type: 'text', transformer: jsonText<FacetName[]>() })
   facets: FacetName[];
 
-  /** Empty sorts by relevance. */
-  @Column({ type: 'text', default: '[]', transformer: jsonText<SortCriterion[]>() })
+  /** Empty sorts by relevance; no default here, as for `facets`. */
+  @Column({ type: 'text', transformer: jsonText<SortCriterion[]>() })
   sort: SortCriterion[];
 
   /** Null on jobs written before highlights existed (the engine's defaults apply). */

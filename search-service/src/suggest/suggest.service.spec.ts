@@ -1,17 +1,24 @@
 import { SearchExceptionCode } from '@search/common/search.exception';
 import type { SearchEngine } from '@search/engine/search-engine';
+import type { JobRecorder } from '@search/jobs/job-recorder';
 import type { PastQueriesRepository } from './past-queries.repository';
 import { SuggestService } from './suggest.service';
 
 describe('SuggestService', () => {
   let engine: { suggest: jest.Mock };
   let pastQueries: { startingWith: jest.Mock };
+  let recorder: { drain: jest.Mock };
   let sut: SuggestService;
 
   beforeEach(() => {
     engine = { suggest: jest.fn().mockReturnValue([]) };
     pastQueries = { startingWith: jest.fn().mockResolvedValue([]) };
-    sut = new SuggestService(engine as unknown as SearchEngine, pastQueries as unknown as PastQueriesRepository);
+    recorder = { drain: jest.fn().mockResolvedValue(undefined) };
+    sut = new SuggestService(
+      engine as unknown as SearchEngine,
+      pastQueries as unknown as PastQueriesRepository,
+      recorder as unknown as JobRecorder,
+    );
   });
 
   const request = (prefix: string, limit = 0) => ({ ownerId: 1, prefix, limit });
@@ -30,6 +37,9 @@ describe('SuggestService', () => {
     });
     expect(engine.suggest).toHaveBeenCalledWith(1, 'carb', 10);
     expect(pastQueries.startingWith).toHaveBeenCalledWith(1, 'carb', 10);
+    expect(recorder.drain.mock.invocationCallOrder[0]).toBeLessThan(
+      pastQueries.startingWith.mock.invocationCallOrder[0],
+    );
   });
 
   it('completes the last word, keeping the words typed before it', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SuggestReply, SuggestRequest, Suggestion } from '@proto/gen/ts/videosearch/search/v1/index';
 import { SearchException } from '@search/common/search.exception';
 import type { SearchEngine } from '@search/engine/search-engine';
+import { JobRecorder } from '@search/jobs/job-recorder';
 import { assertOwner, toQueryKey } from '@search/jobs/job-request.validator';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import { PastQueriesRepository } from './past-queries.repository';
@@ -20,6 +21,7 @@ export class SuggestService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly pastQueries: PastQueriesRepository,
+    private readonly recorder: JobRecorder,
   ) {}
 
   async suggest(request: SuggestRequest): Promise<SuggestReply> {
@@ -36,7 +38,8 @@ export class SuggestService {
     const head = prefix.slice(0, cut + 1);
     const lastWord = prefix.slice(cut + 1);
     const words = lastWord === '' ? [] : this.engine.suggest(request.ownerId, lastWord, limit);
-    // Searches answered in the last moment may still wait in the job recorder: a keystroke does not flush it.
+    // This process's searches of a moment ago count too: their waiting batch is written now rather than at its tick.
+    await this.recorder.drain();
     const queries = await this.pastQueries.startingWith(request.ownerId, prefix, limit);
     const suggestions: Suggestion[] = [];
     const seen = new Set<string>();

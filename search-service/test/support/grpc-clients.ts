@@ -20,13 +20,18 @@ export interface DynamicClient {
 type ClientConstructor = new (address: string, creds: ChannelCredentials) => DynamicClient;
 
 interface LoadedPackages {
-  videosearch: { search: { v1: { SearchService: ClientConstructor; IndexService: ClientConstructor } } };
+  videosearch: {
+    search: {
+      v1: { SearchService: ClientConstructor; IndexService: ClientConstructor; SettingsService: ClientConstructor };
+    };
+  };
   grpc: { health: { v1: { Health: ClientConstructor } } };
 }
 
 export interface SearchServiceClients {
   search: DynamicClient;
   index: DynamicClient;
+  settings: DynamicClient;
   health: DynamicClient;
   close(): void;
 }
@@ -50,12 +55,14 @@ export function createClients(
   const loaded = loadPackages();
   const search = new loaded.videosearch.search.v1.SearchService(url, channelCredentials);
   const index = new loaded.videosearch.search.v1.IndexService(url, channelCredentials);
+  const settings = new loaded.videosearch.search.v1.SettingsService(url, channelCredentials);
   const health = new loaded.grpc.health.v1.Health(url, channelCredentials);
   return {
     search,
     index,
+    settings,
     health,
-    close: () => [search, index, health].forEach((client) => client.close()),
+    close: () => [search, index, settings, health].forEach((client) => client.close()),
   };
 }
 
