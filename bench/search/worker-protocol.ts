@@ -1,3 +1,4 @@
+import { SearchVariant } from './adapters/bench-adapter';
 import { QueryClass } from './queries';
 
 export interface WorkerOptions {
@@ -17,6 +18,14 @@ export interface ClassResult {
   qps: number;
 }
 
+/** Latency of one search variant over the same queries as the others (ms). */
+export interface VariantResult {
+  queries: number;
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
+}
+
 export interface WorkerResult {
   engine: string;
   version: string;
@@ -26,4 +35,6 @@ export interface WorkerResult {
   heapMb: number;
   rssMb: number;
   seeds: Array<{ seed: number; classes: Record<QueryClass, ClassResult> }>;
+  /** Engines with search options only: every query of every class and seed, plain and with each option. */
+  variants?: Record<SearchVariant, VariantResult>;
 }

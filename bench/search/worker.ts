@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { ADAPTERS } from './adapters';
-import { BenchAdapter } from './adapters/bench-adapter';
+import { BenchAdapter, SEARCH_VARIANTS, SearchVariant } from './adapters/bench-adapter';
 import { loadCorpus } from './corpus';
 import { mean, percentile, reciprocalRank } from './metrics';
 import { BenchQuery, generateQueries, QUERY_CLASSES, QueryClass, QuerySet } from './queries';
-import { ClassResult, WorkerOptions, WorkerResult } from './worker-protocol';
+import { ClassResult, VariantResult, WorkerOptions, WorkerResult } from './worker-protocol';
 
 const WARMUP_QUERIES = 200;
 
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     seeds.push({ seed: options.seeds[i], classes: await measureSet(adapter, set) });
   }
 
+  const variants = measureVariants(adapter, querySets);
+
   await adapter.close?.();
 
   const result: WorkerResult = {
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     heapMb: (indexed.heap - baseline.heap) / 2 ** 20,
     rssMb: (indexed.rss - baseline.rss) / 2 ** 20,
     seeds,
+    ...(variants ? { variants } : {}),
   };
   writeFileSync(options.out, JSON.stringify(result));
 }
@@ -87,6 +90,51 @@ async function measureClass(adapter: BenchAdapter, queries: BenchQuery[]): Promi
     p99Ms: percentile(latencies, 99),
     qps: queries.length / (elapsed / 1000),
   };
+}
+
+/**
+ * Each query plain, with facets and sorted, one after another in an order that rotates per query (so neither
+ * warm caches nor drifting machine load favour one variant), after a warm-up pass of every variant.
+ */
+function measureVariants(adapter: BenchAdapter, querySets: QuerySet[]): Record<SearchVariant, VariantResult> | null {
+  const searchVariant = adapter.searchVariant?.bind(adapter);
+  if (!searchVariant) {
+    return null;
+  }
+  const texts = querySets
+    .flatMap((set) => QUERY_CLASSES.flatMap((queryClass) => set[queryClass]))
+    .map((query) => query.text);
+  for (const text of texts.slice(0, WARMUP_QUERIES)) {
+    for (const variant of SEARCH_VARIANTS) {
+      searchVariant(text, variant);
+    }
+  }
+  const latencies = Object.fromEntries(SEARCH_VARIANTS.map((variant) => [variant, [] as number[]])) as Record<
+    SearchVariant,
+    number[]
+  >;
+  for (const [position, text] of texts.entries()) {
+    for (let turn = 0; turn < SEARCH_VARIANTS.length; turn++) {
+      const variant = SEARCH_VARIANTS[(position + turn) % SEARCH_VARIANTS.length];
+      const start = performance.now();
+      searchVariant(text, variant);
+      latencies[variant].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(
+    SEARCH_VARIANTS.map((variant) => {
+      const samples = latencies[variant];
+      return [
+        variant,
+        {
+          queries: samples.length,
+          p50Ms: percentile(samples, 50),
+          p95Ms: percentile(samples, 95),
+          meanMs: mean(samples),
+        },
+      ];
+    }),
+  ) as Record<SearchVariant, VariantResult>;
 }
 
 /** Awaits only real promises, so synchronous engines are timed without a microtask hop. */

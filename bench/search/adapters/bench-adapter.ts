@@ -7,8 +7,17 @@ export interface BenchAdapter {
   readonly version: string;
   build(documents: BenchDocument[]): void | Promise<void>;
   search(text: string): number[] | Promise<number[]>;
+  /** The same query with a search option added (only engines that have them); see `SEARCH_VARIANTS`. */
+  searchVariant?(text: string, variant: SearchVariant): number[];
   /** Releases what the adapter started (processes, connections). */
   close?(): Promise<void>;
 }
 
 export const TOP_K = 10;
+
+/**
+ * The issue 13 options measured against a plain query: `facets` asks for the tag and duration facets
+ * (counted over every match), `sort` orders every match by duration ascending.
+ */
+export const SEARCH_VARIANTS = ['plain', 'facets', 'sort'] as const;
+export type SearchVariant = (typeof SEARCH_VARIANTS)[number];

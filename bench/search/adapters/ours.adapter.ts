@@ -1,9 +1,14 @@
-import { createSearchEngine, SearchEngine } from '@search/engine';
+import { createSearchEngine, EngineQuery, SearchEngine } from '@search/engine';
 import { BenchDocument } from '../corpus';
-import { BenchAdapter, TOP_K } from './bench-adapter';
+import { BenchAdapter, SearchVariant, TOP_K } from './bench-adapter';
 
 const OWNER = 1;
 const BATCH = 1000;
+const VARIANT_OPTIONS: Record<SearchVariant, Partial<EngineQuery>> = {
+  plain: {},
+  facets: { facets: ['tags', 'duration'] },
+  sort: { sort: [{ field: 'duration', direction: 'asc' }] },
+};
 
 /** The search service's engine, through the same factory its gRPC handler uses, default algorithm. */
 export class OursAdapter implements BenchAdapter {
@@ -27,6 +32,12 @@ export class OursAdapter implements BenchAdapter {
   }
 
   search(text: string): number[] {
-    return this.engine.search({ ownerId: OWNER, text, limit: TOP_K }).map((hit) => hit.videoId);
+    return this.engine.search({ ownerId: OWNER, text, limit: TOP_K }).hits.map((hit) => hit.videoId);
+  }
+
+  searchVariant(text: string, variant: SearchVariant): number[] {
+    return this.engine
+      .search({ ownerId: OWNER, text, limit: TOP_K, ...VARIANT_OPTIONS[variant] })
+      .hits.map((hit) => hit.videoId);
   }
 }
