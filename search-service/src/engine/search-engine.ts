@@ -90,7 +90,7 @@ export interface EngineSuggestion {
 export interface EngineHit {
   videoId: number;
   title: string;
-  /** 0..1, descending across the returned hits. */
+  /** Relevance, 0..1; descending across the returned hits unless `sort` orders them otherwise. */
   score: number;
   /** Snippet of the best matching field, matched words wrapped in `<mark></mark>`. */
   matchedText: string;
