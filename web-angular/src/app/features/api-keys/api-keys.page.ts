@@ -9,7 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 import { AnalyticsApiService } from '../../core/api/analytics-api.service';
 import { ApiKeysApiService } from '../../core/api/api-keys-api.service';
-import { ApiKeyPermission, CreatedApiKey } from '../../core/api/api.types';
+import { API_KEY_PERMISSIONS, ApiKeyPermission, CreatedApiKey } from '../../core/api/api.types';
 import { errorMessage } from '../../core/http/api-error';
 import { NotifyService } from '../../core/notify/notify.service';
 import { lastDays } from '../../core/util/dates';
@@ -62,6 +62,7 @@ export default class ApiKeysPage {
     'requests',
     'actions',
   ];
+  protected readonly allPermissions = API_KEY_PERMISSIONS.join(', ');
   /** Revoked keys are listed only on request (include_revoked=true), as the API does. */
   protected readonly showRevoked = signal(false);
   protected readonly created = signal<CreatedApiKey | null>(null);

@@ -66,7 +66,7 @@ type PermissionControls = Record<ApiKeyPermission, FormControl<boolean>>;
         <legend>Permissions</legend>
         @for (permission of permissionNames; track permission) {
           <mat-checkbox [formControlName]="permission" [attr.data-permission]="permission">
-            <span class="mono">{{ permission }}</span> <span class="muted">· {{ hints[permission] }}</span>
+            <span class="mono">{{ permission }}</span><span class="muted">&nbsp;· {{ hints[permission] }}</span>
           </mat-checkbox>
         }
         @if (form.controls.permissions.hasError('nonePicked')) {
@@ -92,7 +92,7 @@ type PermissionControls = Record<ApiKeyPermission, FormControl<boolean>>;
       flex: 1 1 220px;
     }
     .limit {
-      width: 150px;
+      width: 170px;
     }
     .expiry {
       width: 180px;

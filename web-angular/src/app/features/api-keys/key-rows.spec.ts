@@ -57,6 +57,11 @@ describe('toKeyRows', () => {
     );
     expect(rows.map((row) => row.status)).toEqual(['active', 'expired', 'revoked']);
   });
+
+  it('says when a key holds every permission', () => {
+    const all = key('all', { permissions: ['keys:manage', 'search', 'videos:read', 'videos:write', 'analytics:read'] });
+    expect(toKeyRows([all, key('one')], null).map((row) => row.hasAllPermissions)).toEqual([true, false]);
+  });
 });
 
 describe('keyStatus', () => {

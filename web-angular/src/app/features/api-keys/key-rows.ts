@@ -1,10 +1,12 @@
-import { ApiKey, ApiKeyAnalytics } from '../../core/api/api.types';
+import { API_KEY_PERMISSIONS, ApiKey, ApiKeyAnalytics } from '../../core/api/api.types';
 
 /** Revoked wins over expired: a revoked key never authenticates again, whatever its expiry. */
 export type KeyStatus = 'active' | 'expired' | 'revoked';
 
 export interface KeyRow extends ApiKey {
   status: KeyStatus;
+  /** Shown as one "all permissions" chip rather than five. */
+  hasAllPermissions: boolean;
   /** null when analytics could not be read, so the table says "unknown" rather than 0. */
   requests: number | null;
   errors: number | null;
@@ -26,6 +28,7 @@ export function toKeyRows(keys: ApiKey[], analytics: ApiKeyAnalytics | null): Ke
     return {
       ...key,
       status: keyStatus(key),
+      hasAllPermissions: API_KEY_PERMISSIONS.every((permission) => key.permissions.includes(permission)),
       requests: analytics ? (row?.requests ?? 0) : null,
       errors: analytics ? (row?.errors ?? 0) : null,
       share: analytics ? (row?.share ?? 0) : null,
