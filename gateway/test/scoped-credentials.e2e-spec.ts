@@ -94,6 +94,18 @@ describe('Scoped credentials (e2e)', () => {
       expect(resultIds(found.body)).toEqual([publicVideo]);
     });
 
+    it('never return a video outside their filters, whatever the request asks for', async () => {
+      const { body } = await searchToken({ filters: { tags: ['public'] } }).expect(201);
+
+      const plain = await searchAs(body.token, { query: 'pasta' }).expect(200);
+      const widened = await searchAs(body.token, { query: 'pasta', filters: { tags: ['private'] } }).expect(200);
+      const byId = await searchAs(body.token, { query: 'pasta', video_ids: [privateVideo] }).expect(200);
+
+      expect(resultIds(plain.body)).toEqual([publicVideo]);
+      expect(resultIds(widened.body)).toEqual([]);
+      expect(resultIds(byId.body)).toEqual([]);
+    });
+
     it('answer 403 {error} for anything but searching: videos, keys, further tokens, analytics', async () => {
       const { body } = await searchToken({ expires_in: 600 }).expect(201);
       const token = bearer(body.token);
