@@ -135,4 +135,28 @@ describe('two replicas on PostgreSQL', () => {
     }
     expect(found).toEqual([1]);
   });
+
+  it('applies settings saved through one replica to the very next search on the other', async () => {
+    const token = tokenMetadata(replicas[0].token);
+    const search = async (query: string) =>
+      (
+        await unary<{ job: Job }>(clients[1].search, 'search', { search: { ownerId: 9, query }, waitMs: 2000 }, token)
+      ).job.results.map((result) => result.videoId);
+    const videos = [{ ownerId: 9, videoId: 1, version: 1, title: 'Car wash', description: '', tags: [], duration: 30 }];
+    await unary(clients[0].index, 'upsertVideos', { videos }, token);
+    for (let tries = 0; tries < 50 && (await search('car')).length === 0; tries += 1) {
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(await search('automobile')).toEqual([]);
+    await unary(
+      clients[0].settings,
+      'updateSearchSettings',
+      { ownerId: 9, settings: { synonyms: { automobile: { words: ['car'] } } } },
+      token,
+    );
+    expect(await search('automobile')).toEqual([1]);
+    await expect(unary(clients[1].settings, 'getSearchSettings', { ownerId: 9 }, token)).resolves.toMatchObject({
+      synonyms: { automobile: { words: ['car'] } },
+    });
+  });
 });
