@@ -2,6 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import { ALGORITHMS } from './algorithms/algorithm-registry';
 import { AnalyzedQuery, SearchAlgorithm } from './algorithms/search-algorithm';
 import { Analyzer } from './analysis/analyzer';
+import { QuerySettings, QuerySettingsCompiler } from './analysis/query-settings';
 import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
 import { countFacets } from './scoring/facet-counter';
 import { MatchSorter } from './scoring/match-sorter';
@@ -15,6 +16,7 @@ import {
   EngineQuery,
   EngineSearchResult,
   EngineStats,
+  EngineSuggestion,
   FacetName,
   InvalidSnapshotError,
   SearchEngine,
@@ -31,6 +33,8 @@ import {
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
+/** Completions a `suggest` returns at most; a dropdown shows a handful. */
+const MAX_SUGGESTIONS = 100;
 /** Words beyond this are ignored; a clause per word is scored and coverage is counted in a byte. */
 const MAX_QUERY_WORDS = 32;
 const TRAILING_WORD_CHARACTER = /[\p{L}\p{N}]$/u;
@@ -43,6 +47,7 @@ export class InMemorySearchEngine implements SearchEngine {
   private readonly reranker = new ProximityReranker(this.analyzer);
   private readonly snippets = new SnippetBuilder(this.analyzer);
   private readonly sorter = new MatchSorter();
+  private readonly settings = new QuerySettingsCompiler(this.analyzer);
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
   private readonly defaultAlgorithm: SearchAlgorithm;
   /** Filled by each search with every match (the executor's scratch arrays). */
@@ -93,7 +98,8 @@ export class InMemorySearchEngine implements SearchEngine {
   search(query: EngineQuery): EngineSearchResult {
     const algorithm = this.algorithm(query.algorithm);
     const index = this.owners.get(query.ownerId);
-    const analyzed = this.analyze(query.text);
+    const settings = this.settings.resolve(query.settings);
+    const analyzed = this.analyze(query.text, settings);
     if (!index || analyzed.words.length === 0) {
       return emptyResult(query);
     }
@@ -101,14 +107,14 @@ export class InMemorySearchEngine implements SearchEngine {
     if (filter === 'none') {
       return emptyResult(query);
     }
-    const clauses = algorithm.plan(analyzed, index);
+    const clauses = algorithm.plan(analyzed, index, settings);
     const limit = clampLimit(query.limit);
     const offset = clampOffset(query.offset);
     const matches = this.matches;
     const sort = sortCriteria(query.sort);
     // A sorted page can come from anywhere in the matches; only the reranked head is needed for its relevance.
     const depth = sort ? RERANK_DEPTH : Math.max(offset + limit, RERANK_DEPTH);
-    const candidates = this.executor.execute(index, clauses, filter, depth, matches);
+    const candidates = this.executor.execute(index, clauses, filter, depth, matches, settings.fieldWeights);
     const reranked = this.reranker.rerank(index, clauses, candidates);
     const ranked = sort
       ? this.sorter.page(index, matches, reranked, sort, offset, limit)
@@ -128,6 +134,17 @@ export class InMemorySearchEngine implements SearchEngine {
     });
     const facets = requestedFacets(query);
     return { hits, totalHits: matches.count, facetDistribution: facets ? countFacets(index, matches, facets) : {} };
+  }
+
+  suggest(ownerId: number, prefix: string, limit: number): EngineSuggestion[] {
+    const index = this.owners.get(ownerId);
+    const word = this.analyzer.words(prefix).at(-1);
+    if (!index || word === undefined || !Number.isFinite(limit)) {
+      return [];
+    }
+    return index.vocabulary
+      .completions(word, Math.min(Math.floor(limit), MAX_SUGGESTIONS))
+      .map(({ id, documents }) => ({ word: index.vocabulary.word(id), documents }));
   }
 
   algorithms(): AlgorithmDescription[] {
@@ -188,12 +205,21 @@ export class InMemorySearchEngine implements SearchEngine {
     return algorithm;
   }
 
-  private analyze(text: string): AnalyzedQuery {
+  /**
+   * Folded query words without stop words. A word being typed is kept even when it is a built-in stop word
+   * (its completions are what the user is after); the owner's extra stop words are indexed words, so they are
+   * dropped wherever they stand, unless the query holds nothing else.
+   */
+  private analyze(text: string, settings: QuerySettings): AnalyzedQuery {
     const all = this.analyzer.words(text);
     const lastWordIsPrefix = TRAILING_WORD_CHARACTER.test(text);
-    const kept = all.filter(
+    let kept = all.filter(
       (word, position) => !this.analyzer.isStopWord(word) || (lastWordIsPrefix && position === all.length - 1),
     );
+    if (settings.stopWords.size > 0) {
+      const meaningful = kept.filter((word) => !settings.stopWords.has(word));
+      kept = meaningful.length > 0 ? meaningful : kept;
+    }
     const words = [...new Set(kept)].slice(0, MAX_QUERY_WORDS);
     return { words, lastWordIsPrefix: lastWordIsPrefix && words.at(-1) === all.at(-1) };
   }

@@ -24,6 +24,16 @@ export class ClauseBuilder {
     return true;
   }
 
+  /** The stems of the owner's synonyms of the word (folded words) that some document holds. */
+  addSynonyms(analyzer: Analyzer, synonyms: readonly string[] | undefined, weight: number): void {
+    for (const synonym of synonyms ?? []) {
+      const term = this.index.findTerm(analyzer.stem(synonym));
+      if (term >= 0 && this.index.documentFrequency(term) > 0) {
+        this.add(term, weight);
+      }
+    }
+  }
+
   /** Vocabulary words (ids) found by an expansion, through the stem each maps to. */
   addWords(wordIds: Iterable<number>, weight: number): void {
     for (const id of wordIds) {

@@ -1,3 +1,4 @@
+import { QuerySettings } from '../analysis/query-settings';
 import { OwnerIndex } from '../index/owner-index';
 import { QueryClause } from '../scoring/query-plan';
 
@@ -10,11 +11,12 @@ export interface AnalyzedQuery {
 
 /**
  * A ranking strategy. Every algorithm shares the index, BM25F scoring, filters and snippets; what differs is
- * which terms each query word expands to and at what weight. Adding an algorithm means implementing this
+ * which terms each query word expands to and at what weight; the owner's settings add synonyms and bound
+ * typo corrections. Adding an algorithm means implementing this
  * and registering the class in `ALGORITHMS`.
  */
 export interface SearchAlgorithm {
   readonly name: string;
   readonly description: string;
-  plan(query: AnalyzedQuery, index: OwnerIndex): QueryClause[];
+  plan(query: AnalyzedQuery, index: OwnerIndex, settings: QuerySettings): QueryClause[];
 }

@@ -58,4 +58,57 @@ describe('Vocabulary', () => {
     expect(vocabulary.size()).toBe(live.length);
     expect(wordsOf(vocabulary, vocabulary.withPrefix('word', 10_000))).toEqual(live.sort());
   });
+
+  describe('completions', () => {
+    const counted = (counts: Record<string, number>): Vocabulary => {
+      const { vocabulary, ids } = vocabularyOf(Object.keys(counts));
+      for (const [word, id] of ids) {
+        for (let i = 0; i < counts[word]; i++) {
+          vocabulary.addOccurrence(id);
+        }
+      }
+      return vocabulary;
+    };
+    const completions = (vocabulary: Vocabulary, prefix: string, limit: number) =>
+      vocabulary.completions(prefix, limit).map(({ id, documents }) => [vocabulary.word(id), documents]);
+
+    it('lists the words found in the most documents first, alphabetically among equals', () => {
+      const vocabulary = counted({ carbon: 1, carbonara: 3, cart: 2, care: 2, dog: 5 });
+
+      expect(completions(vocabulary, 'car', 10)).toEqual([
+        ['carbonara', 3],
+        ['care', 2],
+        ['cart', 2],
+        ['carbon', 1],
+      ]);
+    });
+
+    it('keeps the best `limit` of a wide prefix', () => {
+      const vocabulary = counted({ carbon: 1, carbonara: 3, cart: 2, care: 2 });
+
+      expect(completions(vocabulary, 'ca', 2)).toEqual([
+        ['carbonara', 3],
+        ['care', 2],
+      ]);
+      expect(completions(vocabulary, 'ca', 0)).toEqual([]);
+    });
+
+    it('skips words whose documents are gone', () => {
+      const { vocabulary, ids } = vocabularyOf(['carbon', 'cart']);
+      ids.forEach((id) => vocabulary.addOccurrence(id));
+      vocabulary.removeOccurrence(ids.get('cart')!);
+
+      expect(completions(vocabulary, 'car', 10)).toEqual([['carbon', 1]]);
+    });
+  });
+
+  describe('withinTwoEdits', () => {
+    it('finds the live words exactly two edits away', () => {
+      const { vocabulary, ids } = vocabularyOf(['marathon', 'marathons', 'macaroon', 'mara', 'paragon']);
+      ids.forEach((id) => vocabulary.addOccurrence(id));
+
+      expect(wordsOf(vocabulary, vocabulary.withinTwoEdits('marrathn'))).toEqual(['marathon']);
+      expect(wordsOf(vocabulary, vocabulary.withinTwoEdits('marathon'))).toEqual([]);
+    });
+  });
 });

@@ -4,6 +4,8 @@ import { grow } from './typed-arrays';
 import { WordTable } from './word-table';
 
 const doubleMetaphone = new DoubleMetaphone();
+/** Words whose two-edit neighbours are kept between queries (the cache is dropped when full). */
+const MAX_CACHED_TWO_EDITS = 256;
 
 /**
  * One owner's surface words (folded, unstemmed) with the number of live documents containing each, the
@@ -22,6 +24,16 @@ export class Vocabulary {
   private liveWordCount = 0;
   private readonly deletions = new DeletionIndex((id) => this.table.word(id));
   private phonetic: Map<string, number[]> | null = null;
+  /** Characters of the words with ids below `alphabetScanned` (words never change, so it only grows). */
+  private readonly characters = new Set<string>();
+  private alphabetScanned = 0;
+  /**
+   * Two-edit lookups by word, valid while `liveVersion` (raised whenever a word becomes live or dies) is
+   * unchanged: an as-you-type query repeats its finished words on every keystroke.
+   */
+  private readonly twoEdits = new Map<string, number[]>();
+  private twoEditsVersion = 0;
+  private liveVersion = 0;
 
   /** Id of `word`, or -1. */
   idOf(word: string): number {
@@ -71,6 +83,7 @@ export class Vocabulary {
   removeOccurrence(id: number): void {
     if (--this.documentCounts[id] === 0) {
       this.liveWordCount--;
+      this.liveVersion++;
     }
   }
 
@@ -100,6 +113,53 @@ export class Vocabulary {
           this.table.word(id) !== word &&
           editDistance(word, this.table.word(id), 1) <= 1,
       );
+  }
+
+  /**
+   * Live words two edits from `word`. The deletion index finds words within one edit of a string, so this asks
+   * it for every string one edit from the word (over the characters the vocabulary uses): about a thousand
+   * lookups for a ten-letter word, and only for words long enough for two typos in the owner's settings.
+   */
+  withinTwoEdits(word: string): number[] {
+    if (this.twoEditsVersion !== this.liveVersion) {
+      this.twoEdits.clear();
+      this.twoEditsVersion = this.liveVersion;
+    }
+    let found = this.twoEdits.get(word);
+    if (!found) {
+      if (this.twoEdits.size >= MAX_CACHED_TWO_EDITS) {
+        this.twoEdits.clear();
+      }
+      found = this.findTwoEdits(word);
+      this.twoEdits.set(word, found);
+    }
+    return found;
+  }
+
+  /**
+   * Up to `limit` live words starting with `prefix`, found in the most documents first (alphabetical among
+   * equals): a walk of the prefix's range of the sorted words keeping the best in a small sorted array.
+   */
+  completions(prefix: string, limit: number): Array<{ id: number; documents: number }> {
+    const best: Array<{ id: number; documents: number }> = [];
+    if (limit < 1) {
+      return best;
+    }
+    const sorted = this.sortedWords();
+    for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at].startsWith(prefix); at++) {
+      const id = this.table.findWord(sorted[at]);
+      const documents = this.documentCounts[id];
+      if (documents === 0 || (best.length === limit && documents <= best[limit - 1].documents)) {
+        continue;
+      }
+      let position = best.length === limit ? limit - 1 : best.length;
+      while (position > 0 && best[position - 1].documents < documents) {
+        best[position] = best[position - 1];
+        position--;
+      }
+      best[position] = { id, documents };
+    }
+    return best;
   }
 
   /** Live words sharing a double metaphone code with `word`, excluding `word` itself. */
@@ -149,10 +209,12 @@ export class Vocabulary {
     this.unsorted = [...this.liveWords()].map(([, word]) => word);
     this.liveWordCount = this.unsorted.length;
     this.deletions.restore(snapshot.deletions);
+    this.liveVersion++;
   }
 
   private becameLive(id: number, word: string): void {
     this.liveWordCount++;
+    this.liveVersion++;
     // A word that died and came back may still sit in the sorted list: the merge keeps one copy.
     this.unsorted.push(word);
     this.deletions.add(id);
@@ -184,6 +246,45 @@ export class Vocabulary {
       }
     }
     return merged;
+  }
+
+  private findTwoEdits(word: string): number[] {
+    const alphabet = this.alphabet();
+    const candidates = new Set<number>();
+    const visit = (variant: string): void => {
+      for (const id of this.deletions.candidates(variant)) {
+        candidates.add(id);
+      }
+    };
+    for (let at = 0; at <= word.length; at++) {
+      const head = word.slice(0, at);
+      const tail = word.slice(at + 1);
+      for (const character of alphabet) {
+        visit(head + character + word.slice(at));
+        if (at < word.length && character !== word[at]) {
+          visit(head + character + tail);
+        }
+      }
+      if (at < word.length) {
+        visit(head + tail);
+      }
+      if (at + 1 < word.length) {
+        visit(head + word[at + 1] + word[at] + word.slice(at + 2));
+      }
+    }
+    return [...candidates].filter(
+      (id) => this.documentCounts[id] > 0 && editDistance(word, this.table.word(id), 2) === 2,
+    );
+  }
+
+  /** Every character of the vocabulary's words, brought up to date with the words added since the last call. */
+  private alphabet(): ReadonlySet<string> {
+    for (; this.alphabetScanned < this.table.size; this.alphabetScanned++) {
+      for (const character of this.table.word(this.alphabetScanned)) {
+        this.characters.add(character);
+      }
+    }
+    return this.characters;
   }
 
   private phoneticIndex(): Map<string, number[]> {

@@ -3,7 +3,8 @@ import { QueryClause, SlotFilter } from './query-plan';
 
 /** BM25F parameters: title weighted over tags over description; titles are short, so less length damping. */
 const K1 = 1.2;
-const FIELD_WEIGHTS = [2.5, 1, 0.75];
+/** In `FIELDS` order (title, description, tags); the defaults of an owner's field weight settings. */
+export const FIELD_WEIGHTS: readonly number[] = [2.5, 1, 0.75];
 const FIELD_B = [0.5, 0.75, 0.5];
 const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1;
 /** Documents missing query words are pushed down steeply: known-item queries want every word matched. */
@@ -49,6 +50,7 @@ export class QueryExecutor {
     filter: SlotFilter | null,
     limit: number,
     matches?: MatchSet,
+    fieldWeights: readonly number[] = FIELD_WEIGHTS,
   ): ScoredSlot[] {
     const active = clauses.filter((clause) => clause.expansions.length > 0);
     if (matches) {
@@ -84,8 +86,12 @@ export class QueryExecutor {
             if (frequency > 0) {
               const b = FIELD_B[field];
               const norm = 1 - b + (b * index.fieldLength(slot, field)) / averages[field];
-              tf += (FIELD_WEIGHTS[field] * frequency) / norm;
+              tf += (fieldWeights[field] * frequency) / norm;
             }
+          }
+          // Only in fields the owner weighted 0: not a match.
+          if (tf === 0) {
+            continue;
           }
           const value = (factor * tf) / (K1 + tf);
           if (clauseScores[slot] === 0) {

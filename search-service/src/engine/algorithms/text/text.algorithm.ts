@@ -1,4 +1,5 @@
 import { Analyzer } from '../../analysis/analyzer';
+import { QuerySettings } from '../../analysis/query-settings';
 import { OwnerIndex } from '../../index/owner-index';
 import { QueryClause } from '../../scoring/query-plan';
 import { planClauses } from '../expansions';
@@ -11,7 +12,7 @@ export class TextAlgorithm implements SearchAlgorithm {
 
   constructor(private readonly analyzer: Analyzer) {}
 
-  plan(query: AnalyzedQuery, index: OwnerIndex): QueryClause[] {
-    return planClauses(query, index, this.analyzer, { exact: 1 });
+  plan(query: AnalyzedQuery, index: OwnerIndex, settings: QuerySettings): QueryClause[] {
+    return planClauses(query, index, this.analyzer, { exact: 1 }, settings);
   }
 }
