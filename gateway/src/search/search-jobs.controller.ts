@@ -22,9 +22,12 @@ export class SearchJobsController {
   @Get('jobs')
   @ApiOperation({ summary: "The caller's search jobs, newest first, without results" })
   @ApiOkResponse({ type: SearchJobListDto })
-  @ApiErrors({ 400: 'status must be one of: queued, processing, completed, failed, cancelled' })
+  @ApiErrors({
+    400: 'status must be one of: queued, processing, completed, failed, cancelled',
+    403: 'Listing search jobs is not available to a search token with filters',
+  })
   listJobs(@CurrentUser() user: AuthenticatedUser, @Query() query: ListJobsQueryDto): Promise<SearchJobListDto> {
-    return this.searches.listJobs(user.id, query);
+    return this.searches.listJobs(user, query);
   }
 
   @Get('jobs/:jobId/details')

@@ -158,7 +158,7 @@ describe(SearchService.name, () => {
 
   describe('listJobs', () => {
     it('refuses a date range that ends before it starts', async () => {
-      await expect(sut.listJobs(7, { start_date: '2026-11-20', end_date: '2026-11-10' })).rejects.toThrow(
+      await expect(sut.listJobs(owner, { start_date: '2026-11-20', end_date: '2026-11-10' })).rejects.toThrow(
         new BadRequestException('start_date must not be after end_date'),
       );
     });
@@ -166,11 +166,17 @@ describe(SearchService.name, () => {
     it('accepts a single day', async () => {
       const listJobs = jest.fn().mockResolvedValue({ jobs: [], total: 0, page: 1, perPage: 20 });
       Object.assign(client, { listJobs });
-      await expect(sut.listJobs(7, { start_date: '2026-11-20', end_date: '2026-11-20' })).resolves.toMatchObject({
+      await expect(sut.listJobs(owner, { start_date: '2026-11-20', end_date: '2026-11-20' })).resolves.toMatchObject({
         jobs: [],
         pagination: { total: 0, pages: 0 },
       });
       expect(listJobs).toHaveBeenCalledWith(expect.objectContaining({ ownerId: 7 }));
+    });
+
+    it("refuses a search token with filters, whose owner's other searches may reach outside them", async () => {
+      await expect(sut.listJobs(token, {})).rejects.toThrow(
+        new ForbiddenException('Listing search jobs is not available to a search token with filters'),
+      );
     });
   });
 

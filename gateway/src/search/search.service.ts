@@ -129,8 +129,15 @@ export class SearchService {
     return toJobDto(job);
   }
 
-  async listJobs(ownerId: number, query: ListJobsQueryDto): Promise<SearchJobListDto> {
-    const request = toListJobsRequest(ownerId, query);
+  /**
+   * A token that restricts its searches cannot list jobs: the list shows the text and filters of the owner's
+   * other searches, which may reach outside the token's part of the library.
+   */
+  async listJobs(caller: SearchCaller, query: ListJobsQueryDto): Promise<SearchJobListDto> {
+    if (restrictsSearch(caller.forcedFilters)) {
+      throw new ForbiddenException('Listing search jobs is not available to a search token with filters');
+    }
+    const request = toListJobsRequest(caller.id, query);
     if (request.createdAfter && request.createdBefore && request.createdAfter > request.createdBefore) {
       throw new BadRequestException('start_date must not be after end_date');
     }
