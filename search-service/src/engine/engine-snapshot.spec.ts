@@ -66,6 +66,24 @@ describe('engine snapshot', () => {
     });
   });
 
+  it('counts facets and sorts the same after changes made on top of a restore', () => {
+    const sut = createSearchEngine();
+    sut.restore(source.snapshot());
+    const changes = [video(9, 'Photo basics', 'Light explained', ['Photo', 'Beginners'], 30)];
+    for (const engine of [sut, source]) {
+      engine.upsert(changes);
+      engine.remove(OWNER, [3]);
+    }
+    const query: EngineQuery = {
+      ownerId: OWNER,
+      text: 'photo explained light',
+      facets: ['tags', 'duration'],
+      sort: [{ field: 'duration', direction: 'asc' }],
+    };
+    expect(sut.search(query)).toEqual(source.search(query));
+    expect(sut.search(query).facetDistribution.tags).toMatchObject({ photo: 1, Beginners: 1 });
+  });
+
   it('rejects a snapshot of the previous format, so the service loads every document again', () => {
     const sut = createSearchEngine();
     expect(() => sut.restore(serialize({ format: 'videosearch-engine/1', owners: [] }))).toThrow(InvalidSnapshotError);

@@ -267,6 +267,25 @@ describe('InMemorySearchEngine facets, sort, paging and creation time', () => {
       });
     });
 
+    it('follows replaced and removed videos, and names a tag anew once no video had it', () => {
+      sut.upsert([{ ...byId(1), tags: ['Travel', 'Hiking'] }]);
+      sut.remove(OWNER, [2, 3]);
+      expect(search({ facets: ['tags'] }).facetDistribution.tags).toEqual({
+        travel: 23,
+        Cooking: 22,
+        Music: 11,
+        Hiking: 1,
+      });
+      sut.upsert([{ ...byId(1), tags: [] }]);
+      sut.upsert([{ ...byId(2), tags: ['HIKING'] }]);
+      expect(search({ facets: ['tags'] }).facetDistribution.tags).toEqual({
+        Cooking: 22,
+        travel: 22,
+        Music: 11,
+        HIKING: 1,
+      });
+    });
+
     it('puts a duration on a bucket boundary in the bucket it starts', () => {
       const edges = createSearchEngine();
       edges.upsert(
