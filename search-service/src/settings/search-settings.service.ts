@@ -4,8 +4,8 @@ import type {
   SearchSettingsRequest,
   UpdateSearchSettingsRequest,
 } from '@proto/gen/ts/videosearch/search/v1/index';
+import { DEFAULT_ENGINE_SETTINGS } from '@search/engine';
 import { assertOwner } from '@search/jobs/job-request.validator';
-import { DEFAULT_SETTINGS } from './default-settings';
 import { SearchSettingsCache } from './search-settings.cache';
 import { SearchSettingsRepository } from './search-settings.repository';
 import { toSearchSettings, validateSettings } from './search-settings.validator';
@@ -21,13 +21,13 @@ export class SearchSettingsService {
   get(request: SearchSettingsRequest): SearchSettings {
     assertOwner(request.ownerId);
     const entry = this.cache.entry(request.ownerId);
-    return toSearchSettings(request.ownerId, entry?.settings ?? DEFAULT_SETTINGS, entry?.updatedAt ?? null);
+    return toSearchSettings(request.ownerId, entry?.settings ?? DEFAULT_ENGINE_SETTINGS, entry?.updatedAt ?? null);
   }
 
   /** Answers once this replica applies the new settings and the others have been sent them. */
   async update(request: UpdateSearchSettingsRequest): Promise<SearchSettings> {
     assertOwner(request.ownerId);
-    const settings = validateSettings(request.settings, DEFAULT_SETTINGS);
+    const settings = validateSettings(request.settings, DEFAULT_ENGINE_SETTINGS);
     const row = await this.repository.save(request.ownerId, settings, new Date().toISOString());
     this.cache.apply(row);
     await this.cache.announce(row);
