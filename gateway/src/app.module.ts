@@ -13,6 +13,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
 import { VideosModule } from './videos/videos.module';
 import { WebModule } from './web/web.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Feature modules only; each brings its own config, entities and providers. */
 @Module({
@@ -31,6 +32,7 @@ import { WebModule } from './web/web.module';
     // After QuotasModule: permissions are checked once the request is authenticated and counted.
     PermissionsModule,
     RealtimeModule,
+    WebhooksModule,
     WebModule,
   ],
 })
