@@ -148,6 +148,31 @@ describe('SearchPage', () => {
     expect(host.querySelector('[data-testid="search-empty"]')?.textContent).toContain('Try');
   });
 
+  it('keeps the option picked with the arrow keys when a later answer reorders the suggestions', async () => {
+    const { host, input, type, settle } = render();
+    input.dispatchEvent(new Event('focus'));
+    type('so');
+    await settle(200);
+    backend
+      .expectOne((r) => r.url === '/api/v1/users/9/search/suggest')
+      .flush({ suggestions: ['sourdough', 'sour cream'] });
+    await settle();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    await settle();
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-suggestion-1');
+
+    type('sou');
+    await settle(200);
+    backend
+      .expectOne((r) => r.url === '/api/v1/users/9/search/suggest')
+      .flush({ suggestions: ['sour cream', 'sourdough', 'soup'] });
+    await settle();
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-suggestion-0');
+    expect(host.querySelector('[data-testid="search-suggestions"]')?.getAttribute('data-suggested-for')).toBe('sou');
+    searches().forEach((r) => r.flush(ANSWER));
+  });
+
   it('opens suggestions for typed text, picks one with the keyboard and searches it at once', async () => {
     const { host, input, type, settle } = render();
     input.dispatchEvent(new Event('focus'));

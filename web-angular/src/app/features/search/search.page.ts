@@ -101,6 +101,8 @@ export default class SearchPage {
 
   protected readonly suggestions = signal<string[]>([]);
   protected readonly suggestState = signal<SuggestionState>(CLOSED);
+  /** The text the shown suggestions complete (answers for a shorter text may show first while typing). */
+  protected readonly suggestedFor = signal('');
   protected readonly suggestOpen = computed(() => this.suggestState().open && this.suggestions().length > 0);
   protected readonly activeOption = computed(() => {
     const { active } = this.suggestState();
@@ -136,17 +138,23 @@ export default class SearchPage {
         debounceTime(SUGGEST_DEBOUNCE_MS),
         distinctUntilChanged(),
         switchMap((prefix) =>
-          !prefix || prefix.length > MAX_SUGGEST_LENGTH
-            ? of([])
-            : this.api.suggest(this.userId, prefix).pipe(catchError(() => of([] as string[]))),
+          (!prefix || prefix.length > MAX_SUGGEST_LENGTH
+            ? of([] as string[])
+            : this.api.suggest(this.userId, prefix).pipe(catchError(() => of([] as string[])))
+          ).pipe(map((suggestions) => ({ prefix, suggestions }))),
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((suggestions) => {
+      .subscribe(({ prefix, suggestions }) => {
+        // A later answer must not move the option the user is on with the arrow keys.
+        const current = this.suggestState();
+        const activeText = current.open && current.active >= 0 ? this.suggestions()[current.active] : undefined;
+        const active = activeText === undefined ? -1 : suggestions.indexOf(activeText);
         this.suggestions.set(suggestions);
+        this.suggestedFor.set(prefix);
         const typed = this.typed().trim().toLowerCase();
         const useful = suggestions.some((suggestion) => suggestion.toLowerCase() !== typed);
-        this.suggestState.set(this.typedByUser && this.focused && useful ? { open: true, active: -1 } : CLOSED);
+        this.suggestState.set(this.typedByUser && this.focused && useful ? { open: true, active } : CLOSED);
       });
   }
 
