@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEventPublisher } from './webhook-event.publisher';
+import { webhooksConfig } from './webhooks.config';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery])],
-  providers: [WebhookEventPublisher],
+  imports: [ConfigModule.forFeature(webhooksConfig), TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery])],
+  controllers: [WebhooksController],
+  providers: [
+    WebhookEventPublisher,
+    WebhookEndpointsRepository,
+    WebhookDeliveriesRepository,
+    WebhookDispatcherService,
+    WebhooksService,
+  ],
   exports: [WebhookEventPublisher],
 })
 export class WebhooksModule {}

@@ -1,0 +1,306 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { StartedGateway, startGateway } from './support/start-gateway';
+import { TestUser, registerUser } from './support/test-users';
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+interface Receiver {
+  url: string;
+  received: Received[];
+  /** Status the next requests get. */
+  status: number;
+  close(): Promise<void>;
+}
+
+async function startReceiver(status = 200): Promise<Receiver> {
+  const receiver: Partial<Receiver> & { received: Received[]; status: number } = { received: [], status };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.statusCode = receiver.status;
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  receiver.url = `http://127.0.0.1:${port}/hook`;
+  receiver.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return receiver as Receiver;
+}
+
+/** The receiver side of the documented scheme: any v1 signed with the secret over "<t>.<raw body>". */
+function verify(secret: string, received: Received, toleranceS = 300): boolean {
+  const header = String(received.headers['webhook-signature'] ?? '');
+  const parts = header.split(',').map((part) => part.split('=', 2) as [string, string]);
+  const t = Number(parts.find(([key]) => key === 't')?.[1]);
+  if (!Number.isFinite(t) || Math.abs(Date.now() / 1000 - t) > toleranceS) {
+    return false;
+  }
+  const expected = createHmac('sha256', secret).update(`${t}.${received.body}`).digest();
+  return parts
+    .filter(([key]) => key === 'v1')
+    .some(([, hex]) => {
+      const given = Buffer.from(hex, 'hex');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+jest.setTimeout(60_000);
+
+describe('Webhooks (e2e)', () => {
+  let gateway: StartedGateway;
+  let owner: TestUser;
+  let receiver: Receiver;
+  const path = '/api/v1/webhooks';
+
+  beforeAll(async () => {
+    gateway = await startGateway({
+      env: { WEBHOOK_ALLOW_LOCALHOST: 'true', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_POLL_INTERVAL_MS: '20' },
+    });
+    receiver = await startReceiver();
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await receiver?.close();
+  });
+
+  beforeEach(async () => {
+    owner = await registerUser(gateway.url);
+  });
+
+  const create = (url: string, events = ['job.completed'], auth = owner.auth) =>
+    request(gateway.url).post(path).set(auth).send({ url, events, description: 'test' });
+
+  it('registers an endpoint with a secret shown once, lists it without the secret, deletes it', async () => {
+    const created = await create(receiver.url, ['job.completed', 'import.completed']).expect(201);
+    expect(created.body).toEqual({
+      id: expect.any(Number),
+      url: receiver.url,
+      events: ['job.completed', 'import.completed'],
+      description: 'test',
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      created_at: expect.any(String),
+    });
+
+    const listed = await request(gateway.url).get(path).set(owner.auth).expect(200);
+    expect(listed.body.webhooks).toHaveLength(1);
+    expect(listed.body.webhooks[0]).not.toHaveProperty('secret');
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
+    const one = await request(gateway.url).get(`${path}/${created.body.id}`).set(owner.auth).expect(200);
+    expect(one.body).not.toHaveProperty('secret');
+
+    await request(gateway.url).delete(`${path}/${created.body.id}`).set(owner.auth).expect(204);
+    await request(gateway.url).get(`${path}/${created.body.id}`).set(owner.auth).expect(404);
+  });
+
+  it.each([
+    [{ url: 'https://example.com/h', events: [] }, 'events must hold at least one of'],
+    [{ url: 'https://example.com/h', events: ['video.deleted'] }, 'events must each be one of'],
+    [{ events: ['job.completed'] }, 'url is required'],
+  ])('answers 400 for %j', async (body, message) => {
+    const response = await request(gateway.url).post(path).set(owner.auth).send(body).expect(400);
+    expect(response.body.error).toContain(message);
+  });
+
+  it.each([
+    ['http://10.0.0.1/hook', 'https'],
+    ['https://10.0.0.1/hook', 'private'],
+    ['https://169.254.169.254/latest/meta-data', 'linkLocal'],
+    ['https://[::ffff:127.0.0.1]/hook', 'loopback'],
+    ['https://[fd00::1]/hook', 'uniqueLocal'],
+    ['https://100.64.0.1/hook', 'carrierGradeNat'],
+    ['https://0.0.0.0/hook', 'unspecified'],
+    ['https://224.0.0.1/hook', 'multicast'],
+    ['https://user:pw@example.com/hook', 'credentials'],
+    ['ftp://example.com/hook', 'https'],
+  ])('refuses %s at registration', async (url, reason) => {
+    const response = await create(url).expect(400);
+    expect(response.body.error).toContain(reason);
+  });
+
+  it("hides another owner's endpoint (404)", async () => {
+    const created = await create(receiver.url).expect(201);
+    const other = await registerUser(gateway.url);
+    for (const call of [
+      request(gateway.url).get(`${path}/${created.body.id}`),
+      request(gateway.url).delete(`${path}/${created.body.id}`),
+      request(gateway.url).post(`${path}/${created.body.id}/test`),
+      request(gateway.url).post(`${path}/${created.body.id}/rotate-secret`),
+      request(gateway.url).get(`${path}/${created.body.id}/deliveries`),
+    ]) {
+      const response = await call.set(other.auth).expect(404);
+      expect(response.body).toEqual({ error: 'Webhook not found' });
+    }
+    expect((await request(gateway.url).get(path).set(other.auth).expect(200)).body.webhooks).toEqual([]);
+  });
+
+  it('sends a signed ping on test, and after a rotation signs with both secrets', async () => {
+    const created = await create(receiver.url).expect(201);
+    const secret: string = created.body.secret;
+    receiver.received.length = 0;
+
+    const ping = await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
+    expect(ping.body).toMatchObject({ event: 'ping', status: 'succeeded', attempts: 1, response_code: 200 });
+    expect(receiver.received).toHaveLength(1);
+    const first = receiver.received[0];
+    expect(first.headers['content-type']).toBe('application/json');
+    expect(first.headers['webhook-id']).toBe(ping.body.payload.id);
+    expect(first.headers['webhook-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(first.headers['webhook-timestamp']).toBe(/t=(\d+)/.exec(String(first.headers['webhook-signature']))?.[1]);
+    expect(verify(secret, first)).toBe(true);
+    expect(verify('whsec_wrong', first)).toBe(false);
+    expect(JSON.parse(first.body)).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      type: 'ping',
+      created_at: expect.any(String),
+      data: expect.objectContaining({ webhook_id: created.body.id }),
+    });
+
+    const rotated = await request(gateway.url)
+      .post(`${path}/${created.body.id}/rotate-secret`)
+      .set(owner.auth)
+      .expect(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(secret);
+    await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
+    const second = receiver.received[1];
+    expect(second.headers['webhook-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expect(verify(rotated.body.secret, second)).toBe(true);
+    expect(verify(secret, second)).toBe(true);
+    expect(second.headers['webhook-signature']).not.toBe(first.headers['webhook-signature']);
+  });
+
+  it('retries a failing receiver with backoff, records the attempts, and redelivers', async () => {
+    const failing = await startReceiver(500);
+    try {
+      const created = await create(failing.url).expect(201);
+      const ping = await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
+      expect(ping.body).toMatchObject({ status: 'pending', attempts: 1, response_code: 500 });
+      expect(ping.body.last_error).toContain('500');
+
+      const retried = await until(async () => {
+        const { body } = await request(gateway.url)
+          .get(`${path}/${created.body.id}/deliveries`)
+          .set(owner.auth)
+          .expect(200);
+        return body.deliveries[0].attempts >= 3 ? body.deliveries[0] : undefined;
+      });
+      expect(retried).toMatchObject({ id: ping.body.id, status: 'pending', response_code: 500 });
+      expect(failing.received.length).toBeGreaterThanOrEqual(3);
+
+      failing.status = 204;
+      const delivered = await until(async () => {
+        const { body } = await request(gateway.url)
+          .get(`${path}/${created.body.id}/deliveries?status=succeeded`)
+          .set(owner.auth)
+          .expect(200);
+        return body.deliveries[0];
+      });
+      expect(delivered).toMatchObject({ id: ping.body.id, status: 'succeeded', response_code: 204 });
+      expect(delivered.delivered_at).toEqual(expect.any(String));
+
+      const count = failing.received.length;
+      await request(gateway.url)
+        .post(`${path}/${created.body.id}/deliveries/${ping.body.id}/redeliver`)
+        .set(owner.auth)
+        .expect(202);
+      await until(() => Promise.resolve(failing.received.length > count ? true : undefined));
+      const again = await until(async () => {
+        const { body } = await request(gateway.url)
+          .get(`${path}/${created.body.id}/deliveries`)
+          .set(owner.auth)
+          .expect(200);
+        return body.deliveries[0].status === 'succeeded' ? body.deliveries[0] : undefined;
+      });
+      expect(again.attempts).toBe(1);
+      await request(gateway.url)
+        .post(`${path}/${created.body.id}/deliveries/999999/redeliver`)
+        .set(owner.auth)
+        .expect(404);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('pages the delivery log newest first with next_cursor', async () => {
+    const created = await create(receiver.url).expect(201);
+    for (let i = 0; i < 3; i++) {
+      await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
+    }
+    const first = await request(gateway.url)
+      .get(`${path}/${created.body.id}/deliveries?limit=2`)
+      .set(owner.auth)
+      .expect(200);
+    expect(first.body.deliveries).toHaveLength(2);
+    expect(first.body.deliveries[0].id).toBeGreaterThan(first.body.deliveries[1].id);
+    const second = await request(gateway.url)
+      .get(`${path}/${created.body.id}/deliveries?limit=2&cursor=${first.body.next_cursor}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(second.body.deliveries).toHaveLength(1);
+    expect(second.body.next_cursor).toBeNull();
+    await request(gateway.url).get(`${path}/${created.body.id}/deliveries?status=lost`).set(owner.auth).expect(400);
+  });
+
+  it('needs keys:manage', async () => {
+    const key = await request(gateway.url)
+      .post('/api/v1/auth/api-keys')
+      .set(owner.auth)
+      .send({ name: 'reader', permissions: ['videos:read'] })
+      .expect(201);
+    const response = await request(gateway.url)
+      .get(path)
+      .set({ Authorization: `Bearer ${key.body.api_key}` })
+      .expect(403);
+    expect(response.body.error).toContain('keys:manage');
+  });
+});
+
+// A separate gateway, started once the first has stopped (two in one process share caches).
+describe('Webhooks without WEBHOOK_ALLOW_LOCALHOST (e2e)', () => {
+  let strict: StartedGateway;
+  const path = '/api/v1/webhooks';
+
+  beforeAll(async () => {
+    strict = await startGateway();
+  });
+
+  afterAll(async () => {
+    await strict?.stop();
+  });
+
+  it('refuses localhost and 127.0.0.1 without the allow flag', async () => {
+    const user = await registerUser(strict.url);
+    for (const url of ['https://localhost/hook', 'https://127.0.0.1/hook', 'http://127.0.0.1:9/hook']) {
+      const response = await request(strict.url)
+        .post(path)
+        .set(user.auth)
+        .send({ url, events: ['job.completed'] })
+        .expect(400);
+      expect(response.body.error).toMatch(/loopback|https/);
+    }
+  });
+});
