@@ -1,7 +1,12 @@
+import { WebhookEventPublisher } from '@gateway/webhooks/webhook-event.publisher';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+// The gateway's code never imports the search service; this end-to-end test starts it as a process.
+// eslint-disable-next-line no-restricted-imports
+import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
 import { TestUser, registerUser } from './support/test-users';
 
@@ -245,6 +250,36 @@ describe('Webhooks (e2e)', () => {
     }
   });
 
+  it('publishes an event once per subscribed endpoint, however often it is published', async () => {
+    const subscribed = await create(receiver.url, ['import.completed']).expect(201);
+    const other = await create(receiver.url, ['job.failed']).expect(201);
+    const publisher = gateway.app.get(WebhookEventPublisher);
+    const dataSource = gateway.app.get(DataSource);
+    const event = {
+      ownerId: owner.id,
+      type: 'import.completed' as const,
+      data: { import_id: 'imp_1', total: 2, done: 2, failed: 0 },
+      dedupeKey: 'import.completed:imp_1',
+    };
+    await dataSource.transaction((manager) => publisher.publish(manager, event));
+    await dataSource.transaction(async (manager) => {
+      await publisher.publish(manager, event);
+      // The transaction stays usable after an ignored duplicate (PostgreSQL aborts on a raised conflict).
+      await manager.query('SELECT 1');
+    });
+    const delivered = await until(async () => {
+      const { body } = await request(gateway.url)
+        .get(`${path}/${subscribed.body.id}/deliveries`)
+        .set(owner.auth)
+        .expect(200);
+      return body.deliveries[0]?.status === 'succeeded' ? body.deliveries : undefined;
+    });
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].payload).toMatchObject({ type: 'import.completed', data: event.data });
+    const none = await request(gateway.url).get(`${path}/${other.body.id}/deliveries`).set(owner.auth).expect(200);
+    expect(none.body.deliveries).toEqual([]);
+  });
+
   it('pages the delivery log newest first with next_cursor', async () => {
     const created = await create(receiver.url).expect(201);
     for (let i = 0; i < 3; i++) {
@@ -302,5 +337,73 @@ describe('Webhooks without WEBHOOK_ALLOW_LOCALHOST (e2e)', () => {
         .expect(400);
       expect(response.body.error).toMatch(/loopback|https/);
     }
+  });
+});
+
+describe('Webhooks for search jobs (e2e)', () => {
+  let search: RunningSearchService;
+  let gateway: StartedGateway;
+  let receiver: Receiver;
+
+  beforeAll(async () => {
+    search = await startSearchService();
+    gateway = await startGateway({
+      env: {
+        SEARCH_GRPC_URL: search.url,
+        SERVICE_TOKEN: search.token,
+        WEBHOOK_ALLOW_LOCALHOST: 'true',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+      },
+    });
+    receiver = await startReceiver();
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await search?.stop();
+    await receiver?.close();
+  });
+
+  it('delivers job.completed, signed, after a search through REST', async () => {
+    const owner = await registerUser(gateway.url);
+    const created = await request(gateway.url)
+      .post('/api/v1/webhooks')
+      .set(owner.auth)
+      .send({ url: receiver.url, events: ['job.completed', 'job.failed'] })
+      .expect(201);
+    await request(gateway.url)
+      .post(`/api/v1/users/${owner.id}/videos`)
+      .set(owner.auth)
+      .send({ title: 'Zeppelin harbour', description: 'Airships at dawn', duration: 60, tags: ['air'] })
+      .expect(201);
+
+    const job = await request(gateway.url)
+      .post(`/api/v1/users/${owner.id}/search`)
+      .set(owner.auth)
+      .send({ query: 'zeppelin' })
+      .expect((response) => expect([200, 202]).toContain(response.status));
+    const jobId: string = job.body.job_id;
+
+    const received = await until(() =>
+      Promise.resolve(
+        receiver.received.find(
+          (item) => (JSON.parse(item.body) as { data: { job_id?: string } }).data.job_id === jobId,
+        ),
+      ),
+    );
+    expect(verify(created.body.secret, received)).toBe(true);
+    expect(JSON.parse(received.body)).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      type: 'job.completed',
+      created_at: expect.any(String),
+      data: { job_id: jobId, status: 'completed', query: 'zeppelin', result_count: expect.any(Number) },
+    });
+    const log = await request(gateway.url)
+      .get(`/api/v1/webhooks/${created.body.id}/deliveries`)
+      .set(owner.auth)
+      .expect(200);
+    expect(log.body.deliveries).toEqual([
+      expect.objectContaining({ event: 'job.completed', status: 'succeeded', attempts: 1, response_code: 200 }),
+    ]);
   });
 });

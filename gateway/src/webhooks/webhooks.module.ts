@@ -1,24 +1,31 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SearchClientModule } from '../search/search-client.module';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEventPublisher } from './webhook-event.publisher';
+import { WebhookJobEventsListener } from './webhook-job-events.listener';
 import { webhooksConfig } from './webhooks.config';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 
 @Module({
-  imports: [ConfigModule.forFeature(webhooksConfig), TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery])],
+  imports: [
+    ConfigModule.forFeature(webhooksConfig),
+    TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery]),
+    SearchClientModule,
+  ],
   controllers: [WebhooksController],
   providers: [
     WebhookEventPublisher,
     WebhookEndpointsRepository,
     WebhookDeliveriesRepository,
     WebhookDispatcherService,
+    WebhookJobEventsListener,
     WebhooksService,
   ],
   exports: [WebhookEventPublisher],
