@@ -280,6 +280,43 @@ describe('Webhooks (e2e)', () => {
     expect(none.body.deliveries).toEqual([]);
   });
 
+  it("publishes quota.warning when a key's daily quota reaches 80 % and 100 %", async () => {
+    const created = await create(receiver.url, ['quota.warning']).expect(201);
+    const key = await request(gateway.url)
+      .post('/api/v1/auth/api-keys')
+      .set(owner.auth)
+      .send({ name: 'small', daily_quota: 5 })
+      .expect(201);
+    for (let i = 0; i < 6; i++) {
+      await request(gateway.url)
+        .get(`/api/v1/users/${owner.id}/videos`)
+        .set({ Authorization: `Bearer ${key.body.api_key}` });
+    }
+    const deliveries = await until(async () => {
+      const { body } = await request(gateway.url)
+        .get(`${path}/${created.body.id}/deliveries?status=succeeded`)
+        .set(owner.auth)
+        .expect(200);
+      return body.deliveries.length >= 2 ? body.deliveries : undefined;
+    });
+    expect(deliveries.map((delivery: { payload: { data: unknown } }) => delivery.payload.data)).toEqual([
+      expect.objectContaining({
+        subject: { scope: 'api_key', id: key.body.api_key_id },
+        window: 'day',
+        used: 5,
+        limit: 5,
+        threshold: 100,
+      }),
+      expect.objectContaining({
+        subject: { scope: 'api_key', id: key.body.api_key_id },
+        window: 'day',
+        used: 4,
+        limit: 5,
+        threshold: 80,
+      }),
+    ]);
+  });
+
   it('pages the delivery log newest first with next_cursor', async () => {
     const created = await create(receiver.url).expect(201);
     for (let i = 0; i < 3; i++) {

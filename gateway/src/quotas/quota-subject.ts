@@ -12,4 +12,16 @@ export interface QuotaSubject {
   scope: QuotaScope;
   id: string;
   limits: QuotaLimits;
+  /** The user charged (the key's owner for API keys); absent for IP subjects. */
+  ownerId?: number;
+}
+
+/** A daily or monthly quota reached 80 % or 100 % with this request (reported once per counter). */
+export interface QuotaThresholdCrossing {
+  ownerId: number;
+  subject: { scope: QuotaScope; id: string };
+  window: { kind: 'day' | 'month'; id: string };
+  used: number;
+  limit: number;
+  threshold: 80 | 100;
 }

@@ -71,6 +71,34 @@ describe('QuotaService with the memory store', () => {
     expect((await sut.consume(user, at('2026-12-01T00:00:00.000Z'))).allowed).toBe(true);
   });
 
+  it('reports a daily or monthly quota reaching 80 % and 100 %, once each, for subjects with an owner (month: 7 of 8 not reached)', async () => {
+    const crossings: unknown[] = [];
+    sut.thresholdCrossings$.subscribe((crossing) => crossings.push(crossing));
+    const owned = { ...user, ownerId: 7 };
+    for (let minute = 0; minute < 6; minute += 1) {
+      await sut.consume(owned, at(`2026-11-26T10:0${minute}:00.000Z`));
+    }
+    await sut.consume(sut.subjectForIp('1.2.3.4'), at('2026-11-26T10:07:00.000Z'));
+    expect(crossings).toEqual([
+      {
+        ownerId: 7,
+        subject: { scope: 'user', id: '7' },
+        window: { kind: 'day', id: '20261126' },
+        used: 4,
+        limit: 5,
+        threshold: 80,
+      },
+      {
+        ownerId: 7,
+        subject: { scope: 'user', id: '7' },
+        window: { kind: 'day', id: '20261126' },
+        used: 5,
+        limit: 5,
+        threshold: 100,
+      },
+    ]);
+  });
+
   it('counts public routes per IP with the public limit and no quota', async () => {
     const ip = sut.subjectForIp('10.0.0.1');
     expect(ip.limits).toEqual({ perMinute: 2, daily: null, monthly: null });
@@ -93,7 +121,12 @@ describe('QuotaService with the memory store', () => {
       permissions: ['search'],
       forcedFilters: null,
     });
-    expect(subject).toEqual({ scope: 'api_key', id: 'k1', limits: { perMinute: 1, daily: 5, monthly: 99 } });
+    expect(subject).toEqual({
+      scope: 'api_key',
+      id: 'k1',
+      limits: { perMinute: 1, daily: 5, monthly: 99 },
+      ownerId: 7,
+    });
   });
 
   it("charges a search token's requests to its owner, like the owner's own logins", async () => {
@@ -104,7 +137,7 @@ describe('QuotaService with the memory store', () => {
       permissions: ['search'],
       forcedFilters: { tags: ['public'] },
     });
-    expect(subject).toEqual({ scope: 'user', id: '7', limits: config.defaults });
+    expect(subject).toEqual({ scope: 'user', id: '7', limits: config.defaults, ownerId: 7 });
   });
 });
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Observable, Subject } from 'rxjs';
 import { ApiKeysRepository } from '../auth/api-keys/api-keys.repository';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { QuotaStatusDto } from './dto/quota.dto';
-import { QuotaLimits, QuotaSubject } from './quota-subject';
+import { QuotaLimits, QuotaSubject, QuotaThresholdCrossing } from './quota-subject';
 import { QuotaWindow, secondsUntilReset, windowFor, WindowKind } from './quota-windows';
 import { quotasConfig, QuotasConfig } from './quotas.config';
 import { RedisConnections } from './redis/redis-connections';
@@ -37,6 +38,9 @@ export class QuotaService {
   private readonly logger = new Logger(QuotaService.name);
   private lastStoreWarningAt = -Infinity;
   private readonly keyLimits = new Map<string, { limits: QuotaLimits; expiresAt: number }>();
+  private readonly crossings = new Subject<QuotaThresholdCrossing>();
+  /** Daily and monthly quotas reaching 80 % and 100 % (the webhooks publish them as quota.warning). */
+  readonly thresholdCrossings$: Observable<QuotaThresholdCrossing> = this.crossings.asObservable();
 
   constructor(
     @Inject(COUNTER_STORE) private readonly store: CounterStore,
@@ -47,9 +51,14 @@ export class QuotaService {
 
   async subjectFor(user: AuthenticatedUser): Promise<QuotaSubject> {
     if (user.apiKeyId === null) {
-      return { scope: 'user', id: String(user.id), limits: this.config.defaults };
+      return { scope: 'user', id: String(user.id), limits: this.config.defaults, ownerId: user.id };
     }
-    return { scope: 'api_key', id: user.apiKeyId, limits: await this.limitsOfKey(user.apiKeyId, user.id) };
+    return {
+      scope: 'api_key',
+      id: user.apiKeyId,
+      limits: await this.limitsOfKey(user.apiKeyId, user.id),
+      ownerId: user.id,
+    };
   }
 
   /** One of the caller's keys, or null when it is not theirs. */
@@ -80,6 +89,7 @@ export class QuotaService {
       }
       counts = [0];
     }
+    this.reportCrossings(subject, windows, counts);
     const exceededAt = counts.findIndex((count, i) => count > windows[i].limit);
     if (exceededAt >= 0) {
       const { window, limit } = windows[exceededAt];
@@ -124,6 +134,31 @@ export class QuotaService {
       daily: usage('day'),
       monthly: usage('month'),
     };
+  }
+
+  /** Counters are atomic, so exactly one request per store sees the count that reaches a threshold. */
+  private reportCrossings(subject: QuotaSubject, windows: CountedWindow[], counts: number[]): void {
+    const ownerId = subject.ownerId;
+    if (ownerId === undefined) {
+      return;
+    }
+    windows.forEach(({ window, limit }, i) => {
+      if (window.kind === 'minute') {
+        return;
+      }
+      for (const threshold of [80, 100] as const) {
+        if (counts[i] === Math.ceil((limit * threshold) / 100)) {
+          this.crossings.next({
+            ownerId,
+            subject: { scope: subject.scope, id: subject.id },
+            window: { kind: window.kind, id: window.id },
+            used: counts[i],
+            limit,
+            threshold,
+          });
+        }
+      }
+    });
   }
 
   private windowsOf(subject: QuotaSubject, now: Date): CountedWindow[] {

@@ -28,5 +28,6 @@ import { RedisCounterStore } from './store/redis-counter-store';
     // After AuthModule's authentication guard: Nest applies global guards in module scan order.
     { provide: APP_GUARD, useClass: QuotaGuard },
   ],
+  exports: [QuotaService],
 })
 export class QuotasModule {}

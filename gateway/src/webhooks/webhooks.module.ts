@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QuotasModule } from '../quotas/quotas.module';
 import { SearchClientModule } from '../search/search-client.module';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -9,6 +10,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEventPublisher } from './webhook-event.publisher';
 import { WebhookJobEventsListener } from './webhook-job-events.listener';
+import { WebhookQuotaEventsListener } from './webhook-quota-events.listener';
 import { webhooksConfig } from './webhooks.config';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
@@ -18,6 +20,7 @@ import { WebhooksService } from './webhooks.service';
     ConfigModule.forFeature(webhooksConfig),
     TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery]),
     SearchClientModule,
+    QuotasModule,
   ],
   controllers: [WebhooksController],
   providers: [
@@ -26,6 +29,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookDeliveriesRepository,
     WebhookDispatcherService,
     WebhookJobEventsListener,
+    WebhookQuotaEventsListener,
     WebhooksService,
   ],
   exports: [WebhookEventPublisher],
