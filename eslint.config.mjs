@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'data/**',
       'proto/gen/**',
+      'sdk/src/generated/**',
       'web-angular/**',
       '**/*.js',
       '**/*.mjs',

@@ -1,7 +1,7 @@
 import { INestApplication, NestApplicationOptions, RequestMethod, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { RequestLogHook } from './analytics/request-log/request-log.hook';
 import { AppModule } from './app.module';
@@ -102,7 +102,15 @@ export function configureApp(app: NestFastifyApplication): void {
 }
 
 function setUpSwagger(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The gateway's OpenAPI document, built from the routes of a configured app; served at /api/docs and
+ * exported by scripts/export-openapi.ts, from which the SDK (sdk/) is generated.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Video Search Platform API')
@@ -114,5 +122,4 @@ function setUpSwagger(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT from /auth/login or an API key' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
