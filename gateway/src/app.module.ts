@@ -6,6 +6,7 @@ import { HttpModule } from './common/http/http.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QuotasModule } from './quotas/quotas.module';
@@ -33,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PermissionsModule,
     RealtimeModule,
     WebhooksModule,
+    ImportsModule,
     WebModule,
   ],
 })

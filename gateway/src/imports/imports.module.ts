@@ -1,0 +1,38 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import { OutboxModule } from '../outbox/outbox.module';
+import { VideoCount } from '../videos/video-count.entity';
+import { VideoCountsRepository } from '../videos/video-counts.repository';
+import { VideosModule } from '../videos/videos.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { IMPORT_CONTENT_TYPES } from './import-content-types';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { VideoImport } from './video-import.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([VideoImport, VideoCount]), VideosModule, OutboxModule, WebhooksModule],
+  controllers: [ImportsController],
+  providers: [ImportsService, VideoCountsRepository],
+})
+export class ImportsModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * Import bodies reach the route as the raw stream: the parser reads them as rows flow and enforces
+   * IMPORT_MAX_BYTES itself, so the global BODY_LIMIT does not apply to them.
+   */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) {
+      return;
+    }
+    for (const type of Object.keys(IMPORT_CONTENT_TYPES)) {
+      if (!fastify.hasContentTypeParser(type)) {
+        fastify.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+      }
+    }
+  }
+}

@@ -1,0 +1,364 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleDestroy,
+  OnModuleInit,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CsvError } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { Between, EntityManager, IsNull, Repository } from 'typeorm';
+import { validationExceptionFactory } from '../common/validation/validation-exception.factory';
+import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
+import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { CreateVideoDto } from '../videos/dto/video.dto';
+import { VideoCountsRepository } from '../videos/video-counts.repository';
+import { VideosRepository } from '../videos/videos.repository';
+import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import { ImportAcceptedDto, ImportDto, ImportListDto } from './dto/import.dto';
+import { BodyTooLargeError, MeteredBody, parseRows } from './import-rows';
+import { importsConfig } from './imports.config';
+import { ImportFormat, ImportRowError, VideoImport } from './video-import.entity';
+
+const ERRORS_SHOWN = 1000;
+
+export interface ImportRequest {
+  ownerId: number;
+  body: Readable;
+  format: ImportFormat;
+  idempotencyKey?: string;
+}
+
+export interface ImportResult {
+  dto: ImportAcceptedDto;
+  replayed: boolean;
+}
+
+/**
+ * Reads the body as it streams, validates every row with the single-create rules (CreateVideoDto),
+ * and inserts the good rows in batched transactions together with their outbox events, the import's
+ * progress committed in each. The 202 goes out once every row is in the database, so nothing is left
+ * to lose; the search index follows through the outbox and a poll marks the import completed once the
+ * relay delivered all of its events.
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ImportsService.name);
+  private readonly config = importsConfig();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectRepository(VideoImport) private readonly imports: Repository<VideoImport>,
+    private readonly transactions: TransactionRunner,
+    private readonly videos: VideosRepository,
+    private readonly counts: VideoCountsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly webhooks: WebhookEventPublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(
+      () => void this.completeIndexed().catch((error: unknown) => this.logPollError(error)),
+      this.config.pollMs,
+    );
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async start(request: ImportRequest): Promise<ImportResult> {
+    const metered = new MeteredBody(this.config.maxBytes);
+    request.body.on('error', (error) => metered.destroy(error));
+    const body = request.body.pipe(metered);
+    if (request.idempotencyKey !== undefined) {
+      const existing = await this.imports.findOneBy({
+        ownerId: request.ownerId,
+        idempotencyKey: request.idempotencyKey,
+      });
+      if (existing) {
+        return this.replay(existing, body, metered);
+      }
+    }
+    let job: VideoImport;
+    try {
+      job = await this.imports.save(
+        this.imports.create({
+          ownerId: request.ownerId,
+          idempotencyKey: request.idempotencyKey ?? null,
+          format: request.format,
+          status: 'processing',
+          errors: '[]',
+          createdAt: new Date(),
+          startedAt: new Date(),
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error) && request.idempotencyKey !== undefined) {
+        const existing = await this.imports.findOneByOrFail({
+          ownerId: request.ownerId,
+          idempotencyKey: request.idempotencyKey,
+        });
+        return this.replay(existing, body, metered);
+      }
+      throw error;
+    }
+    try {
+      return { dto: await this.run(job, body, metered), replayed: false };
+    } catch (error) {
+      // Refused as a whole (too large, too many rows, unreadable): nothing of it stays, the key is free again.
+      await this.imports.delete({ id: job.id });
+      throw error;
+    }
+  }
+
+  async get(ownerId: number, importId: number): Promise<ImportDto> {
+    const job = await this.imports.findOneBy({ id: importId, ownerId });
+    if (!job) {
+      throw new NotFoundException('Import not found');
+    }
+    return toImportDto(job.status === 'indexing' ? await this.completeIfIndexed(job) : job);
+  }
+
+  async list(ownerId: number, page: number, perPage: number): Promise<ImportListDto> {
+    const [jobs, total] = await this.imports.findAndCount({
+      where: { ownerId },
+      order: { id: 'DESC' },
+      skip: (page - 1) * perPage,
+      take: perPage,
+    });
+    return { imports: jobs.map(toImportDto), page, per_page: perPage, total };
+  }
+
+  async errors(ownerId: number, importId: number): Promise<ImportRowError[]> {
+    const job = await this.imports.findOneBy({ id: importId, ownerId });
+    if (!job) {
+      throw new NotFoundException('Import not found');
+    }
+    return JSON.parse(job.errors) as ImportRowError[];
+  }
+
+  private async replay(existing: VideoImport, body: Readable, metered: MeteredBody): Promise<ImportResult> {
+    await this.drain(body);
+    if (existing.bodyHash !== null && existing.bodyHash !== metered.digest()) {
+      throw new ConflictException('Idempotency-Key was already used with a different body');
+    }
+    return { dto: toAcceptedDto(existing), replayed: true };
+  }
+
+  private async drain(body: Readable): Promise<void> {
+    try {
+      for await (const chunk of body) {
+        void chunk;
+      }
+    } catch (error) {
+      throw asHttpError(error);
+    }
+  }
+
+  private async run(job: VideoImport, body: Readable, metered: MeteredBody): Promise<ImportAcceptedDto> {
+    const good: { row: number; dto: CreateVideoDto }[] = [];
+    const errors: ImportRowError[] = [];
+    let total = 0;
+    try {
+      for await (const parsed of parseRows(body, job.format)) {
+        total += 1;
+        if (total > this.config.maxRows) {
+          throw new PayloadTooLargeException(`an import holds at most ${this.config.maxRows} rows`);
+        }
+        if ('error' in parsed) {
+          errors.push({ row: parsed.row, message: parsed.error });
+          continue;
+        }
+        const message = await rowProblem(parsed.value);
+        if (message === null) {
+          good.push({ row: parsed.row, dto: plainToInstance(CreateVideoDto, parsed.value) });
+        } else {
+          errors.push({ row: parsed.row, message });
+        }
+      }
+    } catch (error) {
+      throw asHttpError(error);
+    }
+    job.total = total;
+    job.failed = errors.length;
+    job.errors = JSON.stringify(errors);
+    job.errorsTotal = errors.length;
+    job.bodyHash = metered.digest();
+    await this.imports.update(
+      { id: job.id },
+      { total, failed: job.failed, errors: job.errors, errorsTotal: job.errorsTotal, bodyHash: job.bodyHash },
+    );
+
+    for (let start = 0; start < good.length; start += this.config.batchSize) {
+      const batch = good.slice(start, start + this.config.batchSize);
+      const ids = await this.transactions.run((manager) =>
+        this.insertBatch(
+          manager,
+          job,
+          batch.map((item) => item.dto),
+        ),
+      );
+      job.firstOutboxId ??= ids.first;
+      job.lastOutboxId = ids.last;
+      job.done += batch.length;
+    }
+    job.finishedAt = new Date();
+    job.status = good.length === 0 ? 'completed' : 'indexing';
+    if (job.status === 'completed') {
+      job.searchableAt = job.finishedAt;
+      await this.transactions.run(async (manager) => {
+        await manager.update(
+          VideoImport,
+          { id: job.id },
+          { status: job.status, finishedAt: job.finishedAt, searchableAt: job.searchableAt },
+        );
+        await this.publishCompleted(manager, job);
+      });
+    } else {
+      await this.imports.update({ id: job.id }, { status: job.status, finishedAt: job.finishedAt });
+    }
+    return toAcceptedDto(job);
+  }
+
+  private async insertBatch(
+    manager: EntityManager,
+    job: VideoImport,
+    rows: CreateVideoDto[],
+  ): Promise<{ first: number; last: number }> {
+    const before = await maxOutboxId(manager, job.ownerId);
+    for (const dto of rows) {
+      const created = await this.videos.create(manager, {
+        ownerId: job.ownerId,
+        title: dto.title,
+        description: dto.description ?? '',
+        duration: dto.duration ?? 0,
+        tags: [...new Set(dto.tags ?? [])],
+      });
+      await this.outbox.videoUpserted(manager, created);
+    }
+    await this.counts.recordChange(manager, job.ownerId, rows.length);
+    const last = await maxOutboxId(manager, job.ownerId);
+    const first = before + 1;
+    await manager.update(
+      VideoImport,
+      { id: job.id },
+      { done: job.done + rows.length, firstOutboxId: job.firstOutboxId ?? first, lastOutboxId: last },
+    );
+    return { first, last };
+  }
+
+  /** Marks every indexing import whose outbox events are all delivered as completed. */
+  private async completeIndexed(): Promise<void> {
+    const jobs = await this.imports.find({ where: { status: 'indexing' }, take: 50 });
+    for (const job of jobs) {
+      await this.completeIfIndexed(job);
+    }
+  }
+
+  private async completeIfIndexed(job: VideoImport): Promise<VideoImport> {
+    const pending = await this.imports.manager.countBy(OutboxEvent, {
+      ownerId: job.ownerId,
+      id: Between(job.firstOutboxId ?? 0, job.lastOutboxId ?? 0),
+      deliveredAt: IsNull(),
+    });
+    if (pending > 0) {
+      return job;
+    }
+    const searchableAt = new Date();
+    const completed = await this.transactions.run(async (manager) => {
+      const result = await manager.update(
+        VideoImport,
+        { id: job.id, status: 'indexing' },
+        { status: 'completed', searchableAt },
+      );
+      if (!result.affected) {
+        return false;
+      }
+      await this.publishCompleted(manager, { ...job, status: 'completed', searchableAt });
+      return true;
+    });
+    return completed
+      ? { ...job, status: 'completed', searchableAt }
+      : await this.imports.findOneByOrFail({ id: job.id });
+  }
+
+  private publishCompleted(manager: EntityManager, job: VideoImport): Promise<void> {
+    return this.webhooks.publish(manager, {
+      ownerId: job.ownerId,
+      type: 'import.completed',
+      data: { import_id: job.id, status: 'completed', total: job.total, done: job.done, failed: job.failed },
+      dedupeKey: `import.completed:${job.id}`,
+    });
+  }
+
+  private logPollError(error: unknown): void {
+    this.logger.warn(`import completion poll failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function maxOutboxId(manager: EntityManager, ownerId: number): Promise<number> {
+  const row = await manager
+    .createQueryBuilder(OutboxEvent, 'event')
+    .select('MAX(event.id)', 'max')
+    .where('event.owner_id = :ownerId', { ownerId })
+    .getRawOne<{ max: number | string | null }>();
+  return Number(row?.max ?? 0);
+}
+
+/** The first problem the single-create validation finds, worded the same, or null. */
+async function rowProblem(value: Record<string, unknown>): Promise<string | null> {
+  const dto = plainToInstance(CreateVideoDto, value);
+  const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (problems.length === 0) {
+    return null;
+  }
+  const response = validationExceptionFactory(problems).getResponse() as { error: string };
+  return response.error;
+}
+
+function asHttpError(error: unknown): unknown {
+  if (error instanceof BodyTooLargeError) {
+    return new PayloadTooLargeException(error.message);
+  }
+  if (error instanceof CsvError) {
+    return new BadRequestException(`malformed CSV: ${error.message}`);
+  }
+  return error;
+}
+
+function iso(date: Date | null): string | null {
+  return date ? new Date(date).toISOString() : null;
+}
+
+export function toImportDto(job: VideoImport): ImportDto {
+  const errors = JSON.parse(job.errors) as ImportRowError[];
+  return {
+    id: job.id,
+    status: job.status,
+    format: job.format,
+    total: job.total,
+    done: job.done,
+    failed: job.failed,
+    errors: errors.slice(0, ERRORS_SHOWN),
+    errors_total: job.errorsTotal,
+    searchable: job.status === 'completed',
+    created_at: new Date(job.createdAt).toISOString(),
+    started_at: iso(job.startedAt),
+    finished_at: iso(job.finishedAt),
+    searchable_at: iso(job.searchableAt),
+  };
+}
+
+function toAcceptedDto(job: VideoImport): ImportAcceptedDto {
+  return { import_id: job.id, ...toImportDto(job) };
+}
