@@ -1,39 +1,26 @@
-/** REST shapes of the gateway (`/api/v1`), as listed in the team's API sheet. JSON is snake_case. */
+/**
+ * REST shapes of the gateway (`/api/v1`). JSON is snake_case. Shapes the gateway documents exactly are the SDK's
+ * models, generated from its OpenAPI document (sdk/src/generated, `npm run sdk:generate`); the rest are the
+ * dashboard's own views of an answer (narrower query types, enums as unions).
+ */
+import type {
+  AlgorithmDto,
+  AuthResponseDto,
+  CreateVideoDto,
+  PaginationDto,
+  UserDto,
+  VideoDto,
+} from '@video-search/sdk/models';
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-}
+export type User = UserDto;
 
-export interface AuthResponse {
-  user: User;
-  token: string;
-}
+export type AuthResponse = AuthResponseDto;
 
-export interface Pagination {
-  page: number;
-  per_page: number;
-  total: number;
-  pages: number;
-}
+export type Pagination = PaginationDto;
 
-export interface Video {
-  id: number;
-  title: string;
-  description: string;
-  duration: number;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-}
+export type Video = VideoDto;
 
-export interface VideoInput {
-  title: string;
-  description?: string;
-  duration?: number;
-  tags?: string[];
-}
+export type VideoInput = CreateVideoDto;
 
 export type VideoSort = 'created_at' | 'title' | 'duration';
 export type SortOrder = 'asc' | 'desc';
@@ -125,11 +112,7 @@ export interface JobList {
   pagination: Pagination;
 }
 
-export interface SearchAlgorithm {
-  name: string;
-  description: string;
-  is_default: boolean;
-}
+export type SearchAlgorithm = AlgorithmDto;
 
 export interface ApiKeyLimits {
   rate_limit_per_minute: number | null;
