@@ -56,6 +56,7 @@ export class CreateApiKeyDto {
   name: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 120,
     nullable: true,
     description: 'Requests per minute; null uses the platform default',
@@ -67,6 +68,7 @@ export class CreateApiKeyDto {
   rate_limit_per_minute?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 10000,
     nullable: true,
     description: 'Requests per UTC day; null uses the platform default',
@@ -78,6 +80,7 @@ export class CreateApiKeyDto {
   daily_quota?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 250000,
     nullable: true,
     description: 'Requests per UTC month; null uses the platform default',
