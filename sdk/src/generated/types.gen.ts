@@ -149,9 +149,7 @@ export type CreateApiKeyDto = {
     /**
      * Requests per UTC day; null uses the platform default
      */
-    daily_quota?: {
-        [key: string]: unknown;
-    } | null;
+    daily_quota?: number | null;
     /**
      * ISO 8601 instant in the future after which the key answers 401 `API key expired`; null: never
      */
@@ -159,9 +157,7 @@ export type CreateApiKeyDto = {
     /**
      * Requests per UTC month; null uses the platform default
      */
-    monthly_quota?: {
-        [key: string]: unknown;
-    } | null;
+    monthly_quota?: number | null;
     name: string;
     /**
      * What the key may do; every permission when omitted. A request beyond them is a 403. Not empty, no repeats.
@@ -170,9 +166,7 @@ export type CreateApiKeyDto = {
     /**
      * Requests per minute; null uses the platform default
      */
-    rate_limit_per_minute?: {
-        [key: string]: unknown;
-    } | null;
+    rate_limit_per_minute?: number | null;
 };
 
 export type CreateSearchTokenDto = {
