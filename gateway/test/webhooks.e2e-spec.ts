@@ -317,6 +317,18 @@ describe('Webhooks (e2e)', () => {
     ]);
   });
 
+  it('does not follow redirects: a 3xx is a failed attempt', async () => {
+    const redirecting = await startReceiver(302);
+    try {
+      const created = await create(redirecting.url).expect(201);
+      const ping = await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
+      expect(ping.body).toMatchObject({ status: 'pending', attempts: 1, response_code: 302 });
+      expect(ping.body.last_error).toContain('redirects are not followed');
+    } finally {
+      await redirecting.close();
+    }
+  });
+
   it('pages the delivery log newest first with next_cursor', async () => {
     const created = await create(receiver.url).expect(201);
     for (let i = 0; i < 3; i++) {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { checkUrlForm, pinnedLookup, UrlPolicy } from './webhook-url.guard';
+import { checkUrlForm, isIpLiteral, pinnedLookup, refusedAddressReason, UrlPolicy } from './webhook-url.guard';
 
 const MAX_RESPONSE_BYTES = 1024;
 
@@ -26,6 +26,12 @@ export function sendWebhook(
     let url: URL;
     try {
       url = checkUrlForm(rawUrl, policy);
+      // An IP literal is connected to without a lookup: check it here.
+      const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+      const reason = isIpLiteral(host) ? refusedAddressReason(host, policy, url.hostname) : null;
+      if (reason) {
+        throw new Error(`refused: ${reason}`);
+      }
     } catch (error) {
       resolve({ statusCode: null, body: null, error: (error as Error).message });
       return;

@@ -1,4 +1,4 @@
-import { assertSafeWebhookUrl, checkUrlForm, refusedAddressReason } from './webhook-url.guard';
+import { assertSafeWebhookUrl, checkUrlForm, pinnedLookup, refusedAddressReason } from './webhook-url.guard';
 
 const dev = { production: false, allowLocalhost: false };
 const local = { production: false, allowLocalhost: true };
@@ -51,5 +51,24 @@ describe('webhook URL guard', () => {
     await expect(assertSafeWebhookUrl('https://localhost/h', dev)).rejects.toThrow('loopback');
     await expect(assertSafeWebhookUrl('https://[::ffff:7f00:1]/h', dev)).rejects.toThrow('loopback');
     await expect(assertSafeWebhookUrl('http://127.0.0.1:1/h', local)).resolves.toBeInstanceOf(URL);
+  });
+});
+
+describe('pinnedLookup', () => {
+  const lookup = (policy: typeof dev, host: string, all: boolean) =>
+    new Promise<unknown>((resolve, reject) =>
+      pinnedLookup(policy, host)(host, { all }, (error, address) => (error ? reject(error) : resolve(address))),
+    );
+
+  it('refuses a name resolving to a private address at connect time', async () => {
+    await expect(lookup(dev, 'localhost', false)).rejects.toThrow('loopback');
+    await expect(lookup(dev, 'localhost', true)).rejects.toThrow('loopback');
+  });
+
+  it('hands on the checked addresses when they are allowed', async () => {
+    await expect(lookup(local, 'localhost', true)).resolves.toEqual(
+      expect.arrayContaining([expect.objectContaining({ address: expect.any(String) })]),
+    );
+    await expect(lookup(local, 'localhost', false)).resolves.toEqual(expect.any(String));
   });
 });

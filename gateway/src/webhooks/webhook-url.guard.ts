@@ -11,6 +11,10 @@ export class UnsafeWebhookUrlError extends Error {}
 
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+export function isIpLiteral(host: string): boolean {
+  return ipaddr.isValid(host);
+}
+
 /** Why the address may not be called, or null when it is a public unicast address. */
 export function refusedAddressReason(address: string, policy: UrlPolicy, hostname: string): string | null {
   if (!ipaddr.isValid(address)) {
