@@ -5,8 +5,11 @@
  */
 import type {
   AlgorithmDto,
+  ApiKeyDto,
   AuthResponseDto,
+  CreatedApiKeyDto,
   CreateVideoDto,
+  DailyUsageDto,
   PaginationDto,
   UserDto,
   VideoDto,
@@ -135,29 +138,10 @@ export interface ApiKeyInput {
   expires_at?: string;
 }
 
-export interface CreatedApiKey extends ApiKeyLimits {
-  api_key: string;
-  api_key_id: string;
-  name: string;
-  created_at: string;
-  permissions: ApiKeyPermission[];
-  expires_at: string | null;
-}
+export type CreatedApiKey = CreatedApiKeyDto;
 
-export interface ApiKey extends ApiKeyLimits {
-  id: string;
-  name: string;
-  is_active: boolean;
-  created_at: string;
-  last_used_at: string | null;
-  prefix: string;
-  permissions: ApiKeyPermission[];
-  expires_at: string | null;
-  /** expires_at has passed: the key answers 401 `API key expired`. */
-  expired: boolean;
-  /** Set on revoked keys, which are listed only with include_revoked=true. */
-  revoked_at: string | null;
-}
+/** `expired`: expires_at has passed (the key answers 401 `API key expired`); revoked keys are listed only with include_revoked=true. */
+export type ApiKey = ApiKeyDto;
 
 export interface DateRange {
   start_date?: string;
@@ -201,14 +185,7 @@ export interface UsageSummary {
   endpoints: EndpointUsage[];
 }
 
-export interface DailyUsage {
-  date: string;
-  requests: number;
-  errors: number;
-  error_rate: number;
-  avg_latency_ms: number | null;
-  p95_latency_ms: number | null;
-}
+export type DailyUsage = DailyUsageDto;
 
 export interface ApiKeyUsageRow {
   id: string;

@@ -1,13 +1,10 @@
 /** REST shapes of the search options added by issue 13 (instant search, suggestions, settings, clicks). */
+import type { FieldWeightsDto, SearchHighlightsDto } from '@video-search/sdk/models';
 import { JobStatus, SearchResult } from './api.types';
 
 export type FacetName = 'tags' | 'duration';
 
-export interface SearchHighlights {
-  title: string;
-  description: string;
-  tags: string[];
-}
+export type SearchHighlights = SearchHighlightsDto;
 
 export interface SearchHit extends SearchResult {
   highlights?: SearchHighlights;
@@ -60,11 +57,7 @@ export interface TypoTolerance {
   min_word_size_two_typos: number;
 }
 
-export interface FieldWeights {
-  title: number;
-  description: number;
-  tags: number;
-}
+export type FieldWeights = FieldWeightsDto;
 
 export interface SearchSettingsInput {
   synonyms: Record<string, string[]>;
