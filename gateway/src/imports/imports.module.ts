@@ -7,6 +7,7 @@ import { VideoCount } from '../videos/video-count.entity';
 import { VideoCountsRepository } from '../videos/video-counts.repository';
 import { VideosModule } from '../videos/videos.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ImportBatchWriter } from './import-batch.writer';
 import { IMPORT_CONTENT_TYPES } from './import-content-types';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
@@ -15,7 +16,7 @@ import { VideoImport } from './video-import.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([VideoImport, VideoCount]), VideosModule, OutboxModule, WebhooksModule],
   controllers: [ImportsController],
-  providers: [ImportsService, VideoCountsRepository],
+  providers: [ImportsService, ImportBatchWriter, VideoCountsRepository],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

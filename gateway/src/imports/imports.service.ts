@@ -18,12 +18,11 @@ import { validationExceptionFactory } from '../common/validation/validation-exce
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
-import { OutboxWriter } from '../outbox/outbox.writer';
 import { CreateVideoDto } from '../videos/dto/video.dto';
 import { VideoCountsRepository } from '../videos/video-counts.repository';
-import { VideosRepository } from '../videos/videos.repository';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
 import { ImportAcceptedDto, ImportDto, ImportListDto } from './dto/import.dto';
+import { ImportBatchWriter } from './import-batch.writer';
 import { BodyTooLargeError, MeteredBody, parseRows } from './import-rows';
 import { importsConfig } from './imports.config';
 import { ImportFormat, ImportRowError, VideoImport } from './video-import.entity';
@@ -58,9 +57,8 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectRepository(VideoImport) private readonly imports: Repository<VideoImport>,
     private readonly transactions: TransactionRunner,
-    private readonly videos: VideosRepository,
+    private readonly batches: ImportBatchWriter,
     private readonly counts: VideoCountsRepository,
-    private readonly outbox: OutboxWriter,
     private readonly webhooks: WebhookEventPublisher,
   ) {}
 
@@ -235,26 +233,14 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
     job: VideoImport,
     rows: CreateVideoDto[],
   ): Promise<{ first: number; last: number }> {
-    const before = await maxOutboxId(manager, job.ownerId);
-    for (const dto of rows) {
-      const created = await this.videos.create(manager, {
-        ownerId: job.ownerId,
-        title: dto.title,
-        description: dto.description ?? '',
-        duration: dto.duration ?? 0,
-        tags: [...new Set(dto.tags ?? [])],
-      });
-      await this.outbox.videoUpserted(manager, created);
-    }
+    const ids = await this.batches.insert(manager, job.ownerId, rows);
     await this.counts.recordChange(manager, job.ownerId, rows.length);
-    const last = await maxOutboxId(manager, job.ownerId);
-    const first = before + 1;
     await manager.update(
       VideoImport,
       { id: job.id },
-      { done: job.done + rows.length, firstOutboxId: job.firstOutboxId ?? first, lastOutboxId: last },
+      { done: job.done + rows.length, firstOutboxId: job.firstOutboxId ?? ids.first, lastOutboxId: ids.last },
     );
-    return { first, last };
+    return ids;
   }
 
   /** Marks every indexing import whose outbox events are all delivered as completed. */
@@ -304,15 +290,6 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
   private logPollError(error: unknown): void {
     this.logger.warn(`import completion poll failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-async function maxOutboxId(manager: EntityManager, ownerId: number): Promise<number> {
-  const row = await manager
-    .createQueryBuilder(OutboxEvent, 'event')
-    .select('MAX(event.id)', 'max')
-    .where('event.owner_id = :ownerId', { ownerId })
-    .getRawOne<{ max: number | string | null }>();
-  return Number(row?.max ?? 0);
 }
 
 /** The first problem the single-create validation finds, worded the same, or null. */
