@@ -50,7 +50,12 @@ async function main(baseUrl: string): Promise<void> {
   );
 
   const search = await searchControllerSearch({ client, path: { userId }, body: { query: 'pasta carbonra' } });
-  console.log('search answered', search.response?.status, JSON.stringify(search.data, null, 2));
+  if (search.error) {
+    // e.g. 503 with Retry-After while the search service is away
+    console.log('search refused:', search.response?.status, errorMessage(search.error));
+  } else {
+    console.log('search answered', search.response?.status, JSON.stringify(search.data, null, 2));
+  }
 
   // A 4xx resolves with `error` set to the gateway's { error: "..." }.
   const bad = await videosControllerCreate({ client, path: { userId }, body: { title: '' } });
