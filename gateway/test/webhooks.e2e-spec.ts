@@ -349,6 +349,22 @@ describe('Webhooks (e2e)', () => {
     await request(gateway.url).get(`${path}/${created.body.id}/deliveries?status=lost`).set(owner.auth).expect(400);
   });
 
+  it('documents the routes, their response types and the signature scheme in OpenAPI', async () => {
+    const { body } = await request(gateway.url).get('/api/docs-json').expect(200);
+    const create = body.paths['/api/v1/webhooks'].post;
+    expect(create.description).toContain('Webhook-Signature: t=<unix>,v1=<hex>');
+    expect(create.responses['201'].content['application/json'].schema.$ref).toContain('CreatedWebhookEndpointDto');
+    for (const route of [
+      '/api/v1/webhooks/{id}',
+      '/api/v1/webhooks/{id}/rotate-secret',
+      '/api/v1/webhooks/{id}/test',
+      '/api/v1/webhooks/{id}/deliveries',
+      '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+    ]) {
+      expect(body.paths[route]).toBeDefined();
+    }
+  });
+
   it('needs keys:manage', async () => {
     const key = await request(gateway.url)
       .post('/api/v1/auth/api-keys')
