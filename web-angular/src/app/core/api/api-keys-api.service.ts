@@ -1,5 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type {
+  ApiKeysControllerCreateResponse,
+  ApiKeysControllerListResponse,
+  ApiKeysControllerRevokeResponse,
+  ApiKeyUsageControllerDailyResponse,
+} from '@video-search/sdk/models';
 import { map, Observable } from 'rxjs';
 import { toParams } from '../http/query-params';
 import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange } from './api.types';
@@ -11,23 +17,23 @@ export class ApiKeysApiService {
   /** Live keys; with `includeRevoked` the revoked ones too, with their `revoked_at`. */
   list(options: { includeRevoked?: boolean } = {}): Observable<ApiKey[]> {
     return this.http
-      .get<{ api_keys: ApiKey[] }>('/api/v1/auth/api-keys', {
+      .get<ApiKeysControllerListResponse>('/api/v1/auth/api-keys', {
         params: toParams({ include_revoked: options.includeRevoked ? true : undefined }),
       })
       .pipe(map((response) => response.api_keys));
   }
 
   create(input: ApiKeyInput): Observable<CreatedApiKey> {
-    return this.http.post<CreatedApiKey>('/api/v1/auth/api-keys', input);
+    return this.http.post<ApiKeysControllerCreateResponse>('/api/v1/auth/api-keys', input);
   }
 
-  revoke(id: string): Observable<{ message: string }> {
-    return this.http.delete<{ message: string }>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`);
+  revoke(id: string): Observable<ApiKeysControllerRevokeResponse> {
+    return this.http.delete<ApiKeysControllerRevokeResponse>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`);
   }
 
   dailyUsage(id: string, range: DateRange = {}): Observable<DailyUsage[]> {
     return this.http
-      .get<{ days: DailyUsage[] }>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage/daily`, {
+      .get<ApiKeyUsageControllerDailyResponse>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage/daily`, {
         params: toParams(range),
       })
       .pipe(map((response) => response.days));

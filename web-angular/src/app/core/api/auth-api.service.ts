@@ -1,5 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type {
+  AuthControllerLoginData,
+  AuthControllerLoginResponse,
+  AuthControllerRegisterData,
+  AuthControllerRegisterResponse,
+} from '@video-search/sdk/models';
 import { Observable } from 'rxjs';
 import { AuthResponse } from './api.types';
 
@@ -7,11 +13,11 @@ import { AuthResponse } from './api.types';
 export class AuthApiService {
   private readonly http = inject(HttpClient);
 
-  register(body: { email: string; password: string; name?: string }): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>('/api/v1/auth/register', body);
+  register(body: AuthControllerRegisterData['body']): Observable<AuthResponse> {
+    return this.http.post<AuthControllerRegisterResponse>('/api/v1/auth/register', body);
   }
 
-  login(body: { email: string; password: string }): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>('/api/v1/auth/login', body);
+  login(body: AuthControllerLoginData['body']): Observable<AuthResponse> {
+    return this.http.post<AuthControllerLoginResponse>('/api/v1/auth/login', body);
   }
 }

@@ -1,5 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type {
+  VideosControllerCreateResponse,
+  VideosControllerDeleteResponse,
+  VideosControllerGetResponse,
+  VideosControllerUpdateResponse,
+} from '@video-search/sdk/models';
 import { Observable } from 'rxjs';
 import { toParams } from '../http/query-params';
 import { Video, VideoInput, VideoList, VideoListQuery } from './api.types';
@@ -13,19 +19,19 @@ export class VideosApiService {
   }
 
   get(userId: number, videoId: number): Observable<Video> {
-    return this.http.get<Video>(`${this.base(userId)}/${videoId}`);
+    return this.http.get<VideosControllerGetResponse>(`${this.base(userId)}/${videoId}`);
   }
 
   create(userId: number, input: VideoInput): Observable<Video> {
-    return this.http.post<Video>(this.base(userId), input);
+    return this.http.post<VideosControllerCreateResponse>(this.base(userId), input);
   }
 
   update(userId: number, videoId: number, input: VideoInput): Observable<Video> {
-    return this.http.put<Video>(`${this.base(userId)}/${videoId}`, input);
+    return this.http.put<VideosControllerUpdateResponse>(`${this.base(userId)}/${videoId}`, input);
   }
 
-  remove(userId: number, videoId: number): Observable<{ message: string }> {
-    return this.http.delete<{ message: string }>(`${this.base(userId)}/${videoId}`);
+  remove(userId: number, videoId: number): Observable<VideosControllerDeleteResponse> {
+    return this.http.delete<VideosControllerDeleteResponse>(`${this.base(userId)}/${videoId}`);
   }
 
   private base(userId: number): string {
