@@ -1,3 +1,4 @@
+import { WebhookDelivery } from '@gateway/webhooks/webhook-delivery.entity';
 import { WebhookEventPublisher } from '@gateway/webhooks/webhook-event.publisher';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -315,6 +316,33 @@ describe('Webhooks (e2e)', () => {
         threshold: 80,
       }),
     ]);
+  });
+
+  it("leaves a delivery another gateway holds, and takes it over once that claim is stale (a crashed gateway's)", async () => {
+    const created = await create(receiver.url, ['import.completed']).expect(201);
+    const dataSource = gateway.app.get(DataSource);
+    const held = new Date(Date.now() + 3_600_000);
+    await dataSource.transaction(async (manager) => {
+      await gateway.app.get(WebhookEventPublisher).publish(manager, {
+        ownerId: owner.id,
+        type: 'import.completed',
+        data: { import_id: 'imp_claimed' },
+        dedupeKey: 'import.completed:imp_claimed',
+      });
+      await manager.getRepository(WebhookDelivery).update({ endpointId: created.body.id }, { claimedUntil: held });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = () => request(gateway.url).get(`${path}/${created.body.id}/deliveries`).set(owner.auth).expect(200);
+    expect((await log()).body.deliveries[0]).toMatchObject({ status: 'pending', attempts: 0 });
+
+    await dataSource
+      .getRepository(WebhookDelivery)
+      .update({ endpointId: created.body.id }, { claimedUntil: new Date(Date.now() - 1000) });
+    const delivered = await until(async () => {
+      const { body } = await log();
+      return body.deliveries[0].status === 'succeeded' ? body.deliveries[0] : undefined;
+    });
+    expect(delivered.attempts).toBe(1);
   });
 
   it('does not follow redirects: a 3xx is a failed attempt', async () => {
