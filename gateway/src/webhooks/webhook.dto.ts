@@ -34,7 +34,7 @@ export class CreateWebhookDto {
   @IsIn(WEBHOOK_EVENT_TYPES, { each: true, message: `events must each be one of ${WEBHOOK_EVENT_TYPES.join(', ')}` })
   events: WebhookEventType[];
 
-  @ApiPropertyOptional({ example: 'Production receiver', maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Production receiver', maxLength: 500, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
