@@ -191,9 +191,7 @@ export type CreateVideoDto = {
 };
 
 export type CreateWebhookDto = {
-    description?: {
-        [key: string]: unknown;
-    } | null;
+    description?: string | null;
     events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
     url: string;
 };
