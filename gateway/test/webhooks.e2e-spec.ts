@@ -169,7 +169,13 @@ describe('Webhooks (e2e)', () => {
     receiver.received.length = 0;
 
     const ping = await request(gateway.url).post(`${path}/${created.body.id}/test`).set(owner.auth).expect(200);
-    expect(ping.body).toMatchObject({ event: 'ping', status: 'succeeded', attempts: 1, response_code: 200 });
+    expect(ping.body).toMatchObject({
+      event: 'ping',
+      status: 'succeeded',
+      attempts: 1,
+      response_code: 200,
+      response_body: 'ok',
+    });
     expect(receiver.received).toHaveLength(1);
     const first = receiver.received[0];
     expect(first.headers['content-type']).toBe('application/json');

@@ -89,6 +89,9 @@ export class WebhookDeliveryDto {
   @ApiProperty({ type: Number, nullable: true, example: 200 })
   response_code: number | null;
 
+  @ApiProperty({ type: String, nullable: true, description: "The first 1 KB of the receiver's last answer" })
+  response_body: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   last_error: string | null;
 

@@ -164,6 +164,7 @@ function toDeliveryDto(delivery: WebhookDelivery): WebhookDeliveryDto {
     status: delivery.status,
     attempts: delivery.attempts,
     response_code: delivery.responseCode,
+    response_body: delivery.responseBody,
     last_error: delivery.lastError,
     next_attempt_at: delivery.nextAttemptAt?.toISOString() ?? null,
     created_at: delivery.createdAt.toISOString(),

@@ -1069,6 +1069,10 @@ export type WebhookDeliveryDto = {
     payload: {
         [key: string]: unknown;
     };
+    /**
+     * The first 1 KB of the receiver's last answer
+     */
+    response_body: string | null;
     response_code: number | null;
     status: 'pending' | 'succeeded' | 'failed';
 };
