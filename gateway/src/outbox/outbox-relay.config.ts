@@ -6,7 +6,7 @@ class OutboxRelayEnv {
   @IsInt()
   @Min(1)
   @Max(1000)
-  OUTBOX_BATCH_SIZE: number = 100;
+  OUTBOX_BATCH_SIZE: number = 500;
 
   @IsInt()
   @Min(10)
