@@ -8,12 +8,14 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateSearchTables1764150000000 } from './migrations/1764150000000-CreateSearchTables';
 import { AddDocumentCreatedAt1764950000000 } from './migrations/1764950000000-AddDocumentCreatedAt';
 import { AddSearchOptionsSettingsClicks1764960000000 } from './migrations/1764960000000-AddSearchOptionsSettingsClicks';
+import { IndexDocumentsUpdatedAt1765100000000 } from './migrations/1765100000000-IndexDocumentsUpdatedAt';
 
 export const ENTITIES = [DocumentEntity, SearchJobEntity, SearchClickEntity, SearchSettingsEntity];
 export const MIGRATIONS = [
   CreateSearchTables1764150000000,
   AddDocumentCreatedAt1764950000000,
   AddSearchOptionsSettingsClicks1764960000000,
+  IndexDocumentsUpdatedAt1765100000000,
 ];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */

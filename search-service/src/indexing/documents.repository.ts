@@ -7,6 +7,8 @@ import { documentKey } from './index-plan';
 const LOAD_PAGE_SIZE = 5000;
 /** Keeps the IN lists of one lookup well under SQLite's bound-parameter limit. */
 const LOOKUP_CHUNK = 500;
+/** SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535. */
+const MAX_PARAMETERS = 30_000;
 
 @Injectable()
 export class DocumentsRepository {
@@ -44,9 +46,36 @@ export class DocumentsRepository {
     return held;
   }
 
+  /**
+   * Writes the rows as one multi-row upsert a chunk. Repository.save would first read every row back to choose
+   * between insert and update, and its query builder copies the parameter map for each value it binds; a bulk
+   * import sends hundreds of documents a call.
+   */
   async save(manager: EntityManager, rows: DocumentEntity[]): Promise<void> {
-    if (rows.length > 0) {
-      await manager.getRepository(DocumentEntity).save(rows, { chunk: LOOKUP_CHUNK });
+    const { driver } = manager.connection;
+    const metadata = manager.connection.getMetadata(DocumentEntity);
+    const columns = metadata.columns;
+    const keys = metadata.primaryColumns.map((column) => driver.escape(column.databaseName));
+    const postgres = manager.connection.options.type === 'postgres';
+    const rowsPerStatement = Math.floor(MAX_PARAMETERS / columns.length);
+    const updates = columns
+      .filter((column) => !column.isPrimary)
+      .map((column) => `${driver.escape(column.databaseName)} = excluded.${driver.escape(column.databaseName)}`);
+    for (let start = 0; start < rows.length; start += rowsPerStatement) {
+      const parameters: unknown[] = [];
+      const tuples = rows.slice(start, start + rowsPerStatement).map((row) => {
+        const placeholders = columns.map((column) => {
+          parameters.push(driver.preparePersistentValue(column.getEntityValue(row), column));
+          return postgres ? `$${parameters.length}` : '?';
+        });
+        return `(${placeholders.join(', ')})`;
+      });
+      await manager.query(
+        `INSERT INTO ${driver.escape(metadata.tablePath)} ` +
+          `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES ${tuples.join(', ')} ` +
+          `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+        parameters,
+      );
     }
   }
 

@@ -1,4 +1,5 @@
 import type { SearchEngine } from '@search/engine/search-engine';
+import { AppliedRows } from './applied-rows';
 import type { DocumentEntity } from './document.entity';
 import type { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
@@ -33,6 +34,7 @@ describe('IndexFollowerService', () => {
       documents as unknown as DocumentsRepository,
       new WriteSerializer(),
       engine as unknown as SearchEngine,
+      new AppliedRows(),
     );
   });
 

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { indexingConfig, type IndexingConfig } from '@search/config/indexing.config';
 import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
+import { AppliedRows } from './applied-rows';
 import { DocumentsRepository } from './documents.repository';
-import { applyRows, documentKey } from './index-plan';
+import { applyRows } from './index-plan';
 import { WriteSerializer } from './write-serializer';
 
 /**
@@ -17,14 +18,13 @@ export class IndexFollowerService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(IndexFollowerService.name);
   private timer: NodeJS.Timeout | null = null;
   private cursor = new Date().toISOString();
-  /** What the current window already applied, so re-reading the overlap costs no engine work. */
-  private readonly applied = new Map<string, { version: number; updatedAt: string }>();
 
   constructor(
     @Inject(indexingConfig.KEY) private readonly config: IndexingConfig,
     private readonly documents: DocumentsRepository,
     private readonly serializer: WriteSerializer,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly applied: AppliedRows,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,33 +51,18 @@ export class IndexFollowerService implements OnApplicationBootstrap, OnApplicati
   async catchUp(): Promise<number> {
     const startedAt = Date.now();
     const since = this.appliedBefore();
-    const rows = (await this.documents.changedSince(since)).filter((row) => {
-      const key = documentKey(row.ownerId, row.videoId);
-      const seen = this.applied.get(key);
-      return !seen || seen.version !== row.version || seen.updatedAt !== row.updatedAt;
-    });
+    const rows = (await this.documents.changedSince(since)).filter((row) => !this.applied.isApplied(row));
     applyRows(this.engine, rows);
-    for (const row of rows) {
-      this.applied.set(documentKey(row.ownerId, row.videoId), { version: row.version, updatedAt: row.updatedAt });
-    }
+    this.applied.note(rows);
     const newest = rows.reduce((max, row) => (row.updatedAt > max ? row.updatedAt : max), this.cursor);
     const floor = new Date(startedAt - this.config.syncOverlapMs).toISOString();
     this.cursor = newest > floor ? newest : floor;
-    this.forgetBefore(this.appliedBefore());
+    this.applied.forgetBefore(this.appliedBefore());
     return rows.length;
   }
 
   /** Every row stamped before this has been applied (the next poll reads from here), given the overlap's bound. */
   appliedBefore(): string {
     return new Date(Date.parse(this.cursor) - this.config.syncOverlapMs).toISOString();
-  }
-
-  /** Rows older than the next window will not be read again, so their entries can go. */
-  private forgetBefore(limit: string): void {
-    for (const [key, seen] of this.applied) {
-      if (seen.updatedAt < limit) {
-        this.applied.delete(key);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AppliedRows } from './applied-rows';
 import { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
 import { IndexLoaderService } from './index-loader.service';
@@ -45,10 +46,11 @@ describe('IndexSnapshotService (SQLite, migrated)', () => {
   let serializer: WriteSerializer;
   let live: SearchEngine;
   let writer: IndexingService;
+  let applied: AppliedRows;
   let warn: jest.SpyInstance;
 
   function snapshotService(engine: SearchEngine): IndexSnapshotService {
-    const follower = new IndexFollowerService(CONFIG, documents, serializer, engine);
+    const follower = new IndexFollowerService(CONFIG, documents, serializer, engine, applied);
     return new IndexSnapshotService(
       CONFIG,
       { kind: 'sqlite', dataDir, sqlitePath: ':memory:' },
@@ -83,7 +85,8 @@ describe('IndexSnapshotService (SQLite, migrated)', () => {
     documents = new DocumentsRepository(dataSource);
     serializer = new WriteSerializer();
     live = createSearchEngine();
-    writer = new IndexingService(documents, live, serializer);
+    applied = new AppliedRows();
+    writer = new IndexingService(documents, live, serializer, applied);
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     await writer.apply(upserts(1, ...CORPUS, video(100, 'Zeppelin history', 'Airships', ['history'], 60, OTHER_OWNER)));
@@ -141,7 +144,7 @@ describe('IndexSnapshotService (SQLite, migrated)', () => {
 
   it("on a shared database, marks the file no later than where the follower has applied other replicas' rows", async () => {
     jest.spyOn(documents, 'isShared', 'get').mockReturnValue(true);
-    const follower = new IndexFollowerService(CONFIG, documents, serializer, live);
+    const follower = new IndexFollowerService(CONFIG, documents, serializer, live, applied);
     const followed = '2026-01-01T00:00:00.000Z';
     jest.spyOn(follower, 'appliedBefore').mockReturnValue(followed);
     const sut = new IndexSnapshotService(

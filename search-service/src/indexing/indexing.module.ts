@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig } from '@search/config/database.config';
 import { indexingConfig } from '@search/config/indexing.config';
 import { SuggestModule } from '@search/suggest/suggest.module';
+import { AppliedRows } from './applied-rows';
 import { DocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
@@ -22,6 +23,7 @@ import { WriteSerializer } from './write-serializer';
   ],
   controllers: [IndexingController],
   providers: [
+    AppliedRows,
     DocumentsRepository,
     IndexingService,
     IndexLoaderService,

@@ -1,5 +1,6 @@
 import type { SearchEngine } from '@search/engine/search-engine';
 import type { EntityManager } from 'typeorm';
+import { AppliedRows } from './applied-rows';
 import type { DocumentEntity } from './document.entity';
 import type { DocumentsRepository } from './documents.repository';
 import { IndexingService } from './indexing.service';
@@ -46,6 +47,7 @@ describe('IndexingService', () => {
       documents as unknown as DocumentsRepository,
       engine as unknown as SearchEngine,
       new WriteSerializer(),
+      new AppliedRows(),
     );
   });
 

@@ -4,6 +4,7 @@ import { SearchException } from '@search/common/search.exception';
 import type { SearchEngine } from '@search/engine/search-engine';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import type { EntityManager } from 'typeorm';
+import { AppliedRows } from './applied-rows';
 import { DocumentsRepository } from './documents.repository';
 import { IndexChange, IndexPlan, planIndexChanges } from './index-plan';
 import { WriteSerializer } from './write-serializer';
@@ -21,6 +22,7 @@ export class IndexingService {
     private readonly documents: DocumentsRepository,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly serializer: WriteSerializer,
+    private readonly applied: AppliedRows,
   ) {}
 
   apply(changes: IndexChange[]): Promise<IndexAck> {
@@ -70,6 +72,9 @@ export class IndexingService {
       return batchPlan;
     });
     this.applyToEngine(plan);
+    if (this.documents.isShared) {
+      this.applied.note(plan.rows);
+    }
     return { applied: plan.applied, skipped: plan.skipped };
   }
 
@@ -92,6 +97,7 @@ export class IndexingService {
       updatedAt: now,
     }));
     await this.documents.save(manager, tombstones);
+    plan.rows.push(...tombstones);
     plan.applied += tombstones.length;
     plan.engineRemovals.push(...tombstones.map(({ ownerId, videoId }) => ({ ownerId, videoId })));
   }

@@ -42,11 +42,14 @@ export class PostingPool {
     this.lengths[list] = length + 2;
   }
 
-  /** Removes the posting of `slot`; order inside a list carries no meaning, so the last posting fills the gap. */
+  /**
+   * Removes the posting of `slot`; order inside a list carries no meaning, so the last posting fills the gap.
+   * The scan starts at the end, where the most recently indexed documents are: the ones most often updated.
+   */
   remove(list: number, slot: number): boolean {
     const start = this.offsets[list];
     const end = start + this.lengths[list];
-    for (let at = start; at < end; at += 2) {
+    for (let at = end - 2; at >= start; at -= 2) {
       if (this.data[at] === slot) {
         this.data[at] = this.data[end - 2];
         this.data[at + 1] = this.data[end - 1];
