@@ -22,12 +22,25 @@ interface Figures {
   acceptedSeconds: number;
   insertSeconds: number;
   searchableSeconds: number;
-  profile: string;
+  profiles: string;
 }
 
 const SERVICE_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
-const NO_LIMITS = { RATE_LIMIT_PER_MINUTE: '1000000', DAILY_QUOTA: '1000000000', MONTHLY_QUOTA: '1000000000' };
+const NO_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  DAILY_QUOTA: '1000000000',
+  MONTHLY_QUOTA: '1000000000',
+};
+
+/** The import's and the relay's tunables (IMPORT_*, OUTBOX_*) reach the gateway, to compare settings. */
+function tunables(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => /^(IMPORT|OUTBOX)_/.test(entry[0]) && entry[1] !== undefined,
+    ),
+  );
+}
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -69,13 +82,16 @@ async function runOn(database: Database, rows: number, body: string): Promise<Fi
   const url = (name: string) => POSTGRES_ADMIN.replace(/postgres$/, name);
   const scratch = mkdtempSync(join(tmpdir(), `bench-import-${database}-`));
   const profileDir = join(scratch, 'profiles');
+  const searchProfileDir = join(scratch, 'search-profiles');
   mkdirSync(profileDir);
+  mkdirSync(searchProfileDir);
   mkdirSync(join(scratch, 'search'));
   mkdirSync(join(scratch, 'gateway'));
   const search = await startSearchService({
     token: SERVICE_TOKEN,
     dataDir: join(scratch, 'search'),
     logFile: join(scratch, 'search-service.log'),
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${searchProfileDir}`],
     env: admin ? { DATABASE_URL: url(names.search) } : {},
   });
   const gateway = await startGatewayProcess({
@@ -84,7 +100,7 @@ async function runOn(database: Database, rows: number, body: string): Promise<Fi
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     dataDir: join(scratch, 'gateway'),
     logFile: join(scratch, 'gateway.log'),
-    env: { ...NO_LIMITS, ...(admin ? { DATABASE_URL: url(names.gateway) } : {}) },
+    env: { ...NO_LIMITS, ...tunables(), ...(admin ? { DATABASE_URL: url(names.gateway) } : {}) },
   });
   try {
     const user = await json(`${gateway.url}/api/v1/auth/register`, {
@@ -117,14 +133,14 @@ async function runOn(database: Database, rows: number, body: string): Promise<Fi
       `[${database}] 202 after ${acceptedSeconds.toFixed(1)} s, searchable after ${searchableSeconds.toFixed(1)} s`,
     );
     await gateway.stop();
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    await search.stop();
     return {
       database,
       rows,
       acceptedSeconds,
       insertSeconds,
       searchableSeconds,
-      profile: file ? profileTable(join(profileDir, file)) : '(no profile written)',
+      profiles: [profileTable('Gateway', profileDir), '', profileTable('Search service', searchProfileDir)].join('\n'),
     };
   } finally {
     await gateway.stop().catch(() => undefined);
@@ -137,10 +153,14 @@ async function runOn(database: Database, rows: number, body: string): Promise<Fi
   }
 }
 
-function profileTable(path: string): string {
-  const summary = summarizeProfile(path, 12);
+function profileTable(process: string, directory: string): string {
+  const file = readdirSync(directory).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) {
+    return `${process}: no profile written.`;
+  }
+  const summary = summarizeProfile(join(directory, file), 12);
   return [
-    `Gateway profile: ${summary.seconds.toFixed(1)} s, main thread busy ${(summary.busy * 100).toFixed(0)}%.`,
+    `${process} profile: ${summary.seconds.toFixed(1)} s, main thread busy ${(summary.busy * 100).toFixed(0)}%.`,
     '',
     '| self time | function |',
     '| ---: | --- |',
@@ -174,7 +194,7 @@ async function main(): Promise<void> {
         `| ${figures.database} | ${rows} | ${rate(figures.acceptedSeconds)} rows/s (${figures.acceptedSeconds.toFixed(1)} s) | ${rate(figures.insertSeconds)} rows/s | ${rate(figures.searchableSeconds)} rows/s (${figures.searchableSeconds.toFixed(1)} s) |`,
     ),
     '',
-    ...results.flatMap((figures) => [`## ${figures.database}`, '', figures.profile, '']),
+    ...results.flatMap((figures) => [`## ${figures.database}`, '', figures.profiles, '']),
   ];
   writeFileSync(join(__dirname, 'RESULTS.md'), lines.join('\n'));
   console.log(lines.join('\n'));
