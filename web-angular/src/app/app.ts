@@ -22,6 +22,7 @@ export class App {
     { path: '/videos', label: 'Videos' },
     { path: '/search', label: 'Search' },
     { path: '/api-keys', label: 'API keys' },
+    { path: '/webhooks', label: 'Webhooks' },
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/system', label: 'System' },
   ];
