@@ -8,6 +8,7 @@ export const routes: Routes = [
   { path: 'search', canMatch: [authGuard], loadChildren: () => import('./features/search/search.routes') },
   { path: 'api-keys', canMatch: [authGuard], loadChildren: () => import('./features/api-keys/api-keys.routes') },
   { path: 'dashboard', canMatch: [authGuard], loadChildren: () => import('./features/dashboard/dashboard.routes') },
+  { path: 'imports', canMatch: [authGuard], loadChildren: () => import('./features/imports/imports.routes') },
   { path: 'webhooks', canMatch: [authGuard], loadChildren: () => import('./features/webhooks/webhooks.routes') },
   { path: 'system', canMatch: [authGuard], loadChildren: () => import('./features/system/system.routes') },
   { path: '**', redirectTo: 'videos' },
