@@ -47,3 +47,28 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.waitForTimeout(1200);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
+
+/**
+ * Registers a new user on the platform and opens a page already signed in as them (the session the app
+ * keeps in sessionStorage); page errors are collected for the test to assert there were none.
+ */
+export async function signedInPage(platform, name) {
+  const registered = await fetch(`${platform.baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: `${name}-${Date.now()}@example.com`, password: 'correct-horse-battery', name }),
+  });
+  if (registered.status !== 201) {
+    throw new Error(`register answered ${registered.status}`);
+  }
+  const session = await registered.json();
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.addInitScript(
+    (stored) => sessionStorage.setItem('vsp.session', stored),
+    JSON.stringify({ token: session.token, user: session.user }),
+  );
+  return { session, browser, page, pageErrors };
+}

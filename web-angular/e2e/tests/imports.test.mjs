@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 
 const STEP_TIMEOUT_MS = 60_000;
@@ -25,28 +25,11 @@ describe('bulk import page in a real browser', { timeout: 240_000 }, () => {
   let browser;
   let page;
   let session;
-  const pageErrors = [];
+  let pageErrors;
 
   before(async () => {
     platform = await startPlatform();
-    const registered = await fetch(`${platform.baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        email: `import-${Date.now()}@example.com`,
-        password: 'correct-horse-battery',
-        name: 'Importer',
-      }),
-    });
-    assert.equal(registered.status, 201);
-    session = await registered.json();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript(
-      (stored) => sessionStorage.setItem('vsp.session', stored),
-      JSON.stringify({ token: session.token, user: session.user }),
-    );
+    ({ session, browser, page, pageErrors } = await signedInPage(platform, 'importer'));
   });
 
   after(async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 
 const STEP_TIMEOUT_MS = 60_000;
@@ -31,31 +31,14 @@ describe('webhooks pages in a real browser', { timeout: 240_000 }, () => {
   let browser;
   let page;
   let receiver;
-  const pageErrors = [];
+  let pageErrors;
 
   before(async () => {
     // Loopback receivers are a development-only allowance; the platform's processes inherit this.
     process.env.WEBHOOK_ALLOW_LOCALHOST = 'true';
     receiver = await startReceiver();
     platform = await startPlatform();
-    const registered = await fetch(`${platform.baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        email: `hooks-${Date.now()}@example.com`,
-        password: 'correct-horse-battery',
-        name: 'Hooks',
-      }),
-    });
-    assert.equal(registered.status, 201);
-    const session = await registered.json();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript(
-      (stored) => sessionStorage.setItem('vsp.session', stored),
-      JSON.stringify({ token: session.token, user: session.user }),
-    );
+    ({ browser, page, pageErrors } = await signedInPage(platform, 'hooks'));
   });
 
   after(async () => {
