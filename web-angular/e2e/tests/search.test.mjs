@@ -188,8 +188,14 @@ describe('search page and search settings in a real browser', { timeout: 240_000
     assert.equal(await box().getAttribute('aria-expanded'), 'true');
     const first = (await options.first().textContent()).trim();
     await box().press('ArrowDown');
-    assert.equal(await options.first().getAttribute('aria-selected'), 'true');
-    assert.equal(await box().getAttribute('aria-activedescendant'), 'search-suggestion-0');
+    // The highlight renders on the next change detection, not within the key press.
+    await waitUntil(
+      'the first suggestion to be highlighted',
+      async () =>
+        (await options.first().getAttribute('aria-selected')) === 'true' &&
+        (await box().getAttribute('aria-activedescendant')) === 'search-suggestion-0',
+      { timeoutMs: 5_000, intervalMs: 50 },
+    );
     await box().press('Enter');
     await page.locator('[data-testid="search-suggestions"]').waitFor({ state: 'hidden' });
     assert.equal(await box().inputValue(), first);
