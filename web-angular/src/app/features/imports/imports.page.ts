@@ -5,7 +5,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ImportDto, ImportListDto } from '@video-search/sdk/models';
-import { filter, Subscription, switchMap, takeWhile, timer } from 'rxjs';
+import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { SessionService } from '../../core/auth/session.service';
 import { errorMessage } from '../../core/http/api-error';
 import { saveBlob } from '../../core/util/download';
@@ -125,11 +125,13 @@ export default class ImportsPage {
 
   private follow(accepted: ImportDto): void {
     this.show(accepted);
+    if (isFinished(accepted)) {
+      return;
+    }
     this.running = timer(POLL_MS, POLL_MS)
       .pipe(
-        filter(() => this.phase() === 'indexing'),
         switchMap(() => this.api.get(this.userId, accepted.id)),
-        takeWhile((job) => job.status !== 'completed' && job.status !== 'failed', true),
+        takeWhile((job) => !isFinished(job), true),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({ next: (job) => this.show(job), error: (error: unknown) => this.fail(error) });
@@ -138,7 +140,7 @@ export default class ImportsPage {
   private show(job: ImportDto): void {
     this.job.set(job);
     this.phase.set(job.status === 'completed' ? 'searchable' : job.status === 'failed' ? 'failed' : 'indexing');
-    if (job.status === 'completed' || job.status === 'failed') {
+    if (isFinished(job)) {
       this.loadHistory();
     }
   }
@@ -157,4 +159,8 @@ export default class ImportsPage {
       error: (error: unknown) => this.historyError.set(errorMessage(error)),
     });
   }
+}
+
+function isFinished(job: ImportDto): boolean {
+  return job.status === 'completed' || job.status === 'failed';
 }
