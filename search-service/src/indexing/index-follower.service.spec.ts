@@ -62,6 +62,22 @@ describe('IndexFollowerService', () => {
     expect(engine.upsert).toHaveBeenLastCalledWith([expect.objectContaining({ title: 'video 1 v2' })]);
   });
 
+  it('skips the rows this replica wrote itself, which the writer noted', async () => {
+    const applied = new AppliedRows();
+    const follower = new IndexFollowerService(
+      { syncIntervalMs: 1000, syncOverlapMs: 5000, snapshotIntervalMs: 0 },
+      documents as unknown as DocumentsRepository,
+      new WriteSerializer(),
+      engine as unknown as SearchEngine,
+      applied,
+    );
+    const own = row(1, 1);
+    applied.note([own]);
+    documents.changedSince.mockResolvedValue([own, row(2, 1)]);
+    await expect(follower.catchUp()).resolves.toBe(1);
+    expect(engine.upsert).toHaveBeenCalledWith([expect.objectContaining({ videoId: 2 })]);
+  });
+
   it('does not poll on a database only this process writes', () => {
     jest.useFakeTimers();
     try {
