@@ -12,6 +12,7 @@ export default tseslint.config(
       'data/**',
       'proto/gen/**',
       'sdk/src/generated/**',
+      'sdk/src/angular/generated/**',
       'web-angular/**',
       '**/*.js',
       '**/*.mjs',

@@ -1,7 +1,9 @@
 /**
- * The SDK (sdk/) from the gateway's OpenAPI document, with @hey-api/openapi-ts.
+ * The SDK (sdk/) from the gateway's OpenAPI document, with @hey-api/openapi-ts, in two flavours generated from
+ * the same document: sdk/src/generated (fetch, for any runtime) and sdk/src/angular/generated (Angular's
+ * HttpClient, so the dashboard's interceptors, cancellation and upload progress apply; used by web-angular).
  *
- *   ts-node scripts/sdk.ts generate   writes sdk/openapi.json and sdk/src/generated/
+ *   ts-node scripts/sdk.ts generate   writes sdk/openapi.json and both generated folders
  *   ts-node scripts/sdk.ts check      regenerates into a temporary folder and fails, naming the files,
  *                                     when the committed ones differ (run by `npm test`)
  */
@@ -15,16 +17,29 @@ const ROOT = resolve(__dirname, '..');
 const SDK = join(ROOT, 'sdk');
 const GENERATOR = join(ROOT, 'node_modules', '@hey-api', 'openapi-ts', 'bin', 'run.js');
 
+/** Each flavour: its folder under sdk/, the generator's client and plugins. */
+const FLAVOURS = [
+  { dir: join('src', 'generated'), client: '@hey-api/client-fetch', plugins: [] },
+  {
+    dir: join('src', 'angular', 'generated'),
+    client: '@hey-api/client-angular',
+    plugins: ['@hey-api/typescript', '@hey-api/sdk', '@angular/common'],
+  },
+];
+
 async function generate(targetDir: string): Promise<void> {
   const documentFile = join(targetDir, 'openapi.json');
   await exportOpenApi(documentFile);
-  const outDir = join(targetDir, 'src', 'generated');
-  rmSync(outDir, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [GENERATOR, '-i', documentFile, '-o', outDir, '-c', '@hey-api/client-fetch', '--no-log-file', '--silent'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
+  for (const flavour of FLAVOURS) {
+    const outDir = join(targetDir, flavour.dir);
+    rmSync(outDir, { recursive: true, force: true });
+    const plugins = flavour.plugins.length > 0 ? ['-p', ...flavour.plugins] : [];
+    execFileSync(
+      process.execPath,
+      [GENERATOR, '-i', documentFile, '-o', outDir, '-c', flavour.client, ...plugins, '--no-log-file', '--silent'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+  }
 }
 
 function filesUnder(dir: string): string[] {
@@ -41,14 +56,9 @@ async function check(): Promise<boolean> {
   const tmp = mkdtempSync(join(tmpdir(), 'sdk-check-'));
   try {
     await generate(tmp);
-    const names = new Set(
-      [join(tmp, 'openapi.json'), ...filesUnder(join(tmp, 'src', 'generated'))]
-        .map((file) => relative(tmp, file))
-        .concat(
-          filesUnder(join(SDK, 'src', 'generated')).map((file) => relative(SDK, file)),
-          'openapi.json',
-        ),
-    );
+    const generatedUnder = (root: string) =>
+      FLAVOURS.flatMap((flavour) => filesUnder(join(root, flavour.dir))).map((file) => relative(root, file));
+    const names = new Set(['openapi.json', ...generatedUnder(tmp), ...generatedUnder(SDK)]);
     const drifted = [...names].sort().filter((name) => {
       const committed = join(SDK, name);
       const fresh = join(tmp, name);
@@ -61,7 +71,7 @@ async function check(): Promise<boolean> {
       );
       return false;
     }
-    console.log('sdk:check: sdk/openapi.json and sdk/src/generated match the gateway');
+    console.log('sdk:check: sdk/openapi.json and both generated flavours match the gateway');
     return true;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConsumes,
   ApiHeader,
   ApiOkResponse,
@@ -67,6 +68,7 @@ export class ImportsController {
       'row is stored; the import reaches `completed` when all of its videos are searchable.',
   })
   @ApiConsumes('application/x-ndjson', 'application/jsonl', 'text/csv')
+  @ApiBody({ description: 'The file, sent as the raw body', schema: { type: 'string', format: 'binary' } })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

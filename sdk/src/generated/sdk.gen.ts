@@ -380,9 +380,14 @@ export const videosControllerCreate = <ThrowOnError extends boolean = false>(opt
  * NDJSON: one object a line with title, description, duration, tags (an array). CSV: a header row title,description,duration,tags with tags separated by | or ;. Each row follows the single-create rules; refused rows are reported with their 1-based row number and never block the others. Answers 202 once every row is stored; the import reaches `completed` when all of its videos are searchable.
  */
 export const importsControllerStart = <ThrowOnError extends boolean = false>(options: Options<ImportsControllerStartData, ThrowOnError>): RequestResult<ImportsControllerStartResponses, ImportsControllerStartErrors, ThrowOnError> => (options.client ?? client).post<ImportsControllerStartResponses, ImportsControllerStartErrors, ThrowOnError>({
+    bodySerializer: null,
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users/{userId}/videos/import',
-    ...options
+    ...options,
+    headers: {
+        'Content-Type': 'application/jsonl',
+        ...options.headers
+    }
 });
 
 /**

@@ -2533,7 +2533,10 @@ export type VideosControllerCreateResponses = {
 export type VideosControllerCreateResponse = VideosControllerCreateResponses[keyof VideosControllerCreateResponses];
 
 export type ImportsControllerStartData = {
-    body?: never;
+    /**
+     * The file, sent as the raw body
+     */
+    body: Blob | File;
     headers?: {
         /**
          * A retry with the same key returns the same import

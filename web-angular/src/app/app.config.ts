@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { errorInterceptor } from './core/http/error.interceptor';
@@ -14,5 +15,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding()),
     // Outermost first: errorInterceptor sees the response last, after authInterceptor handled a 401.
     provideHttpClient(withInterceptors([errorInterceptor, authInterceptor])),
+    // The SDK's request builders take their HttpClient from here; the requests go through ApiClient.
+    provideHeyApiClient(client),
   ],
 };

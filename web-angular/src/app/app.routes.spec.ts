@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { routes } from './app.routes';
 import { SessionService } from './core/auth/session.service';
 import { SOCKET_FACTORY } from './core/realtime/realtime.service';
@@ -17,6 +18,7 @@ describe('app routes', () => {
         provideNoopAnimations(),
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
         {
           provide: SOCKET_FACTORY,
           useValue: () => ({ on: () => undefined, emit: () => undefined, disconnect: () => undefined }),

@@ -1,7 +1,17 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import {
+  analyticsControllerApiKeysRequest,
+  analyticsControllerDailyRequest,
+  analyticsControllerEndpointsRequest,
+  analyticsControllerExportRequest,
+  analyticsControllerSearchRequest,
+  analyticsControllerSummaryRequest,
+  quotasControllerStatusRequest,
+} from '@video-search/sdk/angular';
 import { map, Observable } from 'rxjs';
-import { toParams } from '../http/query-params';
+import { withoutBlanks } from '../http/query-params';
+import { ApiClient } from './api-client';
 import {
   AnalyticsQuery,
   ApiKeyAnalytics,
@@ -21,44 +31,39 @@ export interface ExportFile {
 
 @Injectable({ providedIn: 'root' })
 export class AnalyticsApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   usage(query: AnalyticsQuery = {}): Observable<UsageSummary> {
-    return this.http.get<UsageSummary>('/api/v1/analytics/usage', { params: toParams(query) });
+    return this.api.send(analyticsControllerSummaryRequest({ query: withoutBlanks(query) }));
   }
 
   daily(query: AnalyticsQuery = {}): Observable<DailyUsage[]> {
-    return this.http
-      .get<{ days: DailyUsage[] }>('/api/v1/analytics/usage/daily', { params: toParams(query) })
+    return this.api
+      .send(analyticsControllerDailyRequest({ query: withoutBlanks(query) }))
       .pipe(map((response) => response.days));
   }
 
   endpoints(query: AnalyticsQuery = {}): Observable<EndpointUsage[]> {
-    return this.http
-      .get<{ endpoints: EndpointUsage[] }>('/api/v1/analytics/usage/endpoints', { params: toParams(query) })
+    return this.api
+      .send(analyticsControllerEndpointsRequest({ query: withoutBlanks(query) }))
       .pipe(map((response) => response.endpoints));
   }
 
   apiKeys(query: AnalyticsQuery = {}): Observable<ApiKeyAnalytics> {
-    return this.http.get<ApiKeyAnalytics>('/api/v1/analytics/api-keys', { params: toParams(query) });
+    return this.api.send(analyticsControllerApiKeysRequest({ query: withoutBlanks(query) }));
   }
 
   search(query: AnalyticsQuery = {}): Observable<SearchAnalytics> {
-    return this.http.get<SearchAnalytics>('/api/v1/analytics/search', { params: toParams(query) });
+    return this.api.send(analyticsControllerSearchRequest({ query: withoutBlanks(query) }));
   }
 
   quota(apiKeyId?: string): Observable<Quota> {
-    return this.http.get<Quota>('/api/v1/analytics/quota', { params: toParams({ api_key_id: apiKeyId }) });
+    return this.api.send(quotasControllerStatusRequest({ query: withoutBlanks({ api_key_id: apiKeyId }) }));
   }
 
   export(format: ExportFormat, type: ExportType, query: AnalyticsQuery = {}): Observable<ExportFile> {
-    return this.http
-      .get('/api/v1/analytics/export', {
-        params: toParams({ ...query, format, type }),
-        responseType: 'blob',
-        observe: 'response',
-      })
-      .pipe(map((response) => toExportFile(response, `${type}.${format}`)));
+    const request = analyticsControllerExportRequest({ query: { ...withoutBlanks(query), format, type } });
+    return this.api.download(request).pipe(map((response) => toExportFile(response, `${type}.${format}`)));
   }
 }
 

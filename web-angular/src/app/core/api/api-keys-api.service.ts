@@ -1,41 +1,37 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  ApiKeysControllerCreateResponse,
-  ApiKeysControllerListResponse,
-  ApiKeysControllerRevokeResponse,
-  ApiKeyUsageControllerDailyResponse,
-} from '@video-search/sdk/models';
+import {
+  apiKeysControllerCreateRequest,
+  apiKeysControllerListRequest,
+  apiKeysControllerRevokeRequest,
+  apiKeyUsageControllerDailyRequest,
+  type ApiKeysControllerRevokeResponse,
+} from '@video-search/sdk/angular';
 import { map, Observable } from 'rxjs';
-import { toParams } from '../http/query-params';
+import { withoutBlanks } from '../http/query-params';
+import { ApiClient } from './api-client';
 import { ApiKey, ApiKeyInput, CreatedApiKey, DailyUsage, DateRange } from './api.types';
 
 @Injectable({ providedIn: 'root' })
 export class ApiKeysApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Live keys; with `includeRevoked` the revoked ones too, with their `revoked_at`. */
   list(options: { includeRevoked?: boolean } = {}): Observable<ApiKey[]> {
-    return this.http
-      .get<ApiKeysControllerListResponse>('/api/v1/auth/api-keys', {
-        params: toParams({ include_revoked: options.includeRevoked ? true : undefined }),
-      })
-      .pipe(map((response) => response.api_keys));
+    const query = options.includeRevoked ? { include_revoked: true } : {};
+    return this.api.send(apiKeysControllerListRequest({ query })).pipe(map((response) => response.api_keys));
   }
 
   create(input: ApiKeyInput): Observable<CreatedApiKey> {
-    return this.http.post<ApiKeysControllerCreateResponse>('/api/v1/auth/api-keys', input);
+    return this.api.send(apiKeysControllerCreateRequest({ body: input }));
   }
 
   revoke(id: string): Observable<ApiKeysControllerRevokeResponse> {
-    return this.http.delete<ApiKeysControllerRevokeResponse>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`);
+    return this.api.send(apiKeysControllerRevokeRequest({ path: { id } }));
   }
 
   dailyUsage(id: string, range: DateRange = {}): Observable<DailyUsage[]> {
-    return this.http
-      .get<ApiKeyUsageControllerDailyResponse>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}/usage/daily`, {
-        params: toParams(range),
-      })
+    return this.api
+      .send(apiKeyUsageControllerDailyRequest({ path: { id }, query: withoutBlanks(range) }))
       .pipe(map((response) => response.days));
   }
 }

@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
+import { ImportsApiService } from '../../features/imports/imports-api.service';
 import { AnalyticsApiService } from './analytics-api.service';
 import { SearchApiService } from './search-api.service';
 import { VideosApiService } from './videos-api.service';
@@ -9,7 +11,9 @@ describe('API services', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideHeyApiClient(client)],
+    });
     backend = TestBed.inject(HttpTestingController);
   });
 
@@ -57,5 +61,18 @@ describe('API services', () => {
       headers: { 'Content-Disposition': 'attachment; filename="usage-2026-11-01-2026-11-26.csv"' },
     });
     expect(filename).toBe('usage-2026-11-01-2026-11-26.csv');
+  });
+
+  it('uploads an import as the raw file with its type and idempotency key', () => {
+    const file = new Blob(['title\nA\n'], { type: 'text/csv' });
+    TestBed.inject(ImportsApiService).upload(4, file, 'csv', 'key-1').subscribe();
+    const request = backend.expectOne((req) => req.url === '/api/v1/users/4/videos/import');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toBe(file);
+    expect(request.request.params.get('format')).toBe('csv');
+    expect(request.request.headers.get('Content-Type')).toBe('text/csv');
+    expect(request.request.headers.get('Idempotency-Key')).toBe('key-1');
+    expect(request.request.reportProgress).toBe(true);
+    request.flush({ id: 1, status: 'processing' }, { status: 202, statusText: 'Accepted' });
   });
 });

@@ -5,12 +5,26 @@
  */
 import type {
   AlgorithmDto,
+  ApiKeyComparisonDto,
+  ApiKeyComparisonRowDto,
   ApiKeyDto,
   AuthResponseDto,
+  CircuitBreakerDto,
   CreatedApiKeyDto,
   CreateVideoDto,
   DailyUsageDto,
+  EndpointUsageDto,
+  HealthResponseDto,
+  LatencyDto,
   PaginationDto,
+  QueryCountDto,
+  QuotaStatusDto,
+  QuotaWindowDto,
+  SearchAnalyticsDto,
+  SearchDayStatsDto,
+  SearchQueryStatsDto,
+  SystemStatusDto,
+  UsageDto,
   UserDto,
   VideoDto,
 } from '@video-search/sdk/models';
@@ -152,135 +166,39 @@ export interface AnalyticsQuery extends DateRange {
   api_key_id?: string;
 }
 
-export interface LatencySummary {
-  avg: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+export type LatencySummary = LatencyDto;
 
 /** Rates in analytics responses are percentages, 0..100. */
-export interface EndpointUsage {
-  method: string;
-  route: string;
-  requests: number;
-  errors: number;
-  error_rate: number;
-  avg_latency_ms?: number | null;
-  p50_latency_ms?: number | null;
-  p95_latency_ms?: number | null;
-  p99_latency_ms?: number | null;
-}
+export type EndpointUsage = EndpointUsageDto;
 
-export interface UsageSummary {
-  period: { start_date: string; end_date: string };
-  totals: { today: number; this_week: number; this_month: number; in_range: number };
-  success_count: number;
-  error_count: number;
-  success_rate: number;
-  error_rate: number;
-  status_codes: { status: number; count: number }[];
-  latency_ms: LatencySummary;
-  latency_histogram: { le_ms: number | null; count: number }[];
-  endpoints: EndpointUsage[];
-}
+export type UsageSummary = UsageDto;
 
 export type DailyUsage = DailyUsageDto;
 
-export interface ApiKeyUsageRow {
-  id: string;
-  name: string;
-  is_active: boolean;
-  last_used_at: string | null;
-  requests: number;
-  errors: number;
-  error_rate: number;
-  share: number;
-}
+export type ApiKeyUsageRow = ApiKeyComparisonRowDto;
 
-export interface ApiKeyAnalytics {
-  api_keys: ApiKeyUsageRow[];
-  most_used_id: string | null;
-  least_used_id: string | null;
-}
+export type ApiKeyAnalytics = ApiKeyComparisonDto;
 
-export interface QueryStat {
-  query: string;
-  count: number;
-  avg_result_count: number;
-  last_searched_at: string | null;
-}
+export type QueryStat = QueryCountDto;
 
 /** Click-through figures of one query or one day; rates are 0..1, positions 1-based (null without clicks). */
-export interface SearchClickStats {
-  clicks: number;
-  click_through_rate: number;
-  average_click_position: number | null;
-  no_result_rate: number;
-}
+export type SearchQueryClickStats = SearchQueryStatsDto;
 
-export interface SearchQueryClickStats extends SearchClickStats {
-  query: string;
-  count: number;
-}
+export type SearchDayClickStats = SearchDayStatsDto;
 
-export interface SearchDayClickStats extends SearchClickStats {
-  date: string;
-  searches: number;
-}
+export type SearchAnalytics = SearchAnalyticsDto;
 
-export interface SearchAnalytics extends Partial<SearchClickStats> {
-  total_jobs: number;
-  by_status: Record<JobStatus, number>;
-  top_queries: QueryStat[];
-  zero_result_queries: QueryStat[];
-  latency_ms: LatencySummary;
-  queries?: SearchQueryClickStats[];
-  daily?: SearchDayClickStats[];
-}
+export type QuotaWindow = QuotaWindowDto;
 
-export interface QuotaWindow {
-  limit: number | null;
-  used: number;
-  remaining: number | null;
-  reset_at: string;
-}
-
-export interface Quota {
-  scope: 'user' | 'api_key';
-  rate_limit: { limit: number | null; remaining: number | null; reset_at: string };
-  daily: QuotaWindow;
-  monthly: QuotaWindow;
-}
+export type Quota = QuotaStatusDto;
 
 export type ExportFormat = 'csv' | 'json';
 export type ExportType = 'usage' | 'jobs';
 
-export type BreakerState = 'closed' | 'open' | 'half_open';
+export type BreakerState = CircuitBreakerDto['state'];
 
-export interface CircuitBreaker {
-  state: BreakerState;
-  consecutive_failures: number;
-  failure_threshold: number;
-  half_open_after_ms: number;
-  last_transition_at: string | null;
-  last_failure_at: string | null;
-  last_error: string | null;
-}
+export type CircuitBreaker = CircuitBreakerDto;
 
-export interface ServiceCheck {
-  status: string;
-  [detail: string]: unknown;
-}
+export type SystemStatus = SystemStatusDto;
 
-export interface SystemStatus {
-  status: string;
-  services: Record<string, ServiceCheck>;
-  circuit_breaker: CircuitBreaker;
-  index: { documents: number; [detail: string]: unknown };
-}
-
-export interface Health {
-  status: string;
-  checks?: Record<string, ServiceCheck>;
-}
+export type Health = HealthResponseDto;

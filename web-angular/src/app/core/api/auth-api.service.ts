@@ -1,23 +1,23 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  AuthControllerLoginData,
-  AuthControllerLoginResponse,
-  AuthControllerRegisterData,
-  AuthControllerRegisterResponse,
-} from '@video-search/sdk/models';
+import {
+  authControllerLoginRequest,
+  authControllerRegisterRequest,
+  type AuthControllerLoginData,
+  type AuthControllerRegisterData,
+} from '@video-search/sdk/angular';
 import { Observable } from 'rxjs';
+import { ApiClient } from './api-client';
 import { AuthResponse } from './api.types';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   register(body: AuthControllerRegisterData['body']): Observable<AuthResponse> {
-    return this.http.post<AuthControllerRegisterResponse>('/api/v1/auth/register', body);
+    return this.api.send(authControllerRegisterRequest({ body }));
   }
 
   login(body: AuthControllerLoginData['body']): Observable<AuthResponse> {
-    return this.http.post<AuthControllerLoginResponse>('/api/v1/auth/login', body);
+    return this.api.send(authControllerLoginRequest({ body }));
   }
 }

@@ -1,5 +1,5 @@
 /** REST shapes of the search options added by issue 13 (instant search, suggestions, settings, clicks). */
-import type { FieldWeightsDto, SearchHighlightsDto } from '@video-search/sdk/models';
+import type { FieldWeightsDto, SearchControllerInstantData, SearchHighlightsDto } from '@video-search/sdk/models';
 import { JobStatus, SearchResult } from './api.types';
 
 export type FacetName = 'tags' | 'duration';
@@ -30,26 +30,8 @@ export interface SearchAnswer {
   facet_distribution?: FacetDistribution;
 }
 
-/** Query parameters of instant search; lists are comma-separated. */
-export interface InstantSearchQuery {
-  q: string;
-  algorithm?: string;
-  limit?: number;
-  offset?: number;
-  facets?: string;
-  sort?: string;
-  video_ids?: string;
-  tags?: string;
-  tags_all?: string;
-  tags_not?: string;
-  min_duration?: number;
-  max_duration?: number;
-  created_after?: string;
-  created_before?: string;
-  highlight_pre_tag?: string;
-  highlight_post_tag?: string;
-  crop_length?: number;
-}
+/** Query parameters of instant search. */
+export type InstantSearchQuery = SearchControllerInstantData['query'];
 
 export interface TypoTolerance {
   enabled: boolean;

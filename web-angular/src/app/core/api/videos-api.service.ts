@@ -1,40 +1,38 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  VideosControllerCreateResponse,
-  VideosControllerDeleteResponse,
-  VideosControllerGetResponse,
-  VideosControllerUpdateResponse,
-} from '@video-search/sdk/models';
+import {
+  videosControllerCreateRequest,
+  videosControllerDeleteRequest,
+  videosControllerGetRequest,
+  videosControllerListRequest,
+  videosControllerUpdateRequest,
+  type VideosControllerDeleteResponse,
+} from '@video-search/sdk/angular';
 import { Observable } from 'rxjs';
-import { toParams } from '../http/query-params';
+import { withoutBlanks } from '../http/query-params';
+import { ApiClient } from './api-client';
 import { Video, VideoInput, VideoList, VideoListQuery } from './api.types';
 
 @Injectable({ providedIn: 'root' })
 export class VideosApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(userId: number, query: VideoListQuery): Observable<VideoList> {
-    return this.http.get<VideoList>(this.base(userId), { params: toParams(query) });
+    return this.api.send(videosControllerListRequest({ path: { userId }, query: withoutBlanks(query) }));
   }
 
   get(userId: number, videoId: number): Observable<Video> {
-    return this.http.get<VideosControllerGetResponse>(`${this.base(userId)}/${videoId}`);
+    return this.api.send(videosControllerGetRequest({ path: { userId, videoId } }));
   }
 
   create(userId: number, input: VideoInput): Observable<Video> {
-    return this.http.post<VideosControllerCreateResponse>(this.base(userId), input);
+    return this.api.send(videosControllerCreateRequest({ path: { userId }, body: input }));
   }
 
   update(userId: number, videoId: number, input: VideoInput): Observable<Video> {
-    return this.http.put<VideosControllerUpdateResponse>(`${this.base(userId)}/${videoId}`, input);
+    return this.api.send(videosControllerUpdateRequest({ path: { userId, videoId }, body: input }));
   }
 
   remove(userId: number, videoId: number): Observable<VideosControllerDeleteResponse> {
-    return this.http.delete<VideosControllerDeleteResponse>(`${this.base(userId)}/${videoId}`);
-  }
-
-  private base(userId: number): string {
-    return `/api/v1/users/${userId}/videos`;
+    return this.api.send(videosControllerDeleteRequest({ path: { userId, videoId } }));
   }
 }

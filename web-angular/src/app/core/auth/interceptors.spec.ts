@@ -2,6 +2,7 @@ import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { ApiError } from '../http/api-error';
 import { errorInterceptor } from '../http/error.interceptor';
 import { authInterceptor } from './auth.interceptor';
@@ -20,6 +21,7 @@ describe('auth and error interceptors', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([errorInterceptor, authInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
     http = TestBed.inject(HttpClient);

@@ -1,15 +1,10 @@
-import { HttpParams } from '@angular/common/http';
-
 type ParamValue = string | number | boolean | null | undefined;
 
-/** Builds query params, leaving out blank values so the API applies its own defaults. */
-export function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, ParamValue][]) {
-    if (value === null || value === undefined || value === '') {
-      continue;
-    }
-    params = params.set(key, String(value));
-  }
-  return params;
+/** The query without its blank values, so the API applies its own defaults for them. */
+export function withoutBlanks<T extends object>(query: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(
+    Object.entries(query as Record<string, ParamValue>).filter(
+      ([, value]) => value !== null && value !== undefined && value !== '',
+    ),
+  ) as { [K in keyof T]?: Exclude<T[K], null> };
 }

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { BehaviorSubject, Subject } from 'rxjs';
 import { SearchJob } from '../api/api.types';
 import { JOB_POLL_INTERVAL_MS, JobProgress, JobWatcherService } from './job-watcher.service';
@@ -37,6 +38,7 @@ describe('JobWatcherService', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
         { provide: RealtimeService, useValue: { mode$: mode, jobUpdates$: updates } },
       ],
     });

@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { ApiKey, ApiKeyAnalytics } from '../../core/api/api.types';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import ApiKeysPage from './api-keys.page';
@@ -40,6 +41,7 @@ describe('ApiKeysPage', () => {
         provideNoopAnimations(),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

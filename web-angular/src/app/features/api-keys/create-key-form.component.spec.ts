@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { CreatedApiKey } from '../../core/api/api.types';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { CreateKeyFormComponent } from './create-key-form.component';
@@ -28,6 +29,7 @@ describe('CreateKeyFormComponent', () => {
         provideNoopAnimations(),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

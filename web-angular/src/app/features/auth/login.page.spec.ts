@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { SessionService } from '../../core/auth/session.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import LoginPage, { safeReturnUrl } from './login.page';
@@ -14,6 +15,7 @@ describe('LoginPage', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
   });

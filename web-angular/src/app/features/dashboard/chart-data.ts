@@ -4,7 +4,10 @@ import { ChartPoint, ChartSeries } from '../../ui/charts/chart-theme';
 // Every API route shares it, so it only costs label space.
 const API_PREFIX = /^\/api\/v1(?=\/|$)/;
 
-export function endpointPoints(endpoints: EndpointUsage[], limit = 10): ChartPoint[] {
+export function endpointPoints(
+  endpoints: Pick<EndpointUsage, 'method' | 'route' | 'requests'>[],
+  limit = 10,
+): ChartPoint[] {
   return [...endpoints]
     .sort((a, b) => b.requests - a.requests)
     .slice(0, limit)

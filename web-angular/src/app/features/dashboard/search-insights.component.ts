@@ -23,27 +23,26 @@ import { searchRateSeries } from './chart-data';
     @let s = insights();
     <p class="muted summary">
       {{ s.total_jobs | number }} search job(s) · {{ s.by_status.completed | number }} completed ·
-      {{ s.by_status.failed | number }} failed · p95 {{ s.latency_ms.p95 | number: '1.0-1' }} ms
+      {{ s.by_status.failed | number }} failed · p95
+      {{ s.latency_ms.p95 === null ? '–' : (s.latency_ms.p95 | number: '1.0-1') + ' ms' }}
     </p>
-    @if (s.click_through_rate !== undefined) {
-      <div class="cards" data-testid="search-click-cards">
-        <div class="card" data-testid="card-ctr">
-          <span class="label">Click-through rate</span>
-          <strong>{{ s.click_through_rate * 100 | number: '1.0-1' }}%</strong>
-          <small>{{ s.clicks ?? 0 | number }} click(s)</small>
-        </div>
-        <div class="card" data-testid="card-no-result" [class.bad]="(s.no_result_rate ?? 0) > 0.2">
-          <span class="label">No-result rate</span>
-          <strong>{{ (s.no_result_rate ?? 0) * 100 | number: '1.0-1' }}%</strong>
-          <small>searches that found nothing</small>
-        </div>
-        <div class="card" data-testid="card-click-position">
-          <span class="label">Avg click position</span>
-          <strong>{{ s.average_click_position ? (s.average_click_position | number: '1.0-1') : '–' }}</strong>
-          <small>1 is the top result</small>
-        </div>
+    <div class="cards" data-testid="search-click-cards">
+      <div class="card" data-testid="card-ctr">
+        <span class="label">Click-through rate</span>
+        <strong>{{ s.click_through_rate * 100 | number: '1.0-1' }}%</strong>
+        <small>{{ s.clicks | number }} click(s)</small>
       </div>
-    }
+      <div class="card" data-testid="card-no-result" [class.bad]="s.no_result_rate > 0.2">
+        <span class="label">No-result rate</span>
+        <strong>{{ s.no_result_rate * 100 | number: '1.0-1' }}%</strong>
+        <small>searches that found nothing</small>
+      </div>
+      <div class="card" data-testid="card-click-position">
+        <span class="label">Avg click position</span>
+        <strong>{{ s.average_click_position ? (s.average_click_position | number: '1.0-1') : '–' }}</strong>
+        <small>1 is the top result</small>
+      </div>
+    </div>
     @if (rateSeries(); as series) {
       <div class="daily" data-testid="search-rates-chart">
         <h3>Click-through and no-result rates per day</h3>
@@ -61,7 +60,7 @@ import { searchRateSeries } from './chart-data';
         </div>
       </div>
     }
-    @if (s.queries && s.queries.length > 0) {
+    @if (s.queries.length > 0) {
       <h3>Queries</h3>
       <div class="scroll">
         <table class="mini" data-testid="query-click-stats">
@@ -244,9 +243,9 @@ export class SearchInsightsComponent {
     });
   }
 
-  /** Null without daily figures (an older gateway) or without any search in the range. */
+  /** Null without any search in the range. */
   protected readonly rateSeries = computed(() => {
-    const days = this.insights().daily ?? [];
+    const days = this.insights().daily;
     return days.some((day) => day.searches > 0) ? searchRateSeries(days) : null;
   });
 }

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { BehaviorSubject, Subject } from 'rxjs';
 import { SearchJob } from '../../core/api/api.types';
 import { NotifyService } from '../../core/notify/notify.service';
@@ -41,6 +42,7 @@ describe('SearchJobsComponent', () => {
         provideNoopAnimations(),
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
         { provide: NotifyService, useValue: notify },
         {
           provide: RealtimeService,

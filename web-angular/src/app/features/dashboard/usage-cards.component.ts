@@ -24,11 +24,18 @@ import { UsageSummary } from '../../core/api/api.types';
         <small>{{ u.error_count | number }} error(s) in range</small>
       </div>
       <div class="card" data-testid="card-latency">
-        <span class="label">Avg latency</span><strong>{{ u.latency_ms.avg | number: '1.0-1' }} ms</strong>
+        <span class="label">Avg latency</span
+        ><strong>{{ u.latency_ms.avg === null ? '–' : (u.latency_ms.avg | number: '1.0-1') + ' ms' }}</strong>
       </div>
       <div class="card" data-testid="card-p95">
         <span class="label">p95 / p99 latency</span>
-        <strong>{{ u.latency_ms.p95 | number: '1.0-1' }} / {{ u.latency_ms.p99 | number: '1.0-1' }} ms</strong>
+        <strong>
+          @if (u.latency_ms.p95 === null) {
+            –
+          } @else {
+            {{ u.latency_ms.p95 | number: '1.0-1' }} / {{ u.latency_ms.p99 | number: '1.0-1' }} ms
+          }
+        </strong>
       </div>
     </div>
   `,

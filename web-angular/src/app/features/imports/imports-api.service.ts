@@ -1,12 +1,21 @@
-import { HttpClient, HttpEvent } from '@angular/common/http';
+import { HttpEvent } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ImportAcceptedDto, ImportDto, ImportListDto } from '@video-search/sdk/models';
-import { Observable } from 'rxjs';
+import {
+  importsControllerErrorsRequest,
+  importsControllerGetRequest,
+  importsControllerListRequest,
+  importsControllerStartRequest,
+  type ImportAcceptedDto,
+  type ImportDto,
+  type ImportListDto,
+} from '@video-search/sdk/angular';
+import { map, Observable } from 'rxjs';
+import { ApiClient } from '../../core/api/api-client';
 import { ImportFormat } from './import-file';
 
 @Injectable({ providedIn: 'root' })
 export class ImportsApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** Streams the file as the raw body; the events carry the upload's progress, the last one the 202. */
   upload(
@@ -15,34 +24,30 @@ export class ImportsApiService {
     format: ImportFormat,
     idempotencyKey: string,
   ): Observable<HttpEvent<ImportAcceptedDto>> {
-    return this.http.post<ImportAcceptedDto>(`${base(userId)}/import`, file, {
-      params: { format },
-      headers: {
-        'Content-Type': format === 'csv' ? 'text/csv' : 'application/x-ndjson',
-        'Idempotency-Key': idempotencyKey,
-      },
-      reportProgress: true,
-      observe: 'events',
-    });
+    return this.api.events(
+      importsControllerStartRequest({
+        path: { userId },
+        query: { format },
+        body: file,
+        headers: {
+          'Content-Type': format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+          'Idempotency-Key': idempotencyKey,
+        },
+      }),
+    );
   }
 
   get(userId: number, importId: number): Observable<ImportDto> {
-    return this.http.get<ImportDto>(`${base(userId)}/imports/${importId}`);
+    return this.api.send(importsControllerGetRequest({ path: { userId, importId } }));
   }
 
   list(userId: number): Observable<ImportListDto> {
-    return this.http.get<ImportListDto>(`${base(userId)}/imports`, { params: { per_page: 10 } });
+    return this.api.send(importsControllerListRequest({ path: { userId }, query: { per_page: 10 } }));
   }
 
   /** Every row error of the import, as the CSV the gateway writes. */
   errorsCsv(userId: number, importId: number): Observable<Blob> {
-    return this.http.get(`${base(userId)}/imports/${importId}/errors`, {
-      params: { format: 'csv' },
-      responseType: 'blob',
-    });
+    const request = importsControllerErrorsRequest({ path: { userId, importId }, query: { format: 'csv' } });
+    return this.api.download(request).pipe(map((response) => response.body ?? new Blob([])));
   }
-}
-
-function base(userId: number): string {
-  return `/api/v1/users/${userId}/videos`;
 }

@@ -13,7 +13,7 @@ describe('toInstantQuery', () => {
     expect(toInstantQuery({ ...EMPTY_CRITERIA, q: '  pasta  ' })).toEqual({
       q: 'pasta',
       limit: 10,
-      facets: 'tags,duration',
+      facets: ['tags', 'duration'],
     });
   });
 
@@ -23,10 +23,10 @@ describe('toInstantQuery', () => {
     ).toEqual({
       q: 'cook',
       limit: 10,
-      facets: 'tags,duration',
+      facets: ['tags', 'duration'],
       offset: 20,
-      sort: 'duration:desc',
-      tags_all: 'baking,bread',
+      sort: ['duration:desc'],
+      tags_all: ['baking', 'bread'],
       min_duration: 60,
       max_duration: 299,
     });

@@ -38,15 +38,15 @@ export const EMPTY_CRITERIA: SearchCriteria = { q: '', tags: [], duration: null,
 
 /** Query parameters of `GET /users/:id/search`; blank options are left out so the API applies its defaults. */
 export function toInstantQuery(criteria: SearchCriteria, limit = PAGE_SIZE): InstantSearchQuery {
-  const query: InstantSearchQuery = { q: criteria.q.trim(), limit, facets: 'tags,duration' };
+  const query: InstantSearchQuery = { q: criteria.q.trim(), limit, facets: ['tags', 'duration'] };
   if (criteria.offset > 0) {
     query.offset = criteria.offset;
   }
   if (criteria.sort !== 'relevance') {
-    query.sort = criteria.sort;
+    query.sort = [criteria.sort];
   }
   if (criteria.tags.length > 0) {
-    query.tags_all = criteria.tags.join(',');
+    query.tags_all = [...criteria.tags];
   }
   const bucket = DURATION_BUCKETS.find((candidate) => candidate.key === criteria.duration);
   if (bucket) {

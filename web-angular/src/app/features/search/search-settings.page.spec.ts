@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { SearchSettings } from '../../core/api/search.types';
 import { SessionService } from '../../core/auth/session.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
@@ -27,6 +28,7 @@ describe('SearchSettingsPage', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
     TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@a
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { SearchAnswer } from '../../core/api/search.types';
 import { SessionService } from '../../core/auth/session.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
@@ -46,6 +47,7 @@ describe('SearchPage', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
       ],
     });
     TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
@@ -90,7 +92,7 @@ describe('SearchPage', () => {
     const [current]: TestRequest[] = searches();
     expect(stale.cancelled).toBe(true);
     expect(current.request.params.get('q')).toBe('cooking');
-    expect(current.request.params.get('facets')).toBe('tags,duration');
+    expect(current.request.params.getAll('facets')).toEqual(['tags', 'duration']);
     current.flush(ANSWER);
     dropSuggestions();
     await settle();

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { Video } from '../../core/api/api.types';
 import { SessionService } from '../../core/auth/session.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
@@ -29,6 +30,7 @@ describe('VideoFormDialog', () => {
         provideNoopAnimations(),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
         { provide: MAT_DIALOG_DATA, useValue: { video } },
         { provide: MatDialogRef, useValue: { close } },
       ],

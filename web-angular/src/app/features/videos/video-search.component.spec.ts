@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { BehaviorSubject, Subject } from 'rxjs';
 import { SessionService } from '../../core/auth/session.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
@@ -21,6 +22,7 @@ describe('VideoSearchComponent', () => {
         provideNoopAnimations(),
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
+        provideHeyApiClient(client),
         {
           provide: RealtimeService,
           useValue: { mode$: new BehaviorSubject<LiveMode>('socket'), jobUpdates$: updates },

@@ -1,16 +1,18 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  WebhooksControllerCreateResponse,
-  WebhooksControllerDeliveriesResponse,
-  WebhooksControllerGetResponse,
-  WebhooksControllerListResponse,
-  WebhooksControllerRedeliverResponse,
-  WebhooksControllerRotateSecretResponse,
-  WebhooksControllerTestResponse,
-} from '@video-search/sdk/models';
+import {
+  webhooksControllerCreateRequest,
+  webhooksControllerDeleteRequest,
+  webhooksControllerDeliveriesRequest,
+  webhooksControllerGetRequest,
+  webhooksControllerListRequest,
+  webhooksControllerRedeliverRequest,
+  webhooksControllerRotateSecretRequest,
+  webhooksControllerTestRequest,
+  type WebhooksControllerRedeliverResponse,
+} from '@video-search/sdk/angular';
 import { map, Observable } from 'rxjs';
-import { toParams } from '../../core/http/query-params';
+import { ApiClient } from '../../core/api/api-client';
+import { withoutBlanks } from '../../core/http/query-params';
 import {
   CreatedWebhookEndpoint,
   DeliveryQuery,
@@ -20,56 +22,49 @@ import {
   WebhookInput,
 } from './webhook.types';
 
-const BASE = '/api/v1/webhooks';
-
 @Injectable({ providedIn: 'root' })
 export class WebhooksApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(): Observable<WebhookEndpoint[]> {
-    return this.http.get<WebhooksControllerListResponse>(BASE).pipe(map((response) => response.webhooks));
+    return this.api.send(webhooksControllerListRequest()).pipe(map((response) => response.webhooks));
   }
 
   get(id: number | string): Observable<WebhookEndpoint> {
-    return this.http.get<WebhooksControllerGetResponse>(endpointPath(id));
+    return this.api.send(webhooksControllerGetRequest({ path: { id: String(id) } }));
   }
 
   /** The answer carries the signing secret; no later call shows it again. */
   create(input: WebhookInput): Observable<CreatedWebhookEndpoint> {
-    return this.http.post<WebhooksControllerCreateResponse>(BASE, input);
+    return this.api.send(webhooksControllerCreateRequest({ body: input }));
   }
 
   delete(id: number | string): Observable<void> {
-    return this.http.delete<void>(endpointPath(id));
+    return this.api.send(webhooksControllerDeleteRequest({ path: { id: String(id) } })).pipe(map(() => undefined));
   }
 
   /** The new secret, shown only in this answer; the previous one keeps co-signing for 24 h. */
   rotateSecret(id: number | string): Observable<string> {
-    return this.http
-      .post<WebhooksControllerRotateSecretResponse>(`${endpointPath(id)}/rotate-secret`, null)
+    return this.api
+      .send(webhooksControllerRotateSecretRequest({ path: { id: String(id) } }))
       .pipe(map((response) => response.secret));
   }
 
   /** Sends a ping and answers its delivery as recorded after the first attempt. */
   test(id: number | string): Observable<WebhookDelivery> {
-    return this.http.post<WebhooksControllerTestResponse>(`${endpointPath(id)}/test`, null);
+    return this.api.send(webhooksControllerTestRequest({ path: { id: String(id) } }));
   }
 
   /** Newest first; pass the previous page's `next_cursor` as `cursor` for older ones. */
   deliveries(id: number | string, query: DeliveryQuery = {}): Observable<WebhookDeliveryPage> {
-    return this.http.get<WebhooksControllerDeliveriesResponse>(`${endpointPath(id)}/deliveries`, {
-      params: toParams(query),
-    });
+    return this.api.send(
+      webhooksControllerDeliveriesRequest({ path: { id: String(id) }, query: withoutBlanks(query) }),
+    );
   }
 
   redeliver(id: number | string, deliveryId: number | string): Observable<WebhooksControllerRedeliverResponse> {
-    return this.http.post<WebhooksControllerRedeliverResponse>(
-      `${endpointPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
-      null,
+    return this.api.send(
+      webhooksControllerRedeliverRequest({ path: { id: String(id), deliveryId: String(deliveryId) } }),
     );
   }
-}
-
-function endpointPath(id: number | string): string {
-  return `${BASE}/${encodeURIComponent(id)}`;
 }
