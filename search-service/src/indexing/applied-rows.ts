@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentEntity } from './document.entity';
+import type { RowStamp } from './documents.repository';
 import { documentKey } from './index-plan';
-
-type RowStamp = Pick<DocumentEntity, 'ownerId' | 'videoId' | 'version' | 'updatedAt'>;
 
 /**
  * The row versions this replica's engine already holds, for the rows the follower may still read again: its own

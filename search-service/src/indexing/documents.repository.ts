@@ -5,6 +5,9 @@ import { DocumentEntity } from './document.entity';
 import { documentKey } from './index-plan';
 
 const LOAD_PAGE_SIZE = 5000;
+
+export type DocumentKey = Pick<DocumentEntity, 'ownerId' | 'videoId'>;
+export type RowStamp = Pick<DocumentEntity, 'ownerId' | 'videoId' | 'version' | 'updatedAt'>;
 /** Keeps the IN lists of one lookup well under SQLite's bound-parameter limit. */
 const LOOKUP_CHUNK = 500;
 /** SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535. */
@@ -19,13 +22,24 @@ export class DocumentsRepository {
   }
 
   /** Held rows for the given keys; on PostgreSQL they are locked so concurrent replicas serialise per video. */
-  async findHeld(
-    manager: EntityManager,
-    keys: Array<{ ownerId: number; videoId: number }>,
+  findHeld(manager: EntityManager, keys: DocumentKey[]): Promise<Map<string, DocumentEntity>> {
+    return this.findByKeys(keys, manager, manager.connection.options.type === 'postgres');
+  }
+
+  /** The rows for the given keys, by key; `lock` takes their row locks for the caller's transaction. */
+  async findByKeys(
+    keys: DocumentKey[],
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
   ): Promise<Map<string, DocumentEntity>> {
     const byOwner = new Map<number, number[]>();
     for (const { ownerId, videoId } of keys) {
-      byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), videoId]);
+      const videoIds = byOwner.get(ownerId);
+      if (videoIds) {
+        videoIds.push(videoId);
+      } else {
+        byOwner.set(ownerId, [videoId]);
+      }
     }
     const held = new Map<string, DocumentEntity>();
     for (const [ownerId, videoIds] of byOwner) {
@@ -35,7 +49,7 @@ export class DocumentsRepository {
           .createQueryBuilder('d')
           .where('d.owner_id = :ownerId', { ownerId })
           .andWhere('d.video_id IN (:...videoIds)', { videoIds: videoIds.slice(start, start + LOOKUP_CHUNK) });
-        if (manager.connection.options.type === 'postgres') {
+        if (lock) {
           query.setLock('pessimistic_write');
         }
         for (const row of await query.getMany()) {
@@ -138,6 +152,31 @@ export class DocumentsRepository {
   /** A file database belongs to one process; PostgreSQL may be shared by several replicas. */
   get isShared(): boolean {
     return this.dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * Key, version and stamp of each row written at or after `since`, oldest first, read without building entities:
+   * the follower polls this every second over an overlap window and reads whole rows only for what it lacks.
+   */
+  async stampsSince(since: string): Promise<RowStamp[]> {
+    const rows = await this.dataSource
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .select([
+        'd.owner_id AS owner_id',
+        'd.video_id AS video_id',
+        'd.version AS version',
+        'd.updated_at AS updated_at',
+      ])
+      .where('d.updated_at >= :since', { since })
+      .orderBy('d.updated_at', 'ASC')
+      .getRawMany<{ owner_id: number; video_id: number; version: number | string; updated_at: string }>();
+    return rows.map((row) => ({
+      ownerId: Number(row.owner_id),
+      videoId: Number(row.video_id),
+      version: Number(row.version),
+      updatedAt: row.updated_at,
+    }));
   }
 
   /** Rows written at or after `since` (tombstones included), oldest first. */

@@ -1,8 +1,9 @@
 import type { SearchEngine } from '@search/engine/search-engine';
 import { AppliedRows } from './applied-rows';
 import type { DocumentEntity } from './document.entity';
-import type { DocumentsRepository } from './documents.repository';
+import type { DocumentKey, DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
+import { documentKey } from './index-plan';
 import { WriteSerializer } from './write-serializer';
 
 function row(videoId: number, version: number, overrides: Partial<DocumentEntity> = {}): DocumentEntity {
@@ -22,12 +23,27 @@ function row(videoId: number, version: number, overrides: Partial<DocumentEntity
 }
 
 describe('IndexFollowerService', () => {
-  let documents: { isShared: boolean; changedSince: jest.Mock };
+  /** What the shared table holds; the fake repository reads its stamps and rows from it. */
+  let table: DocumentEntity[];
+  let documents: { isShared: boolean; stampsSince: jest.Mock; findByKeys: jest.Mock };
   let engine: { upsert: jest.Mock; remove: jest.Mock };
   let sut: IndexFollowerService;
 
   beforeEach(() => {
-    documents = { isShared: true, changedSince: jest.fn().mockResolvedValue([]) };
+    table = [];
+    documents = {
+      isShared: true,
+      stampsSince: jest.fn(() =>
+        Promise.resolve(
+          table.map(({ ownerId, videoId, version, updatedAt }) => ({ ownerId, videoId, version, updatedAt })),
+        ),
+      ),
+      findByKeys: jest.fn((keys: DocumentKey[]) => {
+        const wanted = new Set(keys.map((key) => documentKey(key.ownerId, key.videoId)));
+        const found = table.filter((entry) => wanted.has(documentKey(entry.ownerId, entry.videoId)));
+        return Promise.resolve(new Map(found.map((entry) => [documentKey(entry.ownerId, entry.videoId), entry])));
+      }),
+    };
     engine = { upsert: jest.fn(), remove: jest.fn() };
     sut = new IndexFollowerService(
       { syncIntervalMs: 1000, syncOverlapMs: 5000, snapshotIntervalMs: 0 },
@@ -41,23 +57,29 @@ describe('IndexFollowerService', () => {
   afterEach(() => sut.onApplicationShutdown());
 
   it('applies rows other replicas wrote: live ones upserted, tombstones removed', async () => {
-    documents.changedSince.mockResolvedValue([row(1, 1), row(2, 3, { deleted: true })]);
+    table = [row(1, 1), row(2, 3, { deleted: true })];
     await expect(sut.catchUp()).resolves.toBe(2);
     expect(engine.upsert).toHaveBeenCalledWith([expect.objectContaining({ videoId: 1, title: 'video 1 v1' })]);
     expect(engine.remove).toHaveBeenCalledWith(1, [2]);
   });
 
-  it('reads an overlap window but applies each row once', async () => {
+  it('reads an overlap window but applies each row once, reading whole rows only for what it lacks', async () => {
     const first = row(1, 1);
-    documents.changedSince.mockResolvedValue([first]);
+    table = [first];
     await sut.catchUp();
     await expect(sut.catchUp()).resolves.toBe(0);
     expect(engine.upsert).toHaveBeenCalledTimes(1);
+    expect(documents.findByKeys).toHaveBeenCalledTimes(1);
 
-    const since = Date.parse(documents.changedSince.mock.calls[1][0] as string);
+    const since = Date.parse(documents.stampsSince.mock.calls[1][0] as string);
     expect(since).toBeLessThanOrEqual(Date.parse(first.updatedAt) - 5000);
 
-    documents.changedSince.mockResolvedValue([first, row(1, 2)]);
+    table = [first, row(2, 2)];
+    await expect(sut.catchUp()).resolves.toBe(1);
+    expect(documents.findByKeys).toHaveBeenLastCalledWith([expect.objectContaining({ videoId: 2, version: 2 })]);
+    expect(engine.upsert).toHaveBeenLastCalledWith([expect.objectContaining({ title: 'video 2 v2' })]);
+
+    table = [row(1, 2), table[1]];
     await expect(sut.catchUp()).resolves.toBe(1);
     expect(engine.upsert).toHaveBeenLastCalledWith([expect.objectContaining({ title: 'video 1 v2' })]);
   });
@@ -73,7 +95,7 @@ describe('IndexFollowerService', () => {
     );
     const own = row(1, 1);
     applied.note([own]);
-    documents.changedSince.mockResolvedValue([own, row(2, 1)]);
+    table = [own, row(2, 1)];
     await expect(follower.catchUp()).resolves.toBe(1);
     expect(engine.upsert).toHaveBeenCalledWith([expect.objectContaining({ videoId: 2 })]);
   });
@@ -84,7 +106,7 @@ describe('IndexFollowerService', () => {
       documents.isShared = false;
       sut.onApplicationBootstrap();
       jest.advanceTimersByTime(5000);
-      expect(documents.changedSince).not.toHaveBeenCalled();
+      expect(documents.stampsSince).not.toHaveBeenCalled();
     } finally {
       jest.useRealTimers();
     }

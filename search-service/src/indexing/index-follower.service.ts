@@ -51,10 +51,16 @@ export class IndexFollowerService implements OnApplicationBootstrap, OnApplicati
   async catchUp(): Promise<number> {
     const startedAt = Date.now();
     const since = this.appliedBefore();
-    const rows = (await this.documents.changedSince(since)).filter((row) => !this.applied.isApplied(row));
+    const missing = (await this.documents.stampsSince(since)).filter((stamp) => !this.applied.isApplied(stamp));
+    // A row may have moved on since its stamp was read; its newer state is as good to apply.
+    const rows =
+      missing.length === 0
+        ? []
+        : [...(await this.documents.findByKeys(missing)).values()].filter((row) => !this.applied.isApplied(row));
     applyRows(this.engine, rows);
     this.applied.note(rows);
-    const newest = rows.reduce((max, row) => (row.updatedAt > max ? row.updatedAt : max), this.cursor);
+    // The cursor moves by the stamps read in one statement, so no row stamped between them is passed over.
+    const newest = missing.reduce((max, stamp) => (stamp.updatedAt > max ? stamp.updatedAt : max), this.cursor);
     const floor = new Date(startedAt - this.config.syncOverlapMs).toISOString();
     this.cursor = newest > floor ? newest : floor;
     this.applied.forgetBefore(this.appliedBefore());

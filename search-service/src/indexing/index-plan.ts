@@ -126,7 +126,12 @@ export function applyRows(engine: SearchEngine, rows: DocumentEntity[]): void {
   }
   const removed = new Map<number, number[]>();
   for (const row of rows.filter((candidate) => candidate.deleted)) {
-    removed.set(row.ownerId, [...(removed.get(row.ownerId) ?? []), row.videoId]);
+    const videoIds = removed.get(row.ownerId);
+    if (videoIds) {
+      videoIds.push(row.videoId);
+    } else {
+      removed.set(row.ownerId, [row.videoId]);
+    }
   }
   removed.forEach((videoIds, ownerId) => engine.remove(ownerId, videoIds));
 }

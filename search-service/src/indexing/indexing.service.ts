@@ -108,7 +108,12 @@ export class IndexingService {
     }
     const removalsByOwner = new Map<number, number[]>();
     for (const { ownerId, videoId } of plan.engineRemovals) {
-      removalsByOwner.set(ownerId, [...(removalsByOwner.get(ownerId) ?? []), videoId]);
+      const videoIds = removalsByOwner.get(ownerId);
+      if (videoIds) {
+        videoIds.push(videoId);
+      } else {
+        removalsByOwner.set(ownerId, [videoId]);
+      }
     }
     for (const [ownerId, videoIds] of removalsByOwner) {
       this.engine.remove(ownerId, videoIds);
