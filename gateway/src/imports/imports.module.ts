@@ -11,12 +11,13 @@ import { ImportBatchWriter } from './import-batch.writer';
 import { IMPORT_CONTENT_TYPES } from './import-content-types';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
+import { RowChecker } from './row-checker';
 import { VideoImport } from './video-import.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([VideoImport, VideoCount]), VideosModule, OutboxModule, WebhooksModule],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportBatchWriter, VideoCountsRepository],
+  providers: [ImportsService, ImportBatchWriter, RowChecker, VideoCountsRepository],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -1,0 +1,32 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { validationExceptionFactory } from '../common/validation/validation-exception.factory';
+import { CreateVideoDto } from '../videos/dto/video.dto';
+import type { ImportRowError } from './video-import.entity';
+
+export interface RowToCheck {
+  row: number;
+  value: Record<string, unknown>;
+}
+
+export interface CheckedRows {
+  good: { row: number; dto: CreateVideoDto }[];
+  errors: ImportRowError[];
+}
+
+/** Each row through the single-create validation: as a CreateVideoDto, or with its first problem worded the same. */
+export function checkRows(rows: readonly RowToCheck[]): CheckedRows {
+  const checked: CheckedRows = { good: [], errors: [] };
+  for (const { row, value } of rows) {
+    const dto = plainToInstance(CreateVideoDto, value);
+    // Synchronous: the DTO has no async constraint, and a promise per constraint per row adds up.
+    const problems = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (problems.length === 0) {
+      checked.good.push({ row, dto });
+    } else {
+      const response = validationExceptionFactory(problems).getResponse() as { error: string };
+      checked.errors.push({ row, message: response.error });
+    }
+  }
+  return checked;
+}
