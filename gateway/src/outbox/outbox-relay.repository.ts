@@ -1,7 +1,7 @@
 import { TransactionRunner } from '@gateway/database/transaction-runner';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxRepository } from './outbox.repository';
 
@@ -23,12 +23,17 @@ export class OutboxRelayRepository {
   ) {}
 
   /**
-   * The oldest undelivered events, due or not. The relay keeps its own backoff; reading past an
-   * event whose retry is not due yet would send a video's later change before its earlier one.
+   * The oldest undelivered events, due or not, after `afterId` when the relay reads ahead of a batch in
+   * flight. The relay keeps its own backoff; reading past an event whose retry is not due yet would send a
+   * video's later change before its earlier one.
    */
-  nextBatch(limit: number): Promise<OutboxEvent[]> {
+  nextBatch(limit: number, afterId = 0): Promise<OutboxEvent[]> {
     return this.exclusive(() =>
-      this.events.find({ where: { deliveredAt: IsNull() }, order: { id: 'ASC' }, take: limit }),
+      this.events.find({
+        where: { deliveredAt: IsNull(), id: MoreThan(afterId) },
+        order: { id: 'ASC' },
+        take: limit,
+      }),
     );
   }
 

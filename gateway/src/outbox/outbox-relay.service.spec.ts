@@ -53,7 +53,9 @@ describe(OutboxRelayService.name, () => {
     leaseFree = true;
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     relayRepository = {
-      nextBatch: jest.fn((limit: number) => Promise.resolve(pending.slice(0, limit))),
+      nextBatch: jest.fn((limit: number, afterId = 0) =>
+        Promise.resolve(pending.filter((event) => event.id > afterId).slice(0, limit)),
+      ),
       withLease: jest.fn(async <T>(work: () => Promise<T>) =>
         leaseFree ? { acquired: true as const, result: await work() } : { acquired: false as const },
       ) as jest.Mocked<OutboxRelayRepository>['withLease'],
@@ -87,14 +89,29 @@ describe(OutboxRelayService.name, () => {
   });
 
   describe('runCycle', () => {
-    it('sends one batch in id order, grouping consecutive events of a type, and marks it delivered', async () => {
+    it('sends batches in id order, grouping consecutive events of a type, and marks each run delivered', async () => {
       pending = [upsert(1, 1), upsert(2, 1), remove(1, 2), upsert(3, 1)];
-      await expect(sut.runCycle()).resolves.toEqual({ delivered: 3, more: true });
-      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2']);
-      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
-      expect(relayRepository.markDelivered.mock.calls).toEqual([[[1, 2]], [[3]]]);
-      await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 4, more: false });
       expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'delete 1@2', 'upsert 3@1']);
+      expect(client.upsertVideos).toHaveBeenCalledTimes(2);
+      expect(relayRepository.markDelivered.mock.calls).toEqual([[[1, 2]], [[3]], [[4]]]);
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 0, more: false });
+    });
+
+    it('reads the next batch of a backlog while the current one is in flight, under the same lease', async () => {
+      pending = [upsert(1, 1), upsert(2, 1), upsert(3, 1), upsert(4, 1)];
+      let release: () => void = () => undefined;
+      client.upsertVideos.mockImplementationOnce(({ videos }) => {
+        sent.push(...videos.map((video) => `upsert ${video.videoId}@${video.version}`));
+        return new Promise((resolve) => (release = () => resolve({ applied: videos.length, skipped: 0 })));
+      });
+      const cycle = sut.runCycle();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(relayRepository.nextBatch.mock.calls).toEqual([[3], [3, 3]]);
+      release();
+      await expect(cycle).resolves.toEqual({ delivered: 4, more: false });
+      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1', 'upsert 3@1', 'upsert 4@1']);
+      expect(relayRepository.withLease).toHaveBeenCalledTimes(1);
     });
 
     it('sends the whole indexed document of an upsert', async () => {
@@ -117,16 +134,28 @@ describe(OutboxRelayService.name, () => {
       });
     });
 
-    it('stops at the first failed call so later changes never overtake it, and records the failure', async () => {
+    it('records a failed call and sends it again next cycle, the call in flight beside it still marked', async () => {
       pending = [upsert(1, 1), remove(1, 2), upsert(1, 3)];
       client.deleteVideos.mockRejectedValueOnce(
         new ServiceUnavailableException({ error: 'Search service unavailable' }),
       );
+      const failed = pending[1];
       await expect(sut.runCycle()).rejects.toThrow();
-      expect(sent).toEqual(['upsert 1@1']);
-      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
-      expect(relayRepository.markFailed).toHaveBeenCalledWith([pending[0]], 'Search service unavailable');
-      expect(pending.map((event) => event.version)).toEqual([2, 3]);
+      expect(sent).toEqual(['upsert 1@1', 'upsert 1@3']);
+      expect(relayRepository.markFailed).toHaveBeenCalledWith([failed], 'Search service unavailable');
+      expect(pending).toEqual([failed]);
+      // Resent after the newer upsert: the search service keeps version 3 (its highest) and skips it.
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
+      expect(sent.at(-1)).toBe('delete 1@2');
+    });
+
+    it('fails the cycle when a delivery mark cannot be written, leaving that run to be sent again', async () => {
+      pending = [upsert(1, 1), remove(1, 2)];
+      relayRepository.markDelivered.mockRejectedValueOnce(new Error('database is locked'));
+      await expect(sut.runCycle()).rejects.toThrow('database is locked');
+      expect(pending.map((event) => event.version)).toEqual([1]);
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
+      expect(sent).toEqual(['upsert 1@1', 'delete 1@2', 'upsert 1@1']);
     });
 
     it('does nothing while another replica holds the lease', async () => {

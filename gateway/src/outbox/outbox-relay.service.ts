@@ -9,6 +9,10 @@ import { OutboxRelayRepository } from './outbox-relay.repository';
 
 /** How long shutdown keeps flushing pending events before giving up (they stay for the next start). */
 const SHUTDOWN_DRAIN_MS = 5000;
+/** How long one cycle keeps sending full batches under its lease before giving other replicas a turn. */
+const CYCLE_BUDGET_MS = 2000;
+/** Calls to the search service outstanding at once while a backlog drains. */
+const RELAY_CALLS_IN_FLIGHT = 2;
 
 export interface RelayCycleResult {
   /** Events acknowledged by the search service in this cycle. */
@@ -20,10 +24,11 @@ export interface RelayCycleResult {
 /**
  * Delivers the outbox to the search service: the oldest undelivered events, in id order, in batches
  * of consecutive upserts (UpsertVideos) and deletes (DeleteVideos), each marked delivered once
- * acknowledged. A failure stops the cycle at that point, so no later change of a video overtakes an
- * earlier one, and the next cycle waits an exponential, jittered backoff. The search service applies
- * changes by (owner, video, version), so a batch delivered twice (after a crash between ack and mark)
- * is harmless.
+ * acknowledged. A failure stops the cycle at that point (the one other call in flight is still
+ * awaited), and the next cycle resends from the oldest undelivered event after an exponential,
+ * jittered backoff. The search service applies changes by (owner, video, version), keeping the
+ * highest, so a batch delivered twice (after a crash between ack and mark) or after a later one is
+ * harmless.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,7 +61,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   /** One cycle under the cross-replica lease; also what the shutdown drain and the tests run. */
   async runCycle(): Promise<RelayCycleResult> {
-    const lease = await this.relayRepository.withLease(() => this.relayBatch());
+    const lease = await this.relayRepository.withLease(() => this.relayBatches());
     return lease.acquired ? lease.result : { delivered: 0, more: false };
   }
 
@@ -102,26 +107,80 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private async relayBatch(): Promise<RelayCycleResult> {
-    const events = await this.relayRepository.nextBatch(this.config.batchSize);
+  /**
+   * While batches come back full (a backlog), sends them back to back under the one lease, with up to
+   * RELAY_CALLS_IN_FLIGHT calls outstanding and the next batch read while they are: the search service works on
+   * one call while the relay prepares the next and marks the last. A call that fails ends the cycle; the calls
+   * already sent are awaited and marked, and the failed run is sent again next cycle. A later change that
+   * overtook it does no harm: the search service keeps the highest version of each video.
+   */
+  private async relayBatches(): Promise<RelayCycleResult> {
+    const deadline = Date.now() + CYCLE_BUDGET_MS;
+    const size = this.config.batchSize;
+    const inFlight: Array<{ run: EventRun; outcome: Promise<{ error: unknown } | null> }> = [];
+    const failures: unknown[] = [];
     let delivered = 0;
-    for (const run of consecutiveRuns(events)) {
-      try {
-        if (run.type === 'upsert') {
-          await this.client.upsertVideos({ videos: run.events.map(toVideoDocument) });
-        } else {
-          await this.client.deleteVideos({ videos: run.events.map(toVideoRef) });
-        }
-      } catch (error) {
-        await this.relayRepository.markFailed(run.events, describeError(error)).catch((markError: unknown) => {
-          this.logger.warn(`Could not record an outbox failure: ${describeError(markError)}`);
-        });
-        throw error;
+    const settleOldest = async (): Promise<void> => {
+      const { run, outcome } = inFlight.shift()!;
+      const failed = await outcome;
+      if (failed) {
+        failures.push(failed.error);
+        return;
       }
       await this.relayRepository.markDelivered(run.events.map((event) => event.id));
       delivered += run.events.length;
+    };
+    let batch = await this.relayRepository.nextBatch(size);
+    let full = false;
+    try {
+      for (;;) {
+        full = batch.length === size;
+        const next = full && Date.now() < deadline ? this.relayRepository.nextBatch(size, batch[size - 1].id) : null;
+        for (const run of consecutiveRuns(batch)) {
+          if (failures.length > 0) {
+            break;
+          }
+          // Held as an outcome, so a call that fails while an older one is awaited is never an unhandled rejection.
+          const outcome = this.send(run).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          );
+          inFlight.push({ run, outcome });
+          if (inFlight.length === RELAY_CALLS_IN_FLIGHT) {
+            await settleOldest();
+          }
+        }
+        if (failures.length > 0 || !next) {
+          await next?.catch(() => undefined);
+          break;
+        }
+        batch = await next;
+      }
+    } finally {
+      while (inFlight.length > 0) {
+        await settleOldest();
+      }
     }
-    return { delivered, more: events.length === this.config.batchSize };
+    if (failures.length > 0) {
+      throw failures[0];
+    }
+    return { delivered, more: full };
+  }
+
+  /** One call for a run; on failure records it on the run's events and rethrows, which ends the cycle. */
+  private async send(run: EventRun): Promise<void> {
+    try {
+      if (run.type === 'upsert') {
+        await this.client.upsertVideos({ videos: run.events.map(toVideoDocument) });
+      } else {
+        await this.client.deleteVideos({ videos: run.events.map(toVideoRef) });
+      }
+    } catch (error) {
+      await this.relayRepository.markFailed(run.events, describeError(error)).catch((markError: unknown) => {
+        this.logger.warn(`Could not record an outbox failure: ${describeError(markError)}`);
+      });
+      throw error;
+    }
   }
 
   /** Exponential from the poll interval, capped, with full jitter over the upper half. */
