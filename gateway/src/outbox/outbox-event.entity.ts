@@ -49,3 +49,9 @@ export class OutboxEvent {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 }
+
+/** What the relay reads of an event: enough to send it and to record a failure. */
+export type RelayedEvent = Pick<
+  OutboxEvent,
+  'id' | 'type' | 'ownerId' | 'videoId' | 'version' | 'payload' | 'attempts'
+>;

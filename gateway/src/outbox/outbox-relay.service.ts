@@ -3,7 +3,7 @@ import { MAX_INDEX_CALL_BYTES, chunkByBudget } from '@gateway/search/grpc/messag
 import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
-import { OutboxEvent, OutboxEventType, VideoDocumentPayload } from './outbox-event.entity';
+import { OutboxEventType, RelayedEvent, VideoDocumentPayload } from './outbox-event.entity';
 import { OutboxRelayConfig, outboxRelayConfig } from './outbox-relay.config';
 import { OutboxRelayRepository } from './outbox-relay.repository';
 
@@ -192,14 +192,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
 interface EventRun {
   type: OutboxEventType;
-  events: OutboxEvent[];
+  events: RelayedEvent[];
 }
 
 /**
  * Splits id-ordered events into runs of one type, keeping the order between runs; a run too large
  * for one gRPC message is cut into several calls.
  */
-export function consecutiveRuns(events: OutboxEvent[]): EventRun[] {
+export function consecutiveRuns(events: RelayedEvent[]): EventRun[] {
   const runs: EventRun[] = [];
   for (const event of events) {
     const last = runs.at(-1);
@@ -217,11 +217,11 @@ export function consecutiveRuns(events: OutboxEvent[]): EventRun[] {
   );
 }
 
-function eventBytes(event: OutboxEvent): number {
+function eventBytes(event: RelayedEvent): number {
   return Buffer.byteLength(event.payload, 'utf8') + 32;
 }
 
-export function toVideoDocument(event: OutboxEvent): VideoDocument {
+export function toVideoDocument(event: RelayedEvent): VideoDocument {
   const payload = JSON.parse(event.payload) as VideoDocumentPayload;
   return {
     ownerId: event.ownerId,
@@ -236,6 +236,6 @@ export function toVideoDocument(event: OutboxEvent): VideoDocument {
   };
 }
 
-export function toVideoRef(event: OutboxEvent): VideoRef {
+export function toVideoRef(event: RelayedEvent): VideoRef {
   return { ownerId: event.ownerId, videoId: event.videoId, version: event.version };
 }
