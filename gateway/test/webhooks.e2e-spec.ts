@@ -114,6 +114,7 @@ describe('Webhooks (e2e)', () => {
     const listed = await request(gateway.url).get(path).set(owner.auth).expect(200);
     expect(listed.body.webhooks).toHaveLength(1);
     expect(listed.body.webhooks[0]).not.toHaveProperty('secret');
+    expect(listed.body.webhooks[0].last_delivery).toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
     const one = await request(gateway.url).get(`${path}/${created.body.id}`).set(owner.auth).expect(200);
     expect(one.body).not.toHaveProperty('secret');
@@ -203,6 +204,13 @@ describe('Webhooks (e2e)', () => {
     expect(verify(rotated.body.secret, second)).toBe(true);
     expect(verify(secret, second)).toBe(true);
     expect(second.headers['webhook-signature']).not.toBe(first.headers['webhook-signature']);
+
+    const listed = await request(gateway.url).get(path).set(owner.auth).expect(200);
+    const row = (listed.body.webhooks as Array<{ id: number; last_delivery: { id: number } | null }>).find(
+      (endpoint) => endpoint.id === created.body.id,
+    );
+    expect(row?.last_delivery).toMatchObject({ event: 'ping', status: 'succeeded', response_code: 200 });
+    expect(row?.last_delivery?.id).toBeGreaterThan(ping.body.id);
   });
 
   it('retries a failing receiver with backoff, records the attempts, and redelivers', async () => {

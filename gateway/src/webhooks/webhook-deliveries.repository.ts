@@ -19,6 +19,24 @@ export class WebhookDeliveriesRepository {
     return this.deliveries.findOneBy({ id });
   }
 
+  /** The newest delivery of each endpoint that has one, in one read along the (endpoint_id, id) index. */
+  async newestOf(endpointIds: number[]): Promise<Map<number, WebhookDelivery>> {
+    if (endpointIds.length === 0) {
+      return new Map();
+    }
+    const newest = this.deliveries
+      .createQueryBuilder('n')
+      .select('MAX(n.id)')
+      .where('n.endpoint_id IN (:...endpointIds)')
+      .groupBy('n.endpoint_id');
+    const rows = await this.deliveries
+      .createQueryBuilder('d')
+      .where(`d.id IN (${newest.getQuery()})`)
+      .setParameters({ endpointIds })
+      .getMany();
+    return new Map(rows.map((row) => [row.endpointId, row]));
+  }
+
   /** Newest first, ids below the cursor. */
   list(
     endpointId: number,

@@ -63,11 +63,6 @@ export class CreatedWebhookEndpointDto extends WebhookEndpointDto {
   secret: string;
 }
 
-export class WebhookEndpointListDto {
-  @ApiProperty({ type: [WebhookEndpointDto] })
-  webhooks: WebhookEndpointDto[];
-}
-
 export class WebhookSecretDto {
   @ApiProperty({ description: 'The new signing secret; the previous one keeps signing beside it for 24 h' })
   secret: string;
@@ -110,6 +105,20 @@ export class WebhookDeliveryDto {
     description: 'The JSON body sent: {id, type, created_at, data}',
   })
   payload: Record<string, unknown>;
+}
+
+export class WebhookEndpointSummaryDto extends WebhookEndpointDto {
+  @ApiProperty({
+    type: WebhookDeliveryDto,
+    nullable: true,
+    description: 'The newest delivery to the endpoint, or null before the first event',
+  })
+  last_delivery: WebhookDeliveryDto | null;
+}
+
+export class WebhookEndpointListDto {
+  @ApiProperty({ type: [WebhookEndpointSummaryDto] })
+  webhooks: WebhookEndpointSummaryDto[];
 }
 
 export class WebhookDeliveryListDto {

@@ -57,7 +57,13 @@ export class WebhooksService {
 
   async list(ownerId: number): Promise<WebhookEndpointListDto> {
     const endpoints = await this.endpoints.listByOwner(ownerId);
-    return { webhooks: endpoints.map(toEndpointDto) };
+    const newest = await this.deliveries.newestOf(endpoints.map((endpoint) => endpoint.id));
+    return {
+      webhooks: endpoints.map((endpoint) => {
+        const last = newest.get(endpoint.id);
+        return { ...toEndpointDto(endpoint), last_delivery: last ? toDeliveryDto(last) : null };
+      }),
+    };
   }
 
   async get(ownerId: number, id: string): Promise<WebhookEndpointDto> {

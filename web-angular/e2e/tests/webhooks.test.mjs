@@ -63,6 +63,7 @@ describe('webhooks pages in a real browser', { timeout: 240_000 }, () => {
     const secret = (await page.getByTestId('webhook-secret-value').innerText()).trim();
     assert.ok(secret.length >= 16, 'the secret is shown once');
     await page.getByTestId('webhook-row').first().waitFor();
+    assert.match(await page.getByTestId('webhook-last-delivery').first().innerText(), /Nothing sent yet/);
     await page
       .getByRole('button', { name: /test ping/i })
       .first()
@@ -80,6 +81,9 @@ describe('webhooks pages in a real browser', { timeout: 240_000 }, () => {
     );
     const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest('hex');
     assert.equal(parts.v1, expected, 'signed with the secret the page showed');
+    // The list reloads after the ping and shows it as the endpoint's last delivery.
+    await page.getByTestId('webhook-last-delivery').filter({ hasText: 'ping' }).first().waitFor();
+    assert.match(await page.getByTestId('webhook-last-delivery').first().innerText(), /HTTP 200/);
 
     await page.getByTestId('webhook-url').first().click();
     await page.getByTestId('webhook-detail-url').waitFor();

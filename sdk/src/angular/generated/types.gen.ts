@@ -1094,7 +1094,19 @@ export type WebhookEndpointDto = {
 };
 
 export type WebhookEndpointListDto = {
-    webhooks: Array<WebhookEndpointDto>;
+    webhooks: Array<WebhookEndpointSummaryDto>;
+};
+
+export type WebhookEndpointSummaryDto = {
+    created_at: string;
+    description: string | null;
+    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
+    id: number;
+    /**
+     * The newest delivery to the endpoint, or null before the first event
+     */
+    last_delivery: WebhookDeliveryDto | null;
+    url: string;
 };
 
 export type WebhookSecretDto = {

@@ -5,9 +5,12 @@ import type {
   WebhookDeliveryDto,
   WebhookDeliveryListDto,
   WebhookEndpointDto,
+  WebhookEndpointSummaryDto,
 } from '@video-search/sdk/models';
 
 export type WebhookEndpoint = WebhookEndpointDto;
+/** An endpoint as listed: with its newest delivery, null before the first event. */
+export type WebhookEndpointSummary = WebhookEndpointSummaryDto;
 export type CreatedWebhookEndpoint = CreatedWebhookEndpointDto;
 export type WebhookInput = CreateWebhookDto;
 export type WebhookDelivery = WebhookDeliveryDto;

@@ -19,6 +19,7 @@ import {
   WebhookDelivery,
   WebhookDeliveryPage,
   WebhookEndpoint,
+  WebhookEndpointSummary,
   WebhookInput,
 } from './webhook.types';
 
@@ -26,7 +27,7 @@ import {
 export class WebhooksApiService {
   private readonly api = inject(ApiClient);
 
-  list(): Observable<WebhookEndpoint[]> {
+  list(): Observable<WebhookEndpointSummary[]> {
     return this.api.send(webhooksControllerListRequest()).pipe(map((response) => response.webhooks));
   }
 

@@ -4,20 +4,14 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
 import { errorMessage } from '../../core/http/api-error';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
 import { CreateWebhookFormComponent } from './create-webhook-form.component';
 import { DeliveryStatusComponent } from './delivery-status.component';
 import { WebhookActionsService } from './webhook-actions.service';
 import { WebhookSecretComponent } from './webhook-secret.component';
-import { CreatedWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from './webhook.types';
+import { CreatedWebhookEndpoint, WebhookEndpointSummary } from './webhook.types';
 import { WebhooksApiService } from './webhooks-api.service';
-
-/** `lastDelivery` is null when nothing was sent yet and undefined when the log could not be read. */
-export interface EndpointRow extends WebhookEndpoint {
-  lastDelivery: WebhookDelivery | null | undefined;
-}
 
 interface ShownSecret {
   title: string;
@@ -50,9 +44,11 @@ export default class WebhooksPage {
   protected readonly busyId = signal<number | null>(null);
 
   protected readonly endpoints = rxResource({
-    stream: () => this.api.list().pipe(switchMap((endpoints) => this.withLastDelivery(endpoints))),
+    stream: () => this.api.list(),
   });
-  protected readonly rows = computed<EndpointRow[]>(() => (this.endpoints.hasValue() ? this.endpoints.value() : []));
+  protected readonly rows = computed<WebhookEndpointSummary[]>(() =>
+    this.endpoints.hasValue() ? this.endpoints.value() : [],
+  );
   protected readonly error = computed(() => (this.endpoints.error() ? errorMessage(this.endpoints.error()) : null));
 
   protected onCreated(created: CreatedWebhookEndpoint): void {
@@ -60,7 +56,7 @@ export default class WebhooksPage {
     this.endpoints.reload();
   }
 
-  protected ping(row: EndpointRow): void {
+  protected ping(row: WebhookEndpointSummary): void {
     this.busyId.set(row.id);
     this.actions.ping(row).subscribe({
       next: () => {
@@ -71,7 +67,7 @@ export default class WebhooksPage {
     });
   }
 
-  protected rotate(row: EndpointRow): void {
+  protected rotate(row: WebhookEndpointSummary): void {
     this.actions
       .rotateSecret(row)
       .subscribe((secret) =>
@@ -79,22 +75,7 @@ export default class WebhooksPage {
       );
   }
 
-  protected remove(row: EndpointRow): void {
+  protected remove(row: WebhookEndpointSummary): void {
     this.actions.delete(row).subscribe(() => this.endpoints.reload());
-  }
-
-  /** The list answers no delivery status, so each endpoint's newest delivery is read beside it. */
-  private withLastDelivery(endpoints: WebhookEndpoint[]): Observable<EndpointRow[]> {
-    if (endpoints.length === 0) {
-      return of([]);
-    }
-    return forkJoin(
-      endpoints.map((endpoint) =>
-        this.api.deliveries(endpoint.id, { limit: 1 }).pipe(
-          map((page): EndpointRow => ({ ...endpoint, lastDelivery: page.deliveries[0] ?? null })),
-          catchError(() => of<EndpointRow>({ ...endpoint, lastDelivery: undefined })),
-        ),
-      ),
-    );
   }
 }
