@@ -29,12 +29,15 @@ describe('IndexingService', () => {
       DocumentsRepository,
       'transaction' | 'findHeld' | 'save' | 'reindexStartedAt' | 'findNotReindexed' | 'lastUpdatedAt'
     >
-  >;
+  > & { isShared: boolean };
   let engine: jest.Mocked<Pick<SearchEngine, 'upsert' | 'remove' | 'stats'>>;
+  let applied: AppliedRows;
   let sut: IndexingService;
 
   beforeEach(() => {
+    applied = new AppliedRows();
     documents = {
+      isShared: false,
       transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) as never,
       findHeld: jest.fn().mockResolvedValue(new Map()),
       save: jest.fn().mockResolvedValue(undefined),
@@ -47,7 +50,7 @@ describe('IndexingService', () => {
       documents as unknown as DocumentsRepository,
       engine as unknown as SearchEngine,
       new WriteSerializer(),
-      new AppliedRows(),
+      applied,
     );
   });
 
@@ -67,6 +70,23 @@ describe('IndexingService', () => {
       documents.save.mockRejectedValue(new Error('disk full'));
       await expect(sut.apply([{ kind: 'upsert', document: { ...row(1), version: 2 } }])).rejects.toThrow('disk full');
       expect(engine.upsert).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('on a shared database', () => {
+    const change = { kind: 'upsert' as const, document: { ...row(1), version: 2 } };
+
+    it('notes the rows it wrote, so the follower does not apply them a second time', async () => {
+      documents.isShared = true;
+      await sut.apply([change]);
+      const [written] = documents.save.mock.calls[0][1];
+      expect(applied.isApplied(written)).toBe(true);
+    });
+
+    it('notes nothing on a file database, which has no follower', async () => {
+      await sut.apply([change]);
+      const [written] = documents.save.mock.calls[0][1];
+      expect(applied.isApplied(written)).toBe(false);
     });
   });
 
