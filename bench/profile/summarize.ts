@@ -55,6 +55,9 @@ function top(totals: Map<string, number>, all: number, count: number): ProfileIt
     .map(([name, time]) => ({ name, share: time / all }));
 }
 
+/** Time a thread spends waiting: the event loop's idle, and a piscina worker parked until its next task. */
+const IDLE_FRAMES = new Set(['(idle)', 'atomicsWaitLoop']);
+
 export function summarizeProfile(path: string, count = 12): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -66,8 +69,11 @@ export function summarizeProfile(path: string, count = 12): ProfileSummary {
   let idle = 0;
   for (const [id, time] of selfTime) {
     const frame = byId.get(id)?.callFrame;
-    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') {
-      idle += frame?.functionName === '(idle)' ? time : 0;
+    if (!frame || frame.functionName === '(program)') {
+      continue;
+    }
+    if (IDLE_FRAMES.has(frame.functionName)) {
+      idle += time;
       continue;
     }
     all += time;
