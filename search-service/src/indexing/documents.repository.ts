@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { DocumentEntity } from './document.entity';
-import { documentKey } from './index-plan';
+import { DocumentKey, documentKey, videoIdsByOwner } from './index-plan';
+
+export type RowStamp = Pick<DocumentEntity, 'ownerId' | 'videoId' | 'version' | 'updatedAt'>;
 
 const LOAD_PAGE_SIZE = 5000;
-
-export type DocumentKey = Pick<DocumentEntity, 'ownerId' | 'videoId'>;
-export type RowStamp = Pick<DocumentEntity, 'ownerId' | 'videoId' | 'version' | 'updatedAt'>;
 /** Keeps the IN lists of one lookup well under SQLite's bound-parameter limit. */
 const LOOKUP_CHUNK = 500;
 /** SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535. */
@@ -32,17 +31,8 @@ export class DocumentsRepository {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<Map<string, DocumentEntity>> {
-    const byOwner = new Map<number, number[]>();
-    for (const { ownerId, videoId } of keys) {
-      const videoIds = byOwner.get(ownerId);
-      if (videoIds) {
-        videoIds.push(videoId);
-      } else {
-        byOwner.set(ownerId, [videoId]);
-      }
-    }
     const held = new Map<string, DocumentEntity>();
-    for (const [ownerId, videoIds] of byOwner) {
+    for (const [ownerId, videoIds] of videoIdsByOwner(keys)) {
       for (let start = 0; start < videoIds.length; start += LOOKUP_CHUNK) {
         const query = manager
           .getRepository(DocumentEntity)

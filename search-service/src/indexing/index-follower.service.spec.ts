@@ -1,9 +1,9 @@
 import type { SearchEngine } from '@search/engine/search-engine';
 import { AppliedRows } from './applied-rows';
 import type { DocumentEntity } from './document.entity';
-import type { DocumentKey, DocumentsRepository } from './documents.repository';
+import type { DocumentsRepository } from './documents.repository';
 import { IndexFollowerService } from './index-follower.service';
-import { documentKey } from './index-plan';
+import { DocumentKey, documentKey } from './index-plan';
 import { WriteSerializer } from './write-serializer';
 
 function row(videoId: number, version: number, overrides: Partial<DocumentEntity> = {}): DocumentEntity {

@@ -1,6 +1,8 @@
 import type { EngineDocument, SearchEngine } from '@search/engine/search-engine';
 import type { DocumentEntity } from './document.entity';
 
+export type DocumentKey = Pick<DocumentEntity, 'ownerId' | 'videoId'>;
+
 export interface VersionedDocument extends EngineDocument {
   version: number;
 }
@@ -124,14 +126,27 @@ export function applyRows(engine: SearchEngine, rows: DocumentEntity[]): void {
   if (live.length > 0) {
     engine.upsert(live.map(toEngineDocument));
   }
-  const removed = new Map<number, number[]>();
-  for (const row of rows.filter((candidate) => candidate.deleted)) {
-    const videoIds = removed.get(row.ownerId);
+  removeFromEngine(
+    engine,
+    rows.filter((row) => row.deleted),
+  );
+}
+
+/** Removes the given videos from the engine, one call per owner. */
+export function removeFromEngine(engine: SearchEngine, keys: ReadonlyArray<DocumentKey>): void {
+  videoIdsByOwner(keys).forEach((videoIds, ownerId) => engine.remove(ownerId, videoIds));
+}
+
+/** The keys' video ids grouped by owner, in the keys' order. */
+export function videoIdsByOwner(keys: ReadonlyArray<DocumentKey>): Map<number, number[]> {
+  const byOwner = new Map<number, number[]>();
+  for (const { ownerId, videoId } of keys) {
+    const videoIds = byOwner.get(ownerId);
     if (videoIds) {
-      videoIds.push(row.videoId);
+      videoIds.push(videoId);
     } else {
-      removed.set(row.ownerId, [row.videoId]);
+      byOwner.set(ownerId, [videoId]);
     }
   }
-  removed.forEach((videoIds, ownerId) => engine.remove(ownerId, videoIds));
+  return byOwner;
 }

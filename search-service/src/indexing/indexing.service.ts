@@ -6,7 +6,7 @@ import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import type { EntityManager } from 'typeorm';
 import { AppliedRows } from './applied-rows';
 import { DocumentsRepository } from './documents.repository';
-import { IndexChange, IndexPlan, planIndexChanges } from './index-plan';
+import { IndexChange, IndexPlan, planIndexChanges, removeFromEngine } from './index-plan';
 import { WriteSerializer } from './write-serializer';
 
 export interface ReindexBatch {
@@ -106,17 +106,6 @@ export class IndexingService {
     if (plan.engineUpserts.length > 0) {
       this.engine.upsert(plan.engineUpserts);
     }
-    const removalsByOwner = new Map<number, number[]>();
-    for (const { ownerId, videoId } of plan.engineRemovals) {
-      const videoIds = removalsByOwner.get(ownerId);
-      if (videoIds) {
-        videoIds.push(videoId);
-      } else {
-        removalsByOwner.set(ownerId, [videoId]);
-      }
-    }
-    for (const [ownerId, videoIds] of removalsByOwner) {
-      this.engine.remove(ownerId, videoIds);
-    }
+    removeFromEngine(this.engine, plan.engineRemovals);
   }
 }
