@@ -198,7 +198,9 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       await Promise.allSettled(checks);
       throw asHttpError(error);
     }
-    checks.push(this.rowChecker.check(chunk));
+    if (chunk.length > 0) {
+      checks.push(this.rowChecker.check(chunk));
+    }
     const good: CheckedRows['good'] = [];
     for (const checked of await Promise.all(checks)) {
       good.push(...checked.good);
