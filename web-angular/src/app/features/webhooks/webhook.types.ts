@@ -6,6 +6,7 @@ import type {
   WebhookDeliveryListDto,
   WebhookEndpointDto,
   WebhookEndpointSummaryDto,
+  WebhooksControllerDeliveriesData,
 } from '@video-search/sdk/models';
 
 export type WebhookEndpoint = WebhookEndpointDto;
@@ -25,8 +26,4 @@ export const WEBHOOK_EVENTS: readonly { type: WebhookEventType; hint: string }[]
   { type: 'quota.warning', hint: 'an API key reached 80 % or 100 % of its daily quota' },
 ];
 
-export interface DeliveryQuery {
-  cursor?: string;
-  status?: DeliveryStatus;
-  limit?: number;
-}
+export type DeliveryQuery = NonNullable<WebhooksControllerDeliveriesData['query']>;
