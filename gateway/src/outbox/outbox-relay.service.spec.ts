@@ -153,9 +153,11 @@ describe(OutboxRelayService.name, () => {
       pending = [upsert(1, 1), remove(1, 2)];
       relayRepository.markDelivered.mockRejectedValueOnce(new Error('database is locked'));
       await expect(sut.runCycle()).rejects.toThrow('database is locked');
-      expect(pending.map((event) => event.version)).toEqual([1]);
-      await expect(sut.runCycle()).resolves.toEqual({ delivered: 1, more: false });
-      expect(sent).toEqual(['upsert 1@1', 'delete 1@2', 'upsert 1@1']);
+      // The cycle's first call goes alone, so nothing was sent beside the run whose mark failed.
+      expect(sent).toEqual(['upsert 1@1']);
+      expect(pending.map((event) => event.version)).toEqual([1, 2]);
+      await expect(sut.runCycle()).resolves.toEqual({ delivered: 2, more: false });
+      expect(sent).toEqual(['upsert 1@1', 'upsert 1@1', 'delete 1@2']);
     });
 
     it('does nothing while another replica holds the lease', async () => {

@@ -109,10 +109,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   /**
    * While batches come back full (a backlog), sends them back to back under the one lease, with up to
-   * RELAY_CALLS_IN_FLIGHT calls outstanding and the next batch read while they are: the search service works on
-   * one call while the relay prepares the next and marks the last. A call that fails ends the cycle; the calls
-   * already sent are awaited and marked, and the failed run is sent again next cycle. A later change that
-   * overtook it does no harm: the search service keeps the highest version of each video.
+   * RELAY_CALLS_IN_FLIGHT calls outstanding once the cycle's first call succeeded, and the next batch read
+   * while they are: the search service works on one call while the relay prepares the next and marks the
+   * last. A call that fails ends the cycle; the calls already sent are awaited and marked, and the failed run
+   * is sent again next cycle. A later change that overtook it does no harm: the search service keeps the
+   * highest version of each video.
    */
   private async relayBatches(): Promise<RelayCycleResult> {
     const deadline = Date.now() + CYCLE_BUDGET_MS;
@@ -146,7 +147,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
             (error: unknown) => ({ error }),
           );
           inFlight.push({ run, outcome });
-          if (inFlight.length === RELAY_CALLS_IN_FLIGHT) {
+          // The first call of a cycle goes alone: after an outage the breaker lets one trial call through, and a
+          // second one beside it would be refused and back the relay off again.
+          if (inFlight.length === (delivered > 0 ? RELAY_CALLS_IN_FLIGHT : 1)) {
             await settleOldest();
           }
         }
