@@ -10,6 +10,9 @@ export interface VideoDocumentPayload {
   duration: number;
   created_at: string;
   updated_at: string;
+  /** Absent on events written before captions existed and on videos without captions. */
+  captions?: Array<{ start_ms: number; end_ms: number; text: string }>;
+  captions_language?: string;
 }
 
 @Entity({ name: 'outbox_events' })

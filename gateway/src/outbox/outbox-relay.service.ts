@@ -236,6 +236,8 @@ export function toVideoDocument(event: RelayedEvent): VideoDocument {
     duration: payload.duration,
     createdAt: payload.created_at,
     updatedAt: payload.updated_at,
+    captions: (payload.captions ?? []).map((cue) => ({ startMs: cue.start_ms, endMs: cue.end_ms, text: cue.text })),
+    captionsLanguage: payload.captions_language ?? '',
   };
 }
 

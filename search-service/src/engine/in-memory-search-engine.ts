@@ -130,6 +130,7 @@ export class InMemorySearchEngine implements SearchEngine {
         matchedText: snippet.matchedText,
         matchedFields: snippet.matchedFields,
         highlights: snippet.highlights,
+        moments: [],
       };
     });
     const facets = requestedFacets(query);
@@ -167,7 +168,7 @@ export class InMemorySearchEngine implements SearchEngine {
         vocabularySize += index.vocabulary.size();
       }
     }
-    return { documents, owners, vocabularySize };
+    return { documents, cues: 0, owners, vocabularySize };
   }
 
   snapshot(): Buffer {

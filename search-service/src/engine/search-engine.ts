@@ -14,6 +14,23 @@ export interface EngineDocument {
   duration: number;
   /** ISO 8601; filters and sorts by creation time. Missing sorts first ascending and fails a created_* filter. */
   createdAt?: string;
+  /** The video's captions in time order; each is indexed with its times so a search can answer the moment. */
+  captions?: EngineCue[];
+}
+
+export interface EngineCue {
+  /** Milliseconds from the start of the video. */
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+/** Where a query matched a video's captions. */
+export interface EngineMoment {
+  startMs: number;
+  endMs: number;
+  /** The cue's text with the matched words between the highlight tags. */
+  text: string;
 }
 
 export type FacetName = 'tags' | 'duration';
@@ -94,8 +111,10 @@ export interface EngineHit {
   score: number;
   /** Snippet of the best matching field, matched words wrapped in `<mark></mark>`. */
   matchedText: string;
-  matchedFields: Array<'title' | 'description' | 'tags'>;
+  matchedFields: Array<'title' | 'description' | 'tags' | 'captions'>;
   highlights: EngineHighlights;
+  /** Best first, at most `MAX_MOMENTS`; empty when the captions did not match. */
+  moments: EngineMoment[];
 }
 
 export interface AlgorithmDescription {
@@ -106,6 +125,8 @@ export interface AlgorithmDescription {
 
 export interface EngineStats {
   documents: number;
+  /** Caption cues indexed. */
+  cues: number;
   owners: number;
   vocabularySize: number;
 }

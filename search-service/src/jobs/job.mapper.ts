@@ -1,5 +1,12 @@
-import { FacetCounts, JobEvent, JobStatus, SearchJob, SearchResult } from '@proto/gen/ts/videosearch/search/v1/search';
-import type { SortCriterion } from '@search/engine/search-engine';
+import {
+  FacetCounts,
+  JobEvent,
+  JobStatus,
+  Moment,
+  SearchJob,
+  SearchResult,
+} from '@proto/gen/ts/videosearch/search/v1/search';
+import type { EngineMoment, SortCriterion } from '@search/engine/search-engine';
 import type { JobState } from './job-state';
 import type { SearchJobEntity, StoredFacetDistribution, StoredResult } from './search-job.entity';
 
@@ -30,7 +37,28 @@ function toSearchResult(result: StoredResult): SearchResult {
       description: '',
       tags: [],
     },
+    moments: (result.moments ?? []).map(toMoment),
   };
+}
+
+function toMoment(moment: EngineMoment): Moment {
+  return {
+    start: moment.startMs / 1000,
+    end: moment.endMs / 1000,
+    t: formatTimestamp(moment.startMs),
+    text: moment.text,
+  };
+}
+
+/** `m:ss` under ten minutes reads oddly beside `mm:ss`; players show `04:12` and `1:02:03`. */
+export function formatTimestamp(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}`
+    : `${String(minutes).padStart(2, '0')}:${rest}`;
 }
 
 function toFacetDistribution(distribution: StoredFacetDistribution | null): Record<string, FacetCounts> {

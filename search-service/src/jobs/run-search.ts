@@ -52,6 +52,7 @@ export function runSearch(engine: SearchEngine, job: SearchInput, settings?: Eng
       matchedText: hit.matchedText,
       matchedFields: hit.matchedFields,
       highlights: hit.highlights,
+      moments: hit.moments,
     })),
     estimatedTotalHits: answer.totalHits,
     facetDistribution: nonEmpty(job.facets) ? answer.facetDistribution : null,

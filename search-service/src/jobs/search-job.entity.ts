@@ -1,5 +1,5 @@
 import { jsonText } from '@search/database/column-transformers';
-import type { EngineHighlights, FacetName, SortCriterion } from '@search/engine/search-engine';
+import type { EngineHighlights, EngineMoment, FacetName, SortCriterion } from '@search/engine/search-engine';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { JobState } from './job-state';
 
@@ -27,6 +27,8 @@ export interface StoredResult {
   matchedFields: string[];
   /** Missing on jobs completed before highlights existed. */
   highlights?: EngineHighlights;
+  /** Missing on jobs completed before captions were indexed. */
+  moments?: EngineMoment[];
 }
 
 /** Resolved highlight options (defaults filled in), kept so that a retried job renders its results the same way. */

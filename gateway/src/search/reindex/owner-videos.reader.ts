@@ -62,6 +62,8 @@ export class OwnerVideosReader {
       duration: row.duration,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      captions: [],
+      captionsLanguage: '',
     }));
   }
 }

@@ -93,6 +93,22 @@ export interface VideoDocument {
   duration: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The video's captions in time order; empty when it has none. Each cue is indexed with its times, so a
+   * search that matches what is said answers with the moment (SearchResult.moments). Captions travel with
+   * the video's document, so they share its version: ordered, idempotent and lossless like every change.
+   */
+  captions: CaptionCue[];
+  /** BCP 47 tag of the captions' language ("en", "ja"), or empty when unknown. */
+  captionsLanguage: string;
+}
+
+export interface CaptionCue {
+  /** Milliseconds from the start of the video; end_ms >= start_ms. */
+  startMs: number;
+  endMs: number;
+  /** Plain text of the cue (markup such as <i> or {\an8} already removed). */
+  text: string;
 }
 
 export interface VideoRef {

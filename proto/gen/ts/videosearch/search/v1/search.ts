@@ -93,9 +93,27 @@ export interface SearchResult {
   relevanceScore: number;
   /** A snippet of the best matching field with the matched words wrapped in <mark></mark>. */
   matchedText: string;
-  /** Which fields matched: any of "title", "description", "tags". */
+  /** Which fields matched: any of "title", "description", "tags", "captions". */
   matchedFields: string[];
-  highlights: Highlights | undefined;
+  highlights:
+    | Highlights
+    | undefined;
+  /**
+   * Where the query matched the video's captions, best first (at most 3); empty when only the title,
+   * description or tags matched. A video matching both its fields and its captions ranks above either alone.
+   */
+  moments: Moment[];
+}
+
+/** A moment of a video whose captions match the query. */
+export interface Moment {
+  /** Seconds from the start of the video (millisecond precision). */
+  start: number;
+  end: number;
+  /** The start as [h:]mm:ss, e.g. "04:12" or "1:02:03". */
+  t: string;
+  /** The matching cue's text with the matched words between the request's highlight tags. */
+  text: string;
 }
 
 /**
