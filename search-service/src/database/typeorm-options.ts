@@ -9,6 +9,7 @@ import { CreateSearchTables1764150000000 } from './migrations/1764150000000-Crea
 import { AddDocumentCreatedAt1764950000000 } from './migrations/1764950000000-AddDocumentCreatedAt';
 import { AddSearchOptionsSettingsClicks1764960000000 } from './migrations/1764960000000-AddSearchOptionsSettingsClicks';
 import { IndexDocumentsUpdatedAt1765100000000 } from './migrations/1765100000000-IndexDocumentsUpdatedAt';
+import { AddDocumentCaptions1765300000000 } from './migrations/1765300000000-AddDocumentCaptions';
 
 export const ENTITIES = [DocumentEntity, SearchJobEntity, SearchClickEntity, SearchSettingsEntity];
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   AddDocumentCreatedAt1764950000000,
   AddSearchOptionsSettingsClicks1764960000000,
   IndexDocumentsUpdatedAt1765100000000,
+  AddDocumentCaptions1765300000000,
 ];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */

@@ -179,7 +179,7 @@ describe('InMemorySearchEngine', () => {
 
     it('removes a whole owner', () => {
       sut.removeOwner(OWNER);
-      expect(sut.stats()).toEqual({ documents: 0, owners: 0, vocabularySize: 0 });
+      expect(sut.stats()).toEqual({ documents: 0, cues: 0, owners: 0, vocabularySize: 0 });
     });
   });
 

@@ -3,6 +3,9 @@ import { ALGORITHMS } from './algorithms/algorithm-registry';
 import { AnalyzedQuery, SearchAlgorithm } from './algorithms/search-algorithm';
 import { Analyzer } from './analysis/analyzer';
 import { QuerySettings, QuerySettingsCompiler } from './analysis/query-settings';
+import { CaptionIndex, CaptionIndexSnapshot } from './captions/caption-index';
+import { mergeCaptionMatches } from './captions/caption-ranking';
+import { CaptionSearch } from './captions/caption-search';
 import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
 import { countFacets } from './scoring/facet-counter';
 import { MatchSorter } from './scoring/match-sorter';
@@ -42,11 +45,14 @@ const TRAILING_WORD_CHARACTER = /[\p{L}\p{N}]$/u;
 /** Per-owner in-memory indexes behind the `SearchEngine` boundary. */
 export class InMemorySearchEngine implements SearchEngine {
   private readonly owners = new Map<number, OwnerIndex>();
+  /** Per owner with captions: their cues, in an index of their own beside the videos'. */
+  private readonly captions = new Map<number, CaptionIndex>();
   private readonly analyzer = new Analyzer();
   private readonly executor = new QueryExecutor();
   private readonly reranker = new ProximityReranker(this.analyzer);
   private readonly snippets = new SnippetBuilder(this.analyzer);
   private readonly sorter = new MatchSorter();
+  private readonly captionSearch = new CaptionSearch(this.analyzer, this.executor, this.reranker);
   private readonly settings = new QuerySettingsCompiler(this.analyzer);
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
   private readonly defaultAlgorithm: SearchAlgorithm;
@@ -62,7 +68,7 @@ export class InMemorySearchEngine implements SearchEngine {
   }
 
   upsert(documents: EngineDocument[]): void {
-    const changed = new Set<OwnerIndex>();
+    const changed = new Set<OwnerIndex | CaptionIndex>();
     for (const document of documents) {
       let index = this.owners.get(document.ownerId);
       if (!index) {
@@ -71,6 +77,11 @@ export class InMemorySearchEngine implements SearchEngine {
       }
       index.upsert(document);
       changed.add(index);
+      const captions = this.captionsOf(document.ownerId, (document.captions ?? []).length > 0);
+      if (captions) {
+        captions.replace(document.videoId, document.captions ?? []);
+        changed.add(captions);
+      }
     }
     for (const index of changed) {
       index.prepare();
@@ -82,17 +93,24 @@ export class InMemorySearchEngine implements SearchEngine {
     if (!index) {
       return;
     }
+    const captions = this.captions.get(ownerId);
     for (const videoId of videoIds) {
       index.remove(videoId);
+      captions?.remove(videoId);
     }
     index.prepare();
+    captions?.prepare();
     if (index.documentCount === 0) {
       this.owners.delete(ownerId);
+    }
+    if (captions?.videoCount === 0) {
+      this.captions.delete(ownerId);
     }
   }
 
   removeOwner(ownerId: number): void {
     this.owners.delete(ownerId);
+    this.captions.delete(ownerId);
   }
 
   search(query: EngineQuery): EngineSearchResult {
@@ -115,26 +133,42 @@ export class InMemorySearchEngine implements SearchEngine {
     // A sorted page can come from anywhere in the matches; only the reranked head is needed for its relevance.
     const depth = sort ? RERANK_DEPTH : Math.max(offset + limit, RERANK_DEPTH);
     const candidates = this.executor.execute(index, clauses, filter, depth, matches, settings.fieldWeights);
-    const reranked = this.reranker.rerank(index, clauses, candidates);
+    let reranked = this.reranker.rerank(index, clauses, candidates);
+    let all: MatchSet = matches;
+    const captions = this.captions.get(query.ownerId);
+    const captionMatches = captions
+      ? this.captionSearch.match(captions, index, algorithm, analyzed, settings, filter)
+      : null;
+    if (captionMatches) {
+      ({ all, head: reranked } = mergeCaptionMatches(matches, reranked, captionMatches.best, depth));
+    }
     const ranked = sort
-      ? this.sorter.page(index, matches, reranked, sort, offset, limit)
+      ? this.sorter.page(index, all, reranked, sort, offset, limit)
       : reranked.slice(offset, offset + limit);
     const matchedTerms = new Set(clauses.flatMap((clause) => clause.expansions.map((expansion) => expansion.term)));
     const options = highlightOptions(query);
+    const moments = captionMatches
+      ? this.captionSearch.moments(
+          captionMatches,
+          ranked.map(({ slot }) => slot),
+          options,
+        )
+      : null;
     const hits = ranked.map(({ slot, score }): EngineHit => {
       const snippet = this.snippets.build(index, slot, matchedTerms, options);
+      const found = moments?.get(slot);
       return {
         videoId: index.videoId(slot),
         title: index.title(slot),
         score: Math.min(1, Math.max(0, score)),
-        matchedText: snippet.matchedText,
-        matchedFields: snippet.matchedFields,
+        matchedText: snippet.matchedFields.length === 0 && found ? found.matchedText : snippet.matchedText,
+        matchedFields: found ? [...snippet.matchedFields, 'captions'] : snippet.matchedFields,
         highlights: snippet.highlights,
-        moments: [],
+        moments: found?.moments ?? [],
       };
     });
     const facets = requestedFacets(query);
-    return { hits, totalHits: matches.count, facetDistribution: facets ? countFacets(index, matches, facets) : {} };
+    return { hits, totalHits: all.count, facetDistribution: facets ? countFacets(index, all, facets) : {} };
   }
 
   suggest(ownerId: number, prefix: string, limit: number): EngineSuggestion[] {
@@ -168,7 +202,13 @@ export class InMemorySearchEngine implements SearchEngine {
         vocabularySize += index.vocabulary.size();
       }
     }
-    return { documents, cues: 0, owners, vocabularySize };
+    let cues = 0;
+    for (const [owner, captions] of this.captions) {
+      if (ownerId === undefined || owner === ownerId) {
+        cues += captions.cueCount;
+      }
+    }
+    return { documents, cues, owners, vocabularySize };
   }
 
   snapshot(): Buffer {
@@ -176,7 +216,11 @@ export class InMemorySearchEngine implements SearchEngine {
     for (const [ownerId, index] of this.owners) {
       owners.push([ownerId, index.toSnapshot()]);
     }
-    return serialize({ format: SNAPSHOT_FORMAT, owners } satisfies EngineSnapshot);
+    const captions: Array<[number, CaptionIndexSnapshot]> = [];
+    for (const [ownerId, index] of this.captions) {
+      captions.push([ownerId, index.toSnapshot()]);
+    }
+    return serialize({ format: SNAPSHOT_FORMAT, owners, captions } satisfies EngineSnapshot);
   }
 
   restore(snapshot: Buffer): void {
@@ -190,9 +234,23 @@ export class InMemorySearchEngine implements SearchEngine {
       throw new InvalidSnapshotError(`expected format ${SNAPSHOT_FORMAT}`);
     }
     this.owners.clear();
+    this.captions.clear();
     for (const [ownerId, owner] of decoded.owners) {
       this.owners.set(ownerId, new OwnerIndex(this.analyzer, owner));
     }
+    for (const [ownerId, captions] of decoded.captions) {
+      this.captions.set(ownerId, new CaptionIndex(this.analyzer, captions));
+    }
+  }
+
+  /** The owner's caption index; created only when `create`, since most owners have no captions. */
+  private captionsOf(ownerId: number, create: boolean): CaptionIndex | undefined {
+    let captions = this.captions.get(ownerId);
+    if (!captions && create) {
+      captions = new CaptionIndex(this.analyzer);
+      this.captions.set(ownerId, captions);
+    }
+    return captions;
   }
 
   private algorithm(name: string | undefined): SearchAlgorithm {
@@ -228,13 +286,14 @@ export class InMemorySearchEngine implements SearchEngine {
 
 /**
  * Bumped whenever the snapshot layout changes, so an old file is rejected rather than misread (the service
- * then loads every document again). 2: creation times and the display form of tags.
+ * then loads every document again). 2: creation times and the display form of tags; 3: captions.
  */
-const SNAPSHOT_FORMAT = 'videosearch-engine/2';
+const SNAPSHOT_FORMAT = 'videosearch-engine/3';
 
 interface EngineSnapshot {
   format: string;
   owners: Array<[number, OwnerIndexSnapshot]>;
+  captions: Array<[number, CaptionIndexSnapshot]>;
 }
 
 function isEngineSnapshot(value: unknown): value is EngineSnapshot {
@@ -242,7 +301,8 @@ function isEngineSnapshot(value: unknown): value is EngineSnapshot {
     typeof value === 'object' &&
     value !== null &&
     (value as EngineSnapshot).format === SNAPSHOT_FORMAT &&
-    Array.isArray((value as EngineSnapshot).owners)
+    Array.isArray((value as EngineSnapshot).owners) &&
+    Array.isArray((value as EngineSnapshot).captions)
   );
 }
 

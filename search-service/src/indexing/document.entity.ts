@@ -1,4 +1,5 @@
 import { bigintAsNumber, jsonText } from '@search/database/column-transformers';
+import type { EngineCue } from '@search/engine/search-engine';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The index's durable copy of one video, or its tombstone once deleted. */
@@ -28,6 +29,14 @@ export class DocumentEntity {
   /** The video's creation time, ISO 8601 UTC; null on tombstones and on rows indexed before it was kept. */
   @Column({ name: 'created_at', type: 'varchar', length: 32, nullable: true })
   createdAt: string | null;
+
+  /** The video's caption cues in time order; null when it has none (and on tombstones). */
+  @Column({ type: 'text', nullable: true, transformer: jsonText<EngineCue[]>() })
+  captions: EngineCue[] | null;
+
+  /** BCP 47 tag of the captions' language; null when unknown or without captions. */
+  @Column({ name: 'captions_language', type: 'varchar', length: 35, nullable: true })
+  captionsLanguage: string | null;
 
   /** A tombstone keeps the version of its delete, so a late, older upsert cannot bring the video back. */
   @Column({ type: 'boolean' })

@@ -5,6 +5,7 @@ export type DocumentKey = Pick<DocumentEntity, 'ownerId' | 'videoId'>;
 
 export interface VersionedDocument extends EngineDocument {
   version: number;
+  captionsLanguage?: string;
 }
 
 export type IndexChange =
@@ -38,6 +39,7 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
   if (change.kind === 'upsert') {
     const { ownerId, videoId, version, title, description, tags, duration } = change.document;
     const createdAt = change.document.createdAt ?? null;
+    const captions = change.document.captions ?? [];
     return {
       ownerId,
       videoId,
@@ -47,6 +49,8 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
       tags,
       duration,
       createdAt,
+      captions: captions.length > 0 ? captions : null,
+      captionsLanguage: captions.length > 0 ? (change.document.captionsLanguage ?? null) : null,
       deleted: false,
       reindexId,
       updatedAt: now,
@@ -62,6 +66,8 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
     tags: [],
     duration: 0,
     createdAt: null,
+    captions: null,
+    captionsLanguage: null,
     deleted: true,
     reindexId,
     updatedAt: now,
@@ -69,8 +75,17 @@ function toRow(change: IndexChange, now: string, reindexId: string | null): Docu
 }
 
 export function toEngineDocument(row: DocumentEntity): EngineDocument {
-  const { ownerId, videoId, title, description, tags, duration, createdAt } = row;
-  return { ownerId, videoId, title, description, tags, duration, createdAt: createdAt ?? undefined };
+  const { ownerId, videoId, title, description, tags, duration, createdAt, captions } = row;
+  return {
+    ownerId,
+    videoId,
+    title,
+    description,
+    tags,
+    duration,
+    createdAt: createdAt ?? undefined,
+    captions: captions ?? undefined,
+  };
 }
 
 /**

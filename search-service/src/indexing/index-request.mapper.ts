@@ -1,9 +1,12 @@
-import type { VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
+import type { CaptionCue, VideoDocument, VideoRef } from '@proto/gen/ts/videosearch/search/v1/index';
 import { SearchException } from '@search/common/search.exception';
+import type { EngineCue } from '@search/engine/search-engine';
 import type { IndexChange } from './index-plan';
 
 /** Bounds one call's transaction; the gateway's relay sends far smaller batches. */
 export const MAX_BATCH_SIZE = 1000;
+/** The gateway accepts at most 20,000 cues a video; the bound keeps one document's analysis short. */
+const MAX_CUES = 20_000;
 
 function assertBatchSize(size: number): void {
   if (size > MAX_BATCH_SIZE) {
@@ -31,6 +34,7 @@ export function toUpsertChanges(videos: VideoDocument[]): IndexChange[] {
       throw SearchException.invalidArgument(`videos[${index}].duration must be a non-negative integer`);
     }
     const createdAt = parseCreatedAt(video.createdAt, index);
+    const captions = toCues(video.captions ?? [], index);
     return {
       kind: 'upsert',
       document: {
@@ -42,8 +46,24 @@ export function toUpsertChanges(videos: VideoDocument[]): IndexChange[] {
         tags: video.tags,
         duration: video.duration,
         createdAt,
+        captions,
+        captionsLanguage: video.captionsLanguage || undefined,
       },
     };
+  });
+}
+
+function toCues(cues: CaptionCue[], index: number): EngineCue[] {
+  if (cues.length > MAX_CUES) {
+    throw SearchException.invalidArgument(`videos[${index}].captions holds more than ${MAX_CUES} cues`);
+  }
+  return cues.map((cue, at) => {
+    if (!Number.isInteger(cue.startMs) || cue.startMs < 0 || !Number.isInteger(cue.endMs) || cue.endMs < cue.startMs) {
+      throw SearchException.invalidArgument(
+        `videos[${index}].captions[${at}] needs whole milliseconds with 0 <= start_ms <= end_ms`,
+      );
+    }
+    return { startMs: cue.startMs, endMs: cue.endMs, text: cue.text };
   });
 }
 

@@ -75,9 +75,19 @@ export class SnippetBuilder {
   }
 
   private isMatch(index: OwnerIndex, token: TextToken, matchedTerms: ReadonlySet<number>): boolean {
-    const wordId = index.vocabulary.idOf(token.word);
-    return wordId >= 0 && !this.analyzer.isStopWord(token.word) && matchedTerms.has(index.vocabulary.termOf(wordId));
+    return isMatchedToken(this.analyzer, index, token, matchedTerms);
   }
+}
+
+/** Whether a word of a text is one the query matched: its stem is one of the terms the query expanded to. */
+export function isMatchedToken(
+  analyzer: Analyzer,
+  index: OwnerIndex,
+  token: TextToken,
+  matchedTerms: ReadonlySet<number>,
+): boolean {
+  const wordId = index.vocabulary.idOf(token.word);
+  return wordId >= 0 && !analyzer.isStopWord(token.word) && matchedTerms.has(index.vocabulary.termOf(wordId));
 }
 
 /**
@@ -136,7 +146,7 @@ function crop(text: string, tokens: TextToken[], matched: boolean[], options: Hi
 }
 
 /** `text[from, to)` HTML-escaped, each of `matches` (in order, inside the range) between the tags. */
-function mark(text: string, matches: TextToken[], from: number, to: number, options: HighlightOptions): string {
+export function mark(text: string, matches: TextToken[], from: number, to: number, options: HighlightOptions): string {
   let html = '';
   let at = from;
   for (const token of matches) {
