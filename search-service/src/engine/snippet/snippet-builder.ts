@@ -11,6 +11,11 @@ export const DEFAULT_PRE_TAG = '<mark>';
 export const DEFAULT_POST_TAG = '</mark>';
 export const DEFAULT_CROP_LENGTH = 30;
 const ELLIPSIS = '…';
+/**
+ * Fields are tokenized with the bigrams of Japanese and Chinese words, so a query word found only as a
+ * bigram (公園 inside 大阪城公園) is marked too; overlapping matches are marked as one.
+ */
+const OVERLAPPING = { bigrams: true };
 
 export interface Snippet {
   matchedText: string;
@@ -45,7 +50,7 @@ export class SnippetBuilder {
     let descriptionMatched: boolean[] = [];
     let titleMatches: TextToken[] = [];
     for (let field = 0; field < FIELD_COUNT; field++) {
-      const tokens = this.analyzer.tokenize(texts[field]);
+      const tokens = this.analyzer.tokenize(texts[field], OVERLAPPING);
       const matched = tokens.map((token) => this.isMatch(index, token, matchedTerms));
       const matches = tokens.filter((_, at) => matched[at]);
       if (field === 0) {
@@ -67,7 +72,9 @@ export class SnippetBuilder {
       title: mark(texts[0], titleMatches, 0, texts[0].length, options),
       description: crop(texts[1], descriptionTokens, descriptionMatched, options),
       tags: index.tags(slot).map((tag) => {
-        const matches = this.analyzer.tokenize(tag).filter((token) => this.isMatch(index, token, matchedTerms));
+        const matches = this.analyzer
+          .tokenize(tag, OVERLAPPING)
+          .filter((token) => this.isMatch(index, token, matchedTerms));
         return mark(tag, matches, 0, tag.length, options);
       }),
     };
@@ -140,7 +147,7 @@ function crop(text: string, tokens: TextToken[], matched: boolean[], options: Hi
   }
   const end = start + length;
   const from = start === 0 ? 0 : tokens[start].start;
-  const to = end === tokens.length ? text.length : tokens[end - 1].end;
+  const to = end === tokens.length ? text.length : Math.max(...tokens.slice(start, end).map((token) => token.end));
   const inside = matches.filter((token) => token.start >= from && token.end <= to);
   return (from > 0 ? ELLIPSIS : '') + mark(text, inside, from, to, options) + (to < text.length ? ELLIPSIS : '');
 }
@@ -149,7 +156,7 @@ function crop(text: string, tokens: TextToken[], matched: boolean[], options: Hi
 export function mark(text: string, matches: TextToken[], from: number, to: number, options: HighlightOptions): string {
   let html = '';
   let at = from;
-  for (const token of matches) {
+  for (const token of disjoint(matches)) {
     html +=
       escapeHtml(text.slice(at, token.start)) +
       options.preTag +
@@ -158,6 +165,20 @@ export function mark(text: string, matches: TextToken[], from: number, to: numbe
     at = token.end;
   }
   return html + escapeHtml(text.slice(at, to));
+}
+
+/** Matches in order of start with overlapping ones (a word and its bigrams) merged into one span. */
+function disjoint(matches: TextToken[]): TextToken[] {
+  const spans: TextToken[] = [];
+  for (const token of matches) {
+    const last = spans.at(-1);
+    if (last === undefined || token.start >= last.end) {
+      spans.push(token);
+    } else if (token.end > last.end) {
+      spans[spans.length - 1] = { ...last, end: token.end };
+    }
+  }
+  return spans;
 }
 
 export function highlight(text: string, matches: TextToken[]): string {
@@ -173,7 +194,7 @@ export function highlight(text: string, matches: TextToken[]): string {
   }
   let html = start > 0 ? '…' : '';
   let at = start;
-  for (const token of matches) {
+  for (const token of disjoint(matches)) {
     if (token.start < start || token.end > end) {
       continue;
     }
