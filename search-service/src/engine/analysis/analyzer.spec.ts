@@ -228,7 +228,7 @@ describe('InMemorySearchEngine in any language', () => {
     ]);
     const yeast = search('天然酵母').hits.find((hit) => hit.videoId === 9);
     expect(yeast?.moments[0]).toMatchObject({ startMs: 250000 });
-    expect(yeast?.moments[0].text).toBe('<mark>天然</mark><mark>酵母</mark>のパン種に餌をあげます');
+    expect(yeast?.moments[0].text).toBe('<mark>天然酵母</mark>のパン種に餌をあげます');
     const bread = search('ขนมปัง').hits.find((hit) => hit.videoId === 9);
     expect(bread?.moments[0]).toMatchObject({ startMs: 300000 });
   });

@@ -152,7 +152,7 @@ export class CaptionSearch {
     const window = captions.window(slot);
     const text = captions.text(slot);
     const tokens = this.analyzer
-      .tokenize(text)
+      .tokenize(text, { bigrams: true })
       .filter((token) => isMatchedToken(this.analyzer, captions.windows, token, matchedTerms));
     let bestCue = 0;
     let bestDistinct = -1;

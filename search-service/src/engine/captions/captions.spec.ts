@@ -115,7 +115,9 @@ describe('captions in search', () => {
   it('keeps the captions through a snapshot', () => {
     const restored = createSearchEngine();
     restored.restore(sut.snapshot());
-    expect(restored.search({ ownerId: OWNER, text: 'sourdough starter' })).toEqual(search({ text: 'sourdough starter' }));
+    expect(restored.search({ ownerId: OWNER, text: 'sourdough starter' })).toEqual(
+      search({ text: 'sourdough starter' }),
+    );
     expect(restored.stats().cues).toBe(124);
   });
 
