@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ENGINES, ENGINE_NAMES } from './adapters';
+import { extractSection, spliceSection } from './captions/report';
 import { renderReport } from './report';
 import { WorkerOptions, WorkerResult } from './worker-protocol';
 
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
   });
   writeFileSync(RAW_RESULTS, await format(JSON.stringify(raw), 'json'));
   const report = await format(renderReport({ ...raw, seeds: SEEDS }), 'markdown');
-  writeFileSync(options.out, report);
+  // The captions section is written by bench:captions (captions/run.ts) and kept across this report's runs.
+  const captions = existsSync(options.out) ? extractSection(readFileSync(options.out, 'utf8')) : null;
+  writeFileSync(options.out, captions ? spliceSection(report, captions) : report);
   process.stdout.write(report);
 }
 
