@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@gateway/common/scheduling/periodic-task';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { analyticsConfig, AnalyticsConfig } from './analytics.config';
 import { DAY_MS, minuteKey } from './rollups/rollup-buckets';
@@ -9,26 +10,18 @@ import { ROLLUP_TABLES } from './rollups/rollup.writer';
  * ROLLUP_MINUTE_RETENTION_DAYS; daily rollups are small and kept. Safe to run on every replica.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | null = null;
+export class RetentionService extends PeriodicTask {
+  protected readonly logger = new Logger(RetentionService.name);
 
   constructor(
     @Inject(analyticsConfig.KEY) private readonly config: AnalyticsConfig,
     private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.pruneSafely(), this.config.pruneIntervalMs);
-    this.timer.unref();
-    void this.pruneSafely();
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-      this.timer = null;
-    }
+  protected get intervalMs(): number {
+    return this.config.pruneIntervalMs;
   }
 
   async prune(now: Date = new Date()): Promise<{ requestLogs: number; minuteRollups: number }> {
@@ -49,14 +42,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     return { requestLogs: logs.affected ?? 0, minuteRollups: minutes.affected ?? 0 };
   }
 
-  private async pruneSafely(): Promise<void> {
-    try {
-      const pruned = await this.prune();
-      if (pruned.requestLogs > 0 || pruned.minuteRollups > 0) {
-        this.logger.log(`Pruned ${pruned.requestLogs} request log rows and ${pruned.minuteRollups} minute rollups`);
-      }
-    } catch (error) {
-      this.logger.warn(`Pruning analytics data failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  protected async run(): Promise<string | null> {
+    const pruned = await this.prune();
+    return pruned.requestLogs > 0 || pruned.minuteRollups > 0
+      ? `Pruned ${pruned.requestLogs} request log rows and ${pruned.minuteRollups} minute rollups`
+      : null;
   }
 }

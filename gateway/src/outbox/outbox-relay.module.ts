@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxEvent } from './outbox-event.entity';
+import { OutboxPrunerService } from './outbox-pruner.service';
 import { outboxRelayConfig } from './outbox-relay.config';
 import { OutboxRelayRepository } from './outbox-relay.repository';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -15,7 +16,7 @@ import { OutboxModule } from './outbox.module';
     OutboxModule,
     SearchClientModule,
   ],
-  providers: [OutboxRelayRepository, OutboxRelayService],
+  providers: [OutboxRelayRepository, OutboxRelayService, OutboxPrunerService],
   exports: [OutboxRelayService],
 })
 export class OutboxRelayModule {}

@@ -69,6 +69,25 @@ export class OutboxRelayRepository {
     return this.exclusive(() => this.outbox.markFailed(events, error));
   }
 
+  /** Deletes up to `limit` events delivered before `cutoff`, oldest first, and says how many went. */
+  pruneDelivered(cutoff: Date, limit: number): Promise<number> {
+    return this.exclusive(async () => {
+      const oldest = this.events
+        .createQueryBuilder('e')
+        .select('e.id')
+        .where('e.delivered_at IS NOT NULL AND e.delivered_at < :cutoff')
+        .orderBy('e.id', 'ASC')
+        .limit(limit);
+      const result = await this.events
+        .createQueryBuilder()
+        .delete()
+        .where(`id IN (${oldest.getQuery()})`)
+        .setParameters({ cutoff })
+        .execute();
+      return result.affected ?? 0;
+    });
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.dataSource.options.type === 'better-sqlite3' ? this.transactions.run(() => work()) : work();
   }

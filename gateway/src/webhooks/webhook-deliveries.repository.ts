@@ -15,6 +15,23 @@ export class WebhookDeliveriesRepository {
     return this.deliveries.findOneBy({ endpointId, id });
   }
 
+  /** Deletes up to `limit` finished deliveries created before `cutoff`, oldest first; pending ones stay. */
+  async pruneFinished(cutoff: Date, limit: number): Promise<number> {
+    const oldest = this.deliveries
+      .createQueryBuilder('d')
+      .select('d.id')
+      .where("d.status <> 'pending' AND d.created_at < :cutoff")
+      .orderBy('d.id', 'ASC')
+      .limit(limit);
+    const result = await this.deliveries
+      .createQueryBuilder()
+      .delete()
+      .where(`id IN (${oldest.getQuery()})`)
+      .setParameters({ cutoff })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   findById(id: number): Promise<WebhookDelivery | null> {
     return this.deliveries.findOneBy({ id });
   }

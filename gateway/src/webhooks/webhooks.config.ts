@@ -35,6 +35,11 @@ class WebhooksEnv {
   @IsBoolean()
   @Transform(toBoolean)
   WEBHOOK_ALLOW_LOCALHOST: boolean = false;
+
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_DELIVERY_RETENTION_DAYS: number = 30;
 }
 
 export interface WebhooksConfig {
@@ -44,6 +49,8 @@ export interface WebhooksConfig {
   retryWindowMs: number;
   pollIntervalMs: number;
   allowLocalhost: boolean;
+  /** Finished deliveries (succeeded, or failed for good) older than this are deleted. */
+  deliveryRetentionMs: number;
 }
 
 export const webhooksConfig = registerAs('webhooks', (): WebhooksConfig => {
@@ -54,6 +61,7 @@ export const webhooksConfig = registerAs('webhooks', (): WebhooksConfig => {
     WEBHOOK_RETRY_WINDOW_MS: process.env.WEBHOOK_RETRY_WINDOW_MS,
     WEBHOOK_POLL_INTERVAL_MS: process.env.WEBHOOK_POLL_INTERVAL_MS,
     WEBHOOK_ALLOW_LOCALHOST: process.env.WEBHOOK_ALLOW_LOCALHOST,
+    WEBHOOK_DELIVERY_RETENTION_DAYS: process.env.WEBHOOK_DELIVERY_RETENTION_DAYS,
   });
   const production = env.NODE_ENV === 'production';
   if (production && env.WEBHOOK_ALLOW_LOCALHOST) {
@@ -66,5 +74,6 @@ export const webhooksConfig = registerAs('webhooks', (): WebhooksConfig => {
     retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
     pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
     allowLocalhost: env.WEBHOOK_ALLOW_LOCALHOST,
+    deliveryRetentionMs: env.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000,
   };
 });

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QuotasModule } from '../quotas/quotas.module';
 import { SearchClientModule } from '../search/search-client.module';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookDeliveryPrunerService } from './webhook-delivery-pruner.service';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -28,6 +29,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookEndpointsRepository,
     WebhookDeliveriesRepository,
     WebhookDispatcherService,
+    WebhookDeliveryPrunerService,
     WebhookJobEventsListener,
     WebhookQuotaEventsListener,
     WebhooksService,
