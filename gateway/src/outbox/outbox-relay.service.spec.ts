@@ -129,7 +129,29 @@ describe(OutboxRelayService.name, () => {
             duration: 60,
             createdAt: '2026-11-26T10:00:00.000Z',
             updatedAt: '2026-11-26T10:00:01.000Z',
+            captions: [],
+            captionsLanguage: '',
           },
+        ],
+      });
+    });
+
+    it('sends the captions an upsert carries, with their language', async () => {
+      const event = upsert(5, 4);
+      const payload = JSON.parse(event.payload) as Record<string, unknown>;
+      event.payload = JSON.stringify({
+        ...payload,
+        captions: [{ start_ms: 1000, end_ms: 2000, text: 'hello' }],
+        captions_language: 'en',
+      });
+      pending = [event];
+      await sut.runCycle();
+      expect(client.upsertVideos).toHaveBeenCalledWith({
+        videos: [
+          expect.objectContaining({
+            captions: [{ startMs: 1000, endMs: 2000, text: 'hello' }],
+            captionsLanguage: 'en',
+          }),
         ],
       });
     });

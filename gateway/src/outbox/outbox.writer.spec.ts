@@ -44,6 +44,32 @@ describe(OutboxWriter.name, () => {
     });
   });
 
+  it("carries the video's captions and their language", async () => {
+    const video = {
+      id: 5,
+      ownerId: 7,
+      version: 4,
+      title: 'Intro',
+      description: '',
+      tags: [],
+      duration: 60,
+      createdAt: new Date('2026-11-26T10:00:00Z'),
+      updatedAt: new Date('2026-11-26T11:00:00Z'),
+    };
+    await sut.videoUpserted(manager, video, { language: 'en', cues: [{ startMs: 1000, endMs: 2500, text: 'Hi' }] });
+
+    expect(repository.append).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({
+        version: 4,
+        payload: expect.objectContaining({
+          captions: [{ start_ms: 1000, end_ms: 2500, text: 'Hi' }],
+          captions_language: 'en',
+        }),
+      }),
+    );
+  });
+
   describe('videoDeleted', () => {
     it('appends a delete with the given version', async () => {
       await sut.videoDeleted(manager, { id: 5, ownerId: 7 }, 4);

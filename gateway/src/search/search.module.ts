@@ -1,3 +1,4 @@
+import { CaptionsStorageModule } from '@gateway/captions/captions-storage.module';
 import { HealthModule } from '@gateway/health/health.module';
 import { OutboxRelayModule } from '@gateway/outbox/outbox-relay.module';
 import { SystemModule } from '@gateway/system/system.module';
@@ -19,7 +20,7 @@ import { SearchService } from './search.service';
  * Importers (e.g. realtime) get the client and the job event stream.
  */
 @Module({
-  imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule],
+  imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule, CaptionsStorageModule],
   controllers: [SearchSettingsController, SearchController, SearchJobsController],
   providers: [
     SearchService,

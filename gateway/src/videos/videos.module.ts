@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaptionsStorageModule } from '../captions/captions-storage.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PageAnchors } from './page-anchors';
 import { VideoCount } from './video-count.entity';
@@ -12,7 +13,7 @@ import { VideosRepository } from './videos.repository';
 import { VideosService } from './videos.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Video, VideoTag, VideoCount]), OutboxModule, CaptionsStorageModule],
   controllers: [VideosController],
   providers: [VideosRepository, VideoCountsRepository, PageAnchors, VideoListService, VideosService],
   exports: [VideosRepository],

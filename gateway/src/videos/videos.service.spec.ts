@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { VideoCaptions, VideoCaptionsRepository } from '../captions/video-captions.repository';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { VideoCountsRepository } from './video-counts.repository';
@@ -29,6 +30,7 @@ describe(VideosService.name, () => {
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'recordChange'>>;
   let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted' | 'videoDeleted'>>;
   let transactions: { run: jest.Mock };
+  let captions: jest.Mocked<Pick<VideoCaptionsRepository, 'findOwned'>>;
 
   beforeEach(() => {
     videos = { findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
@@ -38,11 +40,13 @@ describe(VideosService.name, () => {
       videoDeleted: jest.fn().mockResolvedValue(undefined),
     };
     transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+    captions = { findOwned: jest.fn().mockResolvedValue(null) };
     sut = new VideosService(
       videos as unknown as VideosRepository,
       counts as unknown as VideoCountsRepository,
       transactions as unknown as TransactionRunner,
       outbox as unknown as OutboxWriter,
+      captions as unknown as VideoCaptionsRepository,
     );
   });
 
@@ -86,7 +90,28 @@ describe(VideosService.name, () => {
 
       expect(videos.findOwned).toHaveBeenCalledWith(7, 5, manager);
       expect(videos.update).toHaveBeenCalledWith(manager, current, { title: 'New' });
-      expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated);
+      expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated, null);
+    });
+
+    it("keeps the video's captions in the upserted document", async () => {
+      const stored: VideoCaptions = {
+        videoId: 5,
+        ownerId: 7,
+        language: 'en',
+        format: 'vtt',
+        cues: [{ startMs: 0, endMs: 1000, text: 'hello' }],
+        durationMs: 1000,
+        updatedAt: new Date('2026-11-26T10:00:00Z'),
+      };
+      const updated = makeVideo({ title: 'New', version: 2 });
+      videos.findOwned.mockResolvedValue(makeVideo());
+      videos.update.mockResolvedValue(updated);
+      captions.findOwned.mockResolvedValue(stored);
+
+      await sut.update(7, 5, { title: 'New' });
+
+      expect(captions.findOwned).toHaveBeenCalledWith(7, 5, manager);
+      expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated, stored);
     });
 
     it.each([[{ title: 'New' }], [{ duration: 61 }]])(

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { VideoCaptionsRepository } from '../captions/video-captions.repository';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { CreateVideoDto, UpdateVideoDto, VideoDto } from './dto/video.dto';
@@ -18,6 +19,7 @@ export class VideosService {
     private readonly counts: VideoCountsRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly captions: VideoCaptionsRepository,
   ) {}
 
   async get(ownerId: number, videoId: number): Promise<VideoDto> {
@@ -58,7 +60,9 @@ export class VideosService {
       if (changes.title !== undefined || changes.duration !== undefined) {
         await this.counts.recordChange(manager, ownerId, 0);
       }
-      await this.outbox.videoUpserted(manager, updated);
+      // The document replaces the indexed one whole: without its captions the index would lose them.
+      const captions = await this.captions.findOwned(ownerId, videoId, manager);
+      await this.outbox.videoUpserted(manager, updated, captions);
       return updated;
     });
     return toVideoDto(video);

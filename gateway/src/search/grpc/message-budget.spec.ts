@@ -29,4 +29,15 @@ describe('documentBytes', () => {
     const accented = documentBytes({ title: 'éééé', description: '', tags: [] });
     expect(accented - ascii).toBe(4);
   });
+
+  it("counts the captions' text and each cue's times", () => {
+    const bare = documentBytes({ title: 'a', description: '', tags: [] });
+    const captioned = documentBytes({
+      title: 'a',
+      description: '',
+      tags: [],
+      captions: [{ text: 'hello' }, { text: 'é' }],
+    });
+    expect(captioned - bare).toBe(5 + 2 + 2 * 16);
+  });
 });

@@ -25,8 +25,18 @@ export function chunkByBudget<T>(items: T[], maxItems: number, maxBytes: number,
   return chunks;
 }
 
-/** Approximate encoded size of an index document: its text in UTF-8 plus a little for the other fields. */
-export function documentBytes(document: { title: string; description: string; tags: string[] }): number {
-  const text = document.title + document.description + document.tags.join('');
-  return Buffer.byteLength(text, 'utf8') + 64 + document.tags.length * 4;
+/**
+ * Approximate encoded size of an index document: its text in UTF-8 plus a little for the other fields
+ * (a cue's two times and framing take at most 16 bytes).
+ */
+export function documentBytes(document: {
+  title: string;
+  description: string;
+  tags: string[];
+  captions?: Array<{ text: string }>;
+}): number {
+  const captions = document.captions ?? [];
+  const text =
+    document.title + document.description + document.tags.join('') + captions.map((cue) => cue.text).join('');
+  return Buffer.byteLength(text, 'utf8') + 64 + document.tags.length * 4 + captions.length * 16;
 }

@@ -1,3 +1,4 @@
+import { VideoCaptionsRepository } from '@gateway/captions/video-captions.repository';
 import { TransactionRunner } from '@gateway/database/transaction-runner';
 import { VideoTag } from '@gateway/videos/video-tag.entity';
 import { Video } from '@gateway/videos/video.entity';
@@ -8,12 +9,15 @@ import { EntityManager, In, MoreThan } from 'typeorm';
 /**
  * Reads one owner's library as index documents, page by page in id order. Keyset paging (id > last)
  * rather than offsets: a video deleted mid-reindex must not shift the pages and hide a live one. Each
- * page is read in a transaction of its own, so its videos and their tags agree with each other (and,
+ * page is read in a transaction of its own, so its videos, tags and captions agree with each other (and,
  * on SQLite, no other transaction's uncommitted rows are seen).
  */
 @Injectable()
 export class OwnerVideosReader {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly captions: VideoCaptionsRepository,
+  ) {}
 
   async *pages(ownerId: number, pageSize: number): AsyncGenerator<VideoDocument[]> {
     let afterId = 0;
@@ -52,6 +56,10 @@ export class OwnerVideosReader {
     for (const tag of tagRows) {
       tagsByVideo.set(tag.videoId, [...(tagsByVideo.get(tag.videoId) ?? []), tag.tag]);
     }
+    const captionsByVideo = await this.captions.findForVideos(
+      manager,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       ownerId: row.ownerId,
       videoId: row.id,
@@ -62,8 +70,8 @@ export class OwnerVideosReader {
       duration: row.duration,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      captions: [],
-      captionsLanguage: '',
+      captions: captionsByVideo.get(row.id)?.cues ?? [],
+      captionsLanguage: captionsByVideo.get(row.id)?.language ?? '',
     }));
   }
 }
