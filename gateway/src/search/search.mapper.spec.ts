@@ -44,6 +44,7 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
         matchedText: '<mark>Pasta</mark> night',
         matchedFields: ['title'],
         highlights: { title: '<mark>Pasta</mark> night', description: '', tags: ['dinner'] },
+        moments: [],
       },
     ],
     error: '',
@@ -203,11 +204,31 @@ describe('search.mapper', () => {
             matched_text: '<mark>Pasta</mark> night',
             matched_fields: ['title'],
             highlights: { title: '<mark>Pasta</mark> night', description: '', tags: ['dinner'] },
+            moments: [],
           },
         ],
         estimated_total_hits: 1,
         offset: 0,
         limit: 20,
+      });
+    });
+
+    it('answers the moments where the captions matched, and captions among the matched fields', () => {
+      const base = job().results[0];
+      const dto = toJobDto(
+        job({
+          results: [
+            {
+              ...base,
+              matchedFields: ['title', 'captions'],
+              moments: [{ start: 252.5, end: 256, t: '04:12', text: 'the <mark>starter</mark>' }],
+            },
+          ],
+        }),
+      );
+      expect(dto.results[0]).toMatchObject({
+        matched_fields: ['title', 'captions'],
+        moments: [{ start: 252.5, end: 256, t: '04:12', text: 'the <mark>starter</mark>' }],
       });
     });
 

@@ -9,6 +9,7 @@ import {
   JobStatus,
   ListJobsRequest,
   ListJobsResponse,
+  Moment,
   SearchJob,
   SearchRequest,
   SearchResult,
@@ -23,6 +24,7 @@ import {
   JobFiltersDto,
   JobUpdateDto,
   MatchedField,
+  MomentDto,
   SearchAcceptedDto,
   SearchHighlightsDto,
   SearchJobDto,
@@ -144,11 +146,16 @@ export function toResultDto(result: SearchResult): SearchResultDto {
     relevance_score: result.relevanceScore,
     matched_text: result.matchedText,
     matched_fields: result.matchedFields.filter(isMatchedField),
+    moments: result.moments.map(toMomentDto),
   };
   if (result.highlights) {
     dto.highlights = toHighlightsDto(result.highlights);
   }
   return dto;
+}
+
+function toMomentDto(moment: Moment): MomentDto {
+  return { start: moment.start, end: moment.end, t: moment.t, text: moment.text };
 }
 
 function toHighlightsDto(highlights: Highlights): SearchHighlightsDto {
@@ -176,7 +183,7 @@ function countsOf(facet: FacetCounts | undefined): Record<string, number> {
 }
 
 function isMatchedField(field: string): field is MatchedField {
-  return field === 'title' || field === 'description' || field === 'tags';
+  return field === 'title' || field === 'description' || field === 'tags' || field === 'captions';
 }
 
 export function toFiltersDto(filters: SearchFilters | undefined): JobFiltersDto {

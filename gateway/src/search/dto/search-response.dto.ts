@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PaginationDto } from '../../common/dto/pagination.dto';
 import { JOB_STATUSES, JobStatusName } from './search-request.dto';
 
-const MATCHED_FIELDS = ['title', 'description', 'tags'] as const;
+const MATCHED_FIELDS = ['title', 'description', 'tags', 'captions'] as const;
 export type MatchedField = (typeof MATCHED_FIELDS)[number];
 
 export class SearchHighlightsDto {
@@ -20,6 +20,23 @@ export class SearchHighlightsDto {
 
   @ApiProperty({ type: [String], description: 'Every tag, matched words marked', example: ['<mark>pasta</mark>'] })
   tags: string[];
+}
+
+export class MomentDto {
+  @ApiProperty({ description: 'Seconds from the start of the video (millisecond precision)', example: 252.5 })
+  start: number;
+
+  @ApiProperty({ description: 'Seconds from the start of the video', example: 256 })
+  end: number;
+
+  @ApiProperty({ description: 'The start as [h:]mm:ss', example: '04:12' })
+  t: string;
+
+  @ApiProperty({
+    description: "The matching cue's text, matched words between the highlight tags",
+    example: 'now feed the sourdough <mark>starter</mark> every day',
+  })
+  text: string;
 }
 
 export class SearchResultDto {
@@ -43,6 +60,12 @@ export class SearchResultDto {
 
   @ApiPropertyOptional({ type: SearchHighlightsDto, description: 'Each field with its matched words marked' })
   highlights?: SearchHighlightsDto;
+
+  @ApiProperty({
+    type: [MomentDto],
+    description: "Where the query matched the video's captions, best first; empty when it matched none",
+  })
+  moments: MomentDto[];
 }
 
 export class JobFiltersDto {
