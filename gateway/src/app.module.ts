@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { PermissionsModule } from './auth/permissions/permissions.module';
+import { CaptionsModule } from './captions/captions.module';
 import { HttpModule } from './common/http/http.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -26,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     HealthModule,
     AuthModule,
     VideosModule,
+    CaptionsModule,
     OutboxModule,
     SearchModule,
     AnalyticsModule,

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
 import type { HttpHook } from './common/http/http-hook';
+import { applyRouteBodyLimits } from './common/http/route-body-limit';
 import { SecurityHeadersHook } from './common/http/security-headers.hook';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { appConfig, AppConfig } from './config/app.config';
@@ -68,6 +69,7 @@ export function configureApp(app: NestFastifyApplication): void {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),
   });
   registerBodyParsers(app, config.bodyLimit);
+  applyRouteBodyLimits(fastify);
   for (const hook of HTTP_HOOKS) {
     app.get(hook).register(fastify);
   }
