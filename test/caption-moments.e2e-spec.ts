@@ -76,6 +76,12 @@ describe('caption moments through the gateway', () => {
     expect(results[0].moments[0]).toMatchObject({ start: 252, end: 256.5, t: '04:12' });
     expect(results[0].moments[0].text).toMatch(/<mark>sourdough<\/mark>/i);
 
+    // A reindex rebuilds the documents from the gateway's tables, captions included.
+    const reindex = await api(gateway.url, 'POST', `/users/${user.id}/search/reindex`, { token: user.token });
+    expect(reindex.status).toBe(200);
+    const rebuilt = await resultsFor('sourdough starter');
+    expect(rebuilt?.[0].moments[0]).toMatchObject({ t: '04:12' });
+
     const deleted = await api(gateway.url, 'DELETE', captionsPath(), { token: user.token });
     expect(deleted.status).toBe(200);
     await waitFor('the caption words to leave the index', async () => {
