@@ -118,6 +118,62 @@ export type BulkheadStateDto = {
     queued: number;
 };
 
+export type CaptionCueDto = {
+    end: number;
+    /**
+     * Seconds from the start of the video (millisecond precision)
+     */
+    start: number;
+    /**
+     * The start as [h:]mm:ss
+     */
+    t: string;
+    /**
+     * Plain text, markup removed
+     */
+    text: string;
+};
+
+export type CaptionsDto = {
+    cue_count: number;
+    /**
+     * In start order
+     */
+    cues: Array<CaptionCueDto>;
+    /**
+     * Seconds to the last cue's end (millisecond precision)
+     */
+    duration: number;
+    /**
+     * The format they were uploaded in
+     */
+    format: 'vtt' | 'srt';
+    /**
+     * BCP 47 tag, null when not given
+     */
+    language: string | null;
+    updated_at: string;
+    video_id: number;
+};
+
+export type CaptionsSummaryDto = {
+    cue_count: number;
+    /**
+     * Seconds to the last cue's end (millisecond precision)
+     */
+    duration: number;
+    /**
+     * The format they were uploaded in
+     */
+    format: 'vtt' | 'srt';
+    /**
+     * BCP 47 tag, null when not given
+     */
+    language: string | null;
+    updated_at: string;
+    video_id: number;
+};
+
 export type CircuitBreakerDto = {
     bulkhead: BulkheadStateDto;
     /**
@@ -472,6 +528,25 @@ export type MessageResponseDto = {
     message: string;
 };
 
+export type MomentDto = {
+    /**
+     * Seconds from the start of the video
+     */
+    end: number;
+    /**
+     * Seconds from the start of the video (millisecond precision)
+     */
+    start: number;
+    /**
+     * The start as [h:]mm:ss
+     */
+    t: string;
+    /**
+     * The matching cue's text, matched words between the highlight tags
+     */
+    text: string;
+};
+
 export type MultiSearchDto = {
     /**
      * 1..10 searches, each a POST search body; answered in order
@@ -784,11 +859,15 @@ export type SearchResultDto = {
      * Each field with its matched words marked
      */
     highlights?: SearchHighlightsDto;
-    matched_fields: Array<'title' | 'description' | 'tags'>;
+    matched_fields: Array<'title' | 'description' | 'tags' | 'captions'>;
     /**
      * Snippet of the best matching field, matched words wrapped in <mark></mark>
      */
     matched_text: string;
+    /**
+     * Where the query matched the video's captions, best first; empty when it matched none
+     */
+    moments: Array<MomentDto>;
     /**
      * Normalised to 0..1; results are sorted by it, descending
      */
@@ -992,6 +1071,21 @@ export type UpdateVideoDto = {
      */
     tags?: Array<string>;
     title?: string;
+};
+
+export type UploadCaptionsDto = {
+    /**
+     * The WebVTT or SRT file as text
+     */
+    content: string;
+    /**
+     * Detected from the content when left out
+     */
+    format?: 'vtt' | 'srt';
+    /**
+     * BCP 47 language tag
+     */
+    language?: string;
 };
 
 export type UsageDto = {
@@ -2844,6 +2938,146 @@ export type VideosControllerUpdateResponses = {
 };
 
 export type VideosControllerUpdateResponse = VideosControllerUpdateResponses[keyof VideosControllerUpdateResponses];
+
+export type CaptionsControllerDeleteData = {
+    body?: never;
+    path: {
+        videoId: number;
+        /**
+         * The caller's user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions';
+};
+
+export type CaptionsControllerDeleteErrors = {
+    /**
+     * userId must be a positive integer
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * Captions not found
+     */
+    404: ErrorResponseDto;
+};
+
+export type CaptionsControllerDeleteError = CaptionsControllerDeleteErrors[keyof CaptionsControllerDeleteErrors];
+
+export type CaptionsControllerDeleteResponses = {
+    200: MessageResponseDto;
+};
+
+export type CaptionsControllerDeleteResponse = CaptionsControllerDeleteResponses[keyof CaptionsControllerDeleteResponses];
+
+export type CaptionsControllerGetData = {
+    body?: never;
+    path: {
+        videoId: number;
+        /**
+         * The caller's user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions';
+};
+
+export type CaptionsControllerGetErrors = {
+    /**
+     * userId must be a positive integer
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * Captions not found
+     */
+    404: ErrorResponseDto;
+};
+
+export type CaptionsControllerGetError = CaptionsControllerGetErrors[keyof CaptionsControllerGetErrors];
+
+export type CaptionsControllerGetResponses = {
+    200: CaptionsDto;
+};
+
+export type CaptionsControllerGetResponse = CaptionsControllerGetResponses[keyof CaptionsControllerGetResponses];
+
+export type CaptionsControllerReplaceData = {
+    /**
+     * The caption file as the raw body, or UploadCaptionsDto as JSON
+     */
+    body: string | UploadCaptionsDto;
+    path: {
+        videoId: number;
+        /**
+         * The caller's user id
+         */
+        userId: number;
+    };
+    query?: {
+        /**
+         * Overrides the format the content type says (text/plain is detected by a WEBVTT first line)
+         */
+        format?: 'vtt' | 'srt';
+        /**
+         * BCP 47 language tag of a raw body
+         */
+        language?: string;
+    };
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions';
+};
+
+export type CaptionsControllerReplaceErrors = {
+    /**
+     * Line 12: the cue ends before it starts
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * Video not found
+     */
+    404: ErrorResponseDto;
+    /**
+     * Request body too large
+     */
+    413: ErrorResponseDto;
+    /**
+     * Send text/vtt, application/x-subrip, text/plain or application/json
+     */
+    415: ErrorResponseDto;
+};
+
+export type CaptionsControllerReplaceError = CaptionsControllerReplaceErrors[keyof CaptionsControllerReplaceErrors];
+
+export type CaptionsControllerReplaceResponses = {
+    200: CaptionsSummaryDto;
+};
+
+export type CaptionsControllerReplaceResponse = CaptionsControllerReplaceResponses[keyof CaptionsControllerReplaceResponses];
 
 export type WebhooksControllerListData = {
     body?: never;

@@ -4,7 +4,7 @@ import { type HttpRequest, httpResource } from '@angular/common/http';
 
 import { client } from '../client.gen';
 import type { Options } from '../sdk.gen';
-import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
+import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
 
 /**
  * The caller's API keys side by side, with the most and least used
@@ -431,6 +431,38 @@ export const videosControllerUpdateRequest = <ThrowOnError extends boolean = fal
     responseStyle: 'data',
     method: 'PUT',
     url: '/api/v1/users/{userId}/videos/{videoId}',
+    ...options
+});
+
+/**
+ * Delete a video's captions and their index entries
+ */
+export const captionsControllerDeleteRequest = <ThrowOnError extends boolean = false>(options: Options<CaptionsControllerDeleteData, ThrowOnError>): HttpRequest<CaptionsControllerDeleteResponse> => (options?.client ?? client).requestOptions<CaptionsControllerDeleteResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'DELETE',
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions',
+    ...options
+});
+
+/**
+ * A video's captions with every cue
+ */
+export const captionsControllerGetRequest = <ThrowOnError extends boolean = false>(options: Options<CaptionsControllerGetData, ThrowOnError>): HttpRequest<CaptionsControllerGetResponse> => (options?.client ?? client).requestOptions<CaptionsControllerGetResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions',
+    ...options
+});
+
+/**
+ * Upload a video's captions (WebVTT or SRT), replacing any it had
+ *
+ * Send the file as the body (text/vtt, application/x-subrip or text/srt, or text/plain to detect the format; `format` and `language` as query parameters), or JSON {format?, content, language?}. At most 2 MB and 20000 cues. A cue that cannot be read answers 400 with its 1-based line. The cues become searchable like the video: search results answer them as moments.
+ */
+export const captionsControllerReplaceRequest = <ThrowOnError extends boolean = false>(options: Options<CaptionsControllerReplaceData, ThrowOnError>): HttpRequest<CaptionsControllerReplaceResponse> => (options?.client ?? client).requestOptions<CaptionsControllerReplaceResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'PUT',
+    url: '/api/v1/users/{userId}/videos/{videoId}/captions',
     ...options
 });
 
@@ -876,6 +908,32 @@ export const videosControllerGetResource = <ThrowOnError extends boolean = false
 export const videosControllerUpdateResource = <ThrowOnError extends boolean = false>(options: () => Options<VideosControllerUpdateData, ThrowOnError> | undefined) => httpResource<VideosControllerUpdateResponse>(() => {
     const opts = options ? options() : undefined;
     return opts ? videosControllerUpdateRequest(opts) : undefined;
+});
+
+/**
+ * Delete a video's captions and their index entries
+ */
+export const captionsControllerDeleteResource = <ThrowOnError extends boolean = false>(options: () => Options<CaptionsControllerDeleteData, ThrowOnError> | undefined) => httpResource<CaptionsControllerDeleteResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? captionsControllerDeleteRequest(opts) : undefined;
+});
+
+/**
+ * A video's captions with every cue
+ */
+export const captionsControllerGetResource = <ThrowOnError extends boolean = false>(options: () => Options<CaptionsControllerGetData, ThrowOnError> | undefined) => httpResource<CaptionsControllerGetResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? captionsControllerGetRequest(opts) : undefined;
+});
+
+/**
+ * Upload a video's captions (WebVTT or SRT), replacing any it had
+ *
+ * Send the file as the body (text/vtt, application/x-subrip or text/srt, or text/plain to detect the format; `format` and `language` as query parameters), or JSON {format?, content, language?}. At most 2 MB and 20000 cues. A cue that cannot be read answers 400 with its 1-based line. The cues become searchable like the video: search results answer them as moments.
+ */
+export const captionsControllerReplaceResource = <ThrowOnError extends boolean = false>(options: () => Options<CaptionsControllerReplaceData, ThrowOnError> | undefined) => httpResource<CaptionsControllerReplaceResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? captionsControllerReplaceRequest(opts) : undefined;
 });
 
 /**

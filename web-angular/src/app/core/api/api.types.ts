@@ -9,6 +9,9 @@ import type {
   ApiKeyComparisonRowDto,
   ApiKeyDto,
   AuthResponseDto,
+  CaptionCueDto,
+  CaptionsDto,
+  CaptionsSummaryDto,
   CircuitBreakerDto,
   CreatedApiKeyDto,
   CreateVideoDto,
@@ -16,6 +19,7 @@ import type {
   EndpointUsageDto,
   HealthResponseDto,
   LatencyDto,
+  MomentDto,
   PaginationDto,
   QueryCountDto,
   QuotaStatusDto,
@@ -23,6 +27,7 @@ import type {
   SearchAnalyticsDto,
   SearchDayStatsDto,
   SearchQueryStatsDto,
+  SearchResultDto,
   SystemStatusDto,
   UsageDto,
   UserDto,
@@ -38,6 +43,15 @@ export type Pagination = PaginationDto;
 export type Video = VideoDto;
 
 export type VideoInput = CreateVideoDto;
+
+/** A video's captions with every cue (`GET …/videos/:videoId/captions`). */
+export type Captions = CaptionsDto;
+
+/** Seconds, `t` the start as [h:]mm:ss, `text` plain. */
+export type CaptionCue = CaptionCueDto;
+
+/** The answer of an upload: the captions without their cues. */
+export type CaptionsSummary = CaptionsSummaryDto;
 
 export type VideoSort = 'created_at' | 'title' | 'duration';
 export type SortOrder = 'asc' | 'desc';
@@ -66,13 +80,12 @@ export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'processing', 'comp
 
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
 
-export interface SearchResult {
-  video_id: number;
-  title: string;
-  relevance_score: number;
-  matched_text: string;
-  matched_fields?: string[];
-}
+/** `moments`: where the query matched the captions, best first (empty when they did not match). */
+export type SearchResult = SearchResultDto;
+
+export type SearchMoment = MomentDto;
+
+export type MatchedField = SearchResultDto['matched_fields'][number];
 
 export interface SearchFilters {
   min_duration?: number;

@@ -6,9 +6,8 @@ export type FacetName = 'tags' | 'duration';
 
 export type SearchHighlights = SearchHighlightsDto;
 
-export interface SearchHit extends SearchResult {
-  highlights?: SearchHighlights;
-}
+/** A result with `highlights` (asked for by instant search) and `moments`. */
+export type SearchHit = SearchResult;
 
 /** Per facet: value to count, over every match (duration always lists its four buckets). */
 export interface FacetDistribution {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { BehaviorSubject, Subject } from 'rxjs';
-import { SearchJob } from '../api/api.types';
+import { SearchJob, SearchResult } from '../api/api.types';
 import { JOB_POLL_INTERVAL_MS, JobProgress, JobWatcherService } from './job-watcher.service';
 import { RealtimeService } from './realtime.service';
 import { JobUpdate, LiveMode } from './realtime.types';
@@ -61,7 +61,16 @@ describe('JobWatcherService', () => {
     updates.next({ job_id: 'other', status: 'completed' } as JobUpdate);
     updates.next({ job_id: 'j1', status: 'processing' } as JobUpdate);
     updates.next({ job_id: 'j1', status: 'completed' } as JobUpdate);
-    const results = [{ video_id: 1, title: 'Cats', relevance_score: 1, matched_text: '<mark>Cats</mark>' }];
+    const results: SearchResult[] = [
+      {
+        video_id: 1,
+        title: 'Cats',
+        relevance_score: 1,
+        matched_text: '<mark>Cats</mark>',
+        matched_fields: ['title'],
+        moments: [],
+      },
+    ];
     backend.expectOne('/api/v1/users/5/search/j1').flush(job('completed', { results, result_count: 1 }));
 
     expect(steps.map((step) => `${step.via}:${step.status}`)).toEqual([

@@ -21,13 +21,22 @@ const ANSWER: SearchAnswer = {
       title: 'Cooking pasta',
       relevance_score: 0.9,
       matched_text: 'x',
+      matched_fields: ['title', 'description', 'tags'],
+      moments: [],
       highlights: {
         title: '<mark>Cooking</mark> pasta',
         description: 'Tom &amp; <b>Jerry</b>',
         tags: ['<mark>cooking</mark>'],
       },
     },
-    { video_id: 7, title: 'Baking', relevance_score: 0.5, matched_text: 'Baking while <mark>cooking</mark>' },
+    {
+      video_id: 7,
+      title: 'Baking',
+      relevance_score: 0.5,
+      matched_text: 'Baking while <mark>cooking</mark>',
+      matched_fields: ['description'],
+      moments: [],
+    },
   ],
   facet_distribution: {
     tags: { cooking: 2, baking: 1 },
@@ -128,6 +137,50 @@ describe('SearchPage', () => {
     click.flush({ job_id: 'job-1', video_id: 7, position: 2, clicked_at: 'now' });
     await settle();
     backend.expectOne('/api/v1/users/9/videos/7');
+  });
+
+  it('shows the moments of a result as chips and opens the video at the picked one', async () => {
+    const { host, type, settle } = render();
+    type('starter');
+    await settle(300);
+    const withMoments: SearchAnswer = {
+      ...ANSWER,
+      results: [
+        {
+          ...ANSWER.results[1],
+          matched_fields: ['captions'],
+          moments: [
+            { start: 252, end: 256, t: '04:12', text: 'feeding the <mark>starter</mark> &amp; <i>x</i>' },
+            { start: 30, end: 33, t: '00:30', text: 'a new <mark>starter</mark>' },
+          ],
+        },
+        { ...ANSWER.results[0], moments: [] },
+      ],
+    };
+    searches()[0].flush(withMoments);
+    dropSuggestions();
+    await settle();
+
+    const hits = host.querySelectorAll('[data-testid="search-hit"]');
+    const chips = hits[0].querySelectorAll<HTMLButtonElement>('[data-testid="moment-chip"]');
+    expect([...chips].map((chip) => chip.querySelector('[data-testid="moment-time"]')?.textContent?.trim())).toEqual([
+      '04:12',
+      '00:30',
+    ]);
+    expect(chips[0].querySelector('mark')?.textContent).toBe('starter');
+    expect(chips[0].querySelector('i')).toBeNull();
+    expect(chips[0].textContent).toContain('& <i>x</i>');
+    expect(hits[1].querySelector('[data-testid="search-moments"]')).toBeNull();
+
+    chips[0].click();
+    const click = backend.expectOne('/api/v1/users/9/search/job-1/clicks');
+    expect(click.request.body).toEqual({ video_id: 7, position: 1 });
+    click.flush({ job_id: 'job-1', video_id: 7, position: 1, clicked_at: 'now' });
+    await settle();
+    backend.expectOne('/api/v1/users/9/videos/7');
+    const preview = document.querySelector('[data-testid="video-preview-moment"]');
+    expect(preview?.textContent).toContain('04:12');
+    expect(preview?.querySelector('mark')?.textContent).toBe('starter');
   });
 
   it("shows the API's error message and an empty state with advice", async () => {

@@ -10,11 +10,13 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { catchError, concat, debounceTime, distinctUntilChanged, map, Observable, of, switchMap, timeout } from 'rxjs';
+import { SearchMoment } from '../../core/api/api.types';
 import { SearchApiService } from '../../core/api/search-api.service';
 import { SearchAnswer, SearchHit } from '../../core/api/search.types';
 import { SessionService } from '../../core/auth/session.service';
 import { errorMessage } from '../../core/http/api-error';
 import { MarkedTextComponent } from '../../ui/highlight/marked-text.component';
+import { MomentChipsComponent } from '../../ui/moments/moment-chips.component';
 import {
   DurationBucket,
   durationFacets,
@@ -57,6 +59,7 @@ type Phase =
     MatRadioModule,
     MatSelectModule,
     MarkedTextComponent,
+    MomentChipsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search.page.html',
@@ -228,8 +231,8 @@ export default class SearchPage {
     this.criteria.update((criteria) => ({ ...criteria }));
   }
 
-  /** Records the click (position in the whole result list, 1-based), then opens the video. */
-  protected open(hit: SearchHit, index: number): void {
+  /** Records the click (position in the whole result list, 1-based), then opens the video (at the moment picked). */
+  protected open(hit: SearchHit, index: number, moment?: SearchMoment): void {
     const done = this.done();
     if (!done) {
       return;
@@ -243,7 +246,7 @@ export default class SearchPage {
       )
       .subscribe(() =>
         this.dialog.open<VideoPreviewDialog, VideoPreviewData>(VideoPreviewDialog, {
-          data: { userId: this.userId, hit },
+          data: { userId: this.userId, hit, moment },
           width: '560px',
           maxWidth: '95vw',
         }),

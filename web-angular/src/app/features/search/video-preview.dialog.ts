@@ -4,6 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { SearchMoment } from '../../core/api/api.types';
 import { SearchHit } from '../../core/api/search.types';
 import { VideosApiService } from '../../core/api/videos-api.service';
 import { errorMessage } from '../../core/http/api-error';
@@ -13,6 +14,8 @@ import { DurationPipe } from '../videos/duration.pipe';
 export interface VideoPreviewData {
   userId: number;
   hit: SearchHit;
+  /** The moment chip the result was opened from. */
+  moment?: SearchMoment;
 }
 
 /** The video a search result points at: its stored fields, with the result's highlighted title. */
@@ -23,6 +26,11 @@ export interface VideoPreviewData {
   template: `
     <h2 mat-dialog-title><app-marked-text [text]="data.hit.highlights?.title ?? data.hit.title" /></h2>
     <mat-dialog-content data-testid="video-preview">
+      @if (data.moment; as moment) {
+        <p class="moment" data-testid="video-preview-moment">
+          <span class="time">{{ moment.t }}</span> <app-marked-text [text]="moment.text" />
+        </p>
+      }
       @if (error(); as message) {
         <p class="error" role="alert">{{ message }}</p>
       } @else if (video.value(); as v) {
@@ -61,6 +69,17 @@ export interface VideoPreviewData {
     }
     .error {
       color: #b42318;
+    }
+    .moment {
+      margin: 0 0 12px;
+      padding: 8px 10px;
+      border-left: 3px solid #0b57d0;
+      background: #f3f7fe;
+    }
+    .time {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-weight: 600;
+      color: #0b57d0;
     }
   `,
 })

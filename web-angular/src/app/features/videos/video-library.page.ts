@@ -17,6 +17,7 @@ import { errorMessage } from '../../core/http/api-error';
 import { NotifyService } from '../../core/notify/notify.service';
 import { ConfirmData, ConfirmDialog } from '../../ui/dialog/confirm.dialog';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
+import { CaptionsDialog, CaptionsDialogData } from './captions/captions.dialog';
 import { DurationPipe } from './duration.pipe';
 import { VideoFormData, VideoFormDialog } from './video-form.dialog';
 import { VideoSearchComponent } from './video-search.component';
@@ -118,6 +119,15 @@ export default class VideoLibraryPage {
         this.notify.success(video ? `Saved “${saved.title}”` : `Created “${saved.title}”`);
         this.videos.reload();
       });
+  }
+
+  protected openCaptions(video: Video): void {
+    this.dialog.open<CaptionsDialog, CaptionsDialogData>(CaptionsDialog, {
+      data: { video },
+      width: '760px',
+      maxWidth: '95vw',
+      autoFocus: 'dialog',
+    });
   }
 
   protected confirmDelete(video: Video): void {

@@ -68,11 +68,17 @@ describe('VideoSearchComponent', () => {
           title: 'Cooking 101',
           relevance_score: 0.87,
           matched_text: 'Learn <mark>cook</mark>ing <img src=x onerror="alert(1)">',
-          matched_fields: ['title'],
+          matched_fields: ['title', 'captions'],
+          moments: [{ start: 75, end: 78, t: '01:15', text: 'now we <mark>cook</mark> <b>it</b>' }],
         },
       ],
     });
     const element = await settle(fixture);
+    const chip = element.querySelector('[data-testid="moment-chip"]');
+    expect(chip?.querySelector('[data-testid="moment-time"]')?.textContent?.trim()).toBe('01:15');
+    expect(chip?.querySelector('mark')?.textContent).toBe('cook');
+    expect(chip?.querySelector('b')).toBeNull();
+    expect(element.querySelector('.fields')?.textContent).toContain('captions');
     const snippet = element.querySelector('.snippet') as HTMLElement;
     expect(snippet.querySelector('mark')?.textContent).toBe('cook');
     expect(snippet.querySelector('img')).toBeNull();

@@ -15,6 +15,7 @@ import { SessionService } from '../../core/auth/session.service';
 import { errorMessage } from '../../core/http/api-error';
 import { JobWatcherService } from '../../core/realtime/job-watcher.service';
 import { HighlightPipe } from '../../ui/highlight/highlight.pipe';
+import { MomentChipsComponent } from '../../ui/moments/moment-chips.component';
 import { JobStatusChipComponent } from '../../ui/status/job-status-chip.component';
 
 export const MAX_QUERY_LENGTH = 500;
@@ -47,6 +48,7 @@ type SearchState =
     MatProgressBarModule,
     HighlightPipe,
     JobStatusChipComponent,
+    MomentChipsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './video-search.component.html',
