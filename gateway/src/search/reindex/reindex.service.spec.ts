@@ -14,6 +14,8 @@ function document(videoId: number, description = ''): VideoDocument {
     duration: 0,
     createdAt: '2026-11-26T10:00:00.000Z',
     updatedAt: '2026-11-26T10:00:00.000Z',
+    captions: [],
+    captionsLanguage: '',
   };
 }
 
