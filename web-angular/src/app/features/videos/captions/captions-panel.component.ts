@@ -189,7 +189,7 @@ export class CaptionsPanelComponent {
         } else if (event.type === HttpEventType.Response && event.body) {
           this.uploadPercent.set(100);
           this.phase.set('done');
-          this.notify.success(`Captions saved: ${event.body.cue_count} cue(s)`);
+          this.notify.success(`Captions saved: ${event.body.cue_count.toLocaleString('en-US')} cue(s)`);
           this.load(videoId);
         }
       },
