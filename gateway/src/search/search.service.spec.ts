@@ -76,6 +76,8 @@ describe(SearchService.name, () => {
               relevanceScore: 1,
               matchedText: '<mark>Pasta</mark>',
               matchedFields: ['title'],
+              highlights: undefined,
+              moments: [],
             },
           ],
         }),
