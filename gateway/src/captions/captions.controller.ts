@@ -1,8 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Query, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -19,7 +17,7 @@ import { ApiErrors } from '../common/http/api-errors.decorator';
 import { MessageResponseDto } from '../common/http/error-response.dto';
 import { PositiveIntPipe } from '../common/http/positive-int.pipe';
 import { BodyLimit } from '../common/http/route-body-limit';
-import { readCaptionsUpload } from './captions-upload';
+import { CAPTION_CONTENT_TYPES, readCaptionsUpload } from './captions-upload';
 import { CaptionsService, MAX_CUES } from './captions.service';
 import { CaptionsDto, CaptionsQueryDto, CaptionsSummaryDto, UploadCaptionsDto } from './dto/captions.dto';
 
@@ -47,14 +45,18 @@ export class CaptionsController {
       'format; `format` and `language` as query parameters), or JSON {format?, content, language?}. ' +
       `At most 2 MB and ${MAX_CUES} cues. A cue that cannot be read answers 400 with its 1-based line. ` +
       'The cues become searchable like the video: search results answer them as moments.',
+    // Documented here rather than with @ApiBody, which gives every media type the same schema.
+    requestBody: {
+      required: true,
+      description: 'The caption file as the raw body, or JSON',
+      content: {
+        ...Object.fromEntries(Object.keys(CAPTION_CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])),
+        'application/json': { schema: { $ref: getSchemaPath(UploadCaptionsDto) } },
+      },
+    },
   })
   @VideoIdParam()
-  @ApiConsumes('text/vtt', 'application/x-subrip', 'text/srt', 'text/plain', 'application/json')
   @ApiExtraModels(UploadCaptionsDto)
-  @ApiBody({
-    description: 'The caption file as the raw body, or UploadCaptionsDto as JSON',
-    schema: { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(UploadCaptionsDto) }] },
-  })
   @ApiOkResponse({ type: CaptionsSummaryDto })
   @ApiErrors({
     400: 'Line 12: the cue ends before it starts',
