@@ -157,6 +157,11 @@ describe('Captions API', () => {
     await request(gateway.url).get(captionsPath()).set(user.auth).expect(404);
   });
 
+  it('answers 415 for a body that is neither caption text nor JSON', async () => {
+    await putRaw('<tt/>', 'application/xml').expect(415, { error: 'Unsupported request body content type' });
+    await putRaw(VTT, 'application/octet-stream').expect(415, { error: 'Unsupported request body content type' });
+  });
+
   it('validates the JSON body and the language tag', async () => {
     const missing = await request(gateway.url).put(captionsPath()).set(user.auth).send({ format: 'vtt' }).expect(400);
     expect(missing.body.error).toBe('content is required');

@@ -62,7 +62,7 @@ export class CaptionsController {
     400: 'Line 12: the cue ends before it starts',
     404: 'Video not found',
     413: 'Request body too large',
-    415: 'Send text/vtt, application/x-subrip, text/plain or application/json',
+    415: 'Unsupported request body content type',
   })
   async replace(
     @CurrentUser() user: AuthenticatedUser,
