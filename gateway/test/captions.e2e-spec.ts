@@ -135,6 +135,25 @@ describe('Captions API', () => {
     expect(JSON.parse(event.payload).captions).toHaveLength(2);
   });
 
+  it('gives concurrent caption uploads and video updates a version each', async () => {
+    const writes = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        index % 2 === 0
+          ? putRaw(VTT, 'text/vtt')
+          : request(gateway.url)
+              .put(`/api/v1/users/${user.id}/videos/${videoId}`)
+              .set(user.auth)
+              .send({ title: `Take ${index}` }),
+      ),
+    );
+    expect(writes.map((response) => response.status)).toEqual(Array(6).fill(200));
+    const versions = await gateway.app
+      .get(DataSource)
+      .query<Array<{ version: number }>>(`SELECT version FROM outbox_events WHERE video_id = ${videoId}`);
+    expect(versions.map((row) => Number(row.version)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await video()).toEqual({ version: 7 });
+  });
+
   it('deletes them with an upsert without captions, then answers 404', async () => {
     await putRaw(VTT, 'text/vtt').expect(200);
     await request(gateway.url).delete(captionsPath()).set(user.auth).expect(200, { message: 'Captions deleted' });

@@ -40,7 +40,7 @@ function stored(overrides: Partial<VideoCaptions> = {}): VideoCaptions {
 describe(CaptionsService.name, () => {
   let sut: CaptionsService;
   let captions: jest.Mocked<Pick<VideoCaptionsRepository, 'findOwned' | 'replace' | 'delete'>>;
-  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'update'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'findOwnedForUpdate' | 'update'>>;
   let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted'>>;
   let transactions: { run: jest.Mock };
   const bumped = makeVideo({ version: 4 });
@@ -51,7 +51,11 @@ describe(CaptionsService.name, () => {
       replace: jest.fn().mockResolvedValue(undefined),
       delete: jest.fn().mockResolvedValue(undefined),
     };
-    videos = { findOwned: jest.fn().mockResolvedValue(makeVideo()), update: jest.fn().mockResolvedValue(bumped) };
+    videos = {
+      findOwned: jest.fn().mockResolvedValue(makeVideo()),
+      findOwnedForUpdate: jest.fn().mockResolvedValue(makeVideo()),
+      update: jest.fn().mockResolvedValue(bumped),
+    };
     outbox = { videoUpserted: jest.fn().mockResolvedValue(undefined) };
     transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
     sut = new CaptionsService(
@@ -78,6 +82,7 @@ describe(CaptionsService.name, () => {
         durationMs: 3_724_250,
       };
       expect(captions.replace).toHaveBeenCalledWith(manager, expect.objectContaining(expected));
+      expect(videos.findOwnedForUpdate).toHaveBeenCalledWith(manager, 7, 5);
       expect(videos.update).toHaveBeenCalledWith(manager, makeVideo(), {});
       expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, bumped, expect.objectContaining(expected));
       expect(transactions.run).toHaveBeenCalledTimes(1);
@@ -114,7 +119,7 @@ describe(CaptionsService.name, () => {
     });
 
     it("is a 404 for a video that is missing or another owner's", async () => {
-      videos.findOwned.mockResolvedValue(null);
+      videos.findOwnedForUpdate.mockResolvedValue(null);
       await expect(sut.replace(7, 5, { content: VTT })).rejects.toThrow(new NotFoundException('Video not found'));
       expect(captions.replace).not.toHaveBeenCalled();
       expect(outbox.videoUpserted).not.toHaveBeenCalled();

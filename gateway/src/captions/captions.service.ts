@@ -35,7 +35,7 @@ export class CaptionsService {
     // Parsed before the transaction: a large file must not hold the database while it is read.
     const cues = parseOrRefuse(upload.content, format);
     const captions = await this.transactions.run(async (manager) => {
-      const video = await this.videos.findOwned(ownerId, videoId, manager);
+      const video = await this.videos.findOwnedForUpdate(manager, ownerId, videoId);
       if (!video) {
         throw new NotFoundException('Video not found');
       }
@@ -66,7 +66,7 @@ export class CaptionsService {
 
   async delete(ownerId: number, videoId: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const video = await this.videos.findOwned(ownerId, videoId, manager);
+      const video = await this.videos.findOwnedForUpdate(manager, ownerId, videoId);
       if (!video) {
         throw new NotFoundException('Video not found');
       }

@@ -155,7 +155,22 @@ export class VideosRepository {
     manager: EntityManager = this.videos.manager,
   ): Promise<VideoRecord | null> {
     const video = await manager.findOneBy(Video, { id, ownerId });
-    return video ? { ...toRecordFields(video), tags: (await this.tagsOf(manager, [id])).get(id) ?? [] } : null;
+    return video ? this.withTags(manager, video) : null;
+  }
+
+  /**
+   * As findOwned, with the row locked until the transaction ends: two writers of one video (an update
+   * and a caption upload) must not both take the same next version, or the index would keep only one.
+   * SQLite needs no lock, its transactions run one at a time (TransactionRunner).
+   */
+  async findOwnedForUpdate(manager: EntityManager, ownerId: number, id: number): Promise<VideoRecord | null> {
+    const lock = manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+    const video = await manager.findOne(Video, { where: { id, ownerId }, lock });
+    return video ? this.withTags(manager, video) : null;
+  }
+
+  private async withTags(manager: EntityManager, video: Video): Promise<VideoRecord> {
+    return { ...toRecordFields(video), tags: (await this.tagsOf(manager, [video.id])).get(video.id) ?? [] };
   }
 
   async create(manager: EntityManager, video: NewVideo): Promise<VideoRecord> {

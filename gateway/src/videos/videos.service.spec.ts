@@ -26,14 +26,20 @@ function makeVideo(overrides: Partial<VideoRecord> = {}): VideoRecord {
 
 describe(VideosService.name, () => {
   let sut: VideosService;
-  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'create' | 'update' | 'delete'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'findOwned' | 'findOwnedForUpdate' | 'create' | 'update' | 'delete'>>;
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'recordChange'>>;
   let outbox: jest.Mocked<Pick<OutboxWriter, 'videoUpserted' | 'videoDeleted'>>;
   let transactions: { run: jest.Mock };
   let captions: jest.Mocked<Pick<VideoCaptionsRepository, 'findOwned'>>;
 
   beforeEach(() => {
-    videos = { findOwned: jest.fn(), create: jest.fn(), update: jest.fn(), delete: jest.fn() };
+    videos = {
+      findOwned: jest.fn(),
+      findOwnedForUpdate: jest.fn(),
+      create: jest.fn(),
+      update: jest.fn(),
+      delete: jest.fn(),
+    };
     counts = { recordChange: jest.fn().mockResolvedValue(undefined) };
     outbox = {
       videoUpserted: jest.fn().mockResolvedValue(undefined),
@@ -83,12 +89,12 @@ describe(VideosService.name, () => {
     it('applies only what changed and records an upsert', async () => {
       const current = makeVideo();
       const updated = makeVideo({ title: 'New', version: 2 });
-      videos.findOwned.mockResolvedValue(current);
+      videos.findOwnedForUpdate.mockResolvedValue(current);
       videos.update.mockResolvedValue(updated);
 
       await sut.update(7, 5, { title: 'New', description: 'desc', tags: ['a'] });
 
-      expect(videos.findOwned).toHaveBeenCalledWith(7, 5, manager);
+      expect(videos.findOwnedForUpdate).toHaveBeenCalledWith(manager, 7, 5);
       expect(videos.update).toHaveBeenCalledWith(manager, current, { title: 'New' });
       expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, updated, null);
     });
@@ -104,7 +110,7 @@ describe(VideosService.name, () => {
         updatedAt: new Date('2026-11-26T10:00:00Z'),
       };
       const updated = makeVideo({ title: 'New', version: 2 });
-      videos.findOwned.mockResolvedValue(makeVideo());
+      videos.findOwnedForUpdate.mockResolvedValue(makeVideo());
       videos.update.mockResolvedValue(updated);
       captions.findOwned.mockResolvedValue(stored);
 
@@ -117,7 +123,7 @@ describe(VideosService.name, () => {
     it.each([[{ title: 'New' }], [{ duration: 61 }]])(
       'records a change of the list order when %j moves the video in a sort',
       async (dto) => {
-        videos.findOwned.mockResolvedValue(makeVideo());
+        videos.findOwnedForUpdate.mockResolvedValue(makeVideo());
         videos.update.mockResolvedValue(makeVideo({ ...dto, version: 2 }));
 
         await sut.update(7, 5, dto);
@@ -127,7 +133,7 @@ describe(VideosService.name, () => {
     );
 
     it('leaves the list order alone when only the description or tags change', async () => {
-      videos.findOwned.mockResolvedValue(makeVideo());
+      videos.findOwnedForUpdate.mockResolvedValue(makeVideo());
       videos.update.mockResolvedValue(makeVideo({ description: 'other', tags: ['b'], version: 2 }));
 
       await sut.update(7, 5, { description: 'other', tags: ['b'] });
@@ -136,7 +142,7 @@ describe(VideosService.name, () => {
     });
 
     it('replaces tags when their order or content differs', async () => {
-      videos.findOwned.mockResolvedValue(makeVideo({ tags: ['a', 'b'] }));
+      videos.findOwnedForUpdate.mockResolvedValue(makeVideo({ tags: ['a', 'b'] }));
       videos.update.mockResolvedValue(makeVideo({ tags: ['b', 'a'], version: 2 }));
 
       await sut.update(7, 5, { tags: ['b', 'a'] });
@@ -145,7 +151,7 @@ describe(VideosService.name, () => {
     });
 
     it('neither writes nor emits an event when nothing changes', async () => {
-      videos.findOwned.mockResolvedValue(makeVideo());
+      videos.findOwnedForUpdate.mockResolvedValue(makeVideo());
 
       const result = await sut.update(7, 5, { title: 'Intro' });
 
@@ -155,7 +161,7 @@ describe(VideosService.name, () => {
     });
 
     it('is a 404 for a missing video', async () => {
-      videos.findOwned.mockResolvedValue(null);
+      videos.findOwnedForUpdate.mockResolvedValue(null);
 
       await expect(sut.update(7, 5, { title: 'x' })).rejects.toThrow('Video not found');
     });

@@ -48,7 +48,7 @@ export class VideosService {
 
   async update(ownerId: number, videoId: number, dto: UpdateVideoDto): Promise<VideoDto> {
     const video = await this.transactions.run(async (manager) => {
-      const current = await this.videos.findOwned(ownerId, videoId, manager);
+      const current = await this.videos.findOwnedForUpdate(manager, ownerId, videoId);
       if (!current) {
         throw new NotFoundException('Video not found');
       }
