@@ -3021,9 +3021,9 @@ export type CaptionsControllerGetResponse = CaptionsControllerGetResponses[keyof
 
 export type CaptionsControllerReplaceData = {
     /**
-     * The caption file as the raw body, or UploadCaptionsDto as JSON
+     * The caption file as the raw body, or JSON
      */
-    body: string | UploadCaptionsDto;
+    body: UploadCaptionsDto;
     path: {
         videoId: number;
         /**
@@ -3066,7 +3066,7 @@ export type CaptionsControllerReplaceErrors = {
      */
     413: ErrorResponseDto;
     /**
-     * Send text/vtt, application/x-subrip, text/plain or application/json
+     * Unsupported request body content type
      */
     415: ErrorResponseDto;
 };

@@ -5,8 +5,9 @@ import {
   captionsControllerGetRequest,
   captionsControllerReplaceRequest,
   type CaptionsControllerDeleteResponse,
+  type CaptionsControllerReplaceData,
 } from '@video-search/sdk/angular';
-import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
+import { catchError, Observable, of, throwError } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { Captions, CaptionsSummary } from '../../../core/api/api.types';
 import { ApiError } from '../../../core/http/api-error';
@@ -17,8 +18,8 @@ export class CaptionsApiService {
   private readonly api = inject(ApiClient);
 
   /**
-   * Sends the file's text as the raw body with its format's content type (the API takes the caption file as
-   * text, at most 2 MB); the events carry the upload's progress, the last one the summary.
+   * Sends the file as the raw body with its format's content type (at most 2 MB); the events carry the
+   * upload's progress, the last one the summary.
    */
   upload(
     userId: number,
@@ -27,17 +28,15 @@ export class CaptionsApiService {
     format: CaptionFormat,
     language: string | null,
   ): Observable<HttpEvent<CaptionsSummary>> {
-    return from(file.text()).pipe(
-      switchMap((content) =>
-        this.api.events(
-          captionsControllerReplaceRequest({
-            path: { userId, videoId },
-            query: { format, ...(language ? { language } : {}) },
-            body: content,
-            headers: { 'Content-Type': CAPTION_CONTENT_TYPES[format] },
-          }),
-        ),
-      ),
+    return this.api.events(
+      captionsControllerReplaceRequest({
+        path: { userId, videoId },
+        query: { format, ...(language ? { language } : {}) },
+        // The SDK types the body by the route's JSON media type ({format, content, language}); the caption
+        // media types (text/vtt, application/x-subrip) take the file itself, passed through untouched.
+        body: file as unknown as CaptionsControllerReplaceData['body'],
+        headers: { 'Content-Type': CAPTION_CONTENT_TYPES[format] },
+      }),
     );
   }
 

@@ -103,12 +103,11 @@ describe('CaptionsPanelComponent', () => {
     const language = host.querySelector<HTMLInputElement>('[data-testid="captions-language-input"]')!;
     language.value = ' en ';
     language.dispatchEvent(new Event('input'));
-    const content = 'WEBVTT\n\n00:00.000 --> 00:03.500\nHello\n';
-    choose(new File([content], 'talk.vtt', { type: '' }));
-    await settle();
+    const file = new File(['WEBVTT\n\n00:00.000 --> 00:03.500\nHello\n'], 'talk.vtt', { type: '' });
+    choose(file);
 
     const upload = backend.expectOne(put);
-    expect(upload.request.body).toBe(content);
+    expect(upload.request.body).toBe(file);
     expect(upload.request.headers.get('Content-Type')).toBe('text/vtt');
     expect(upload.request.params.get('format')).toBe('vtt');
     expect(upload.request.params.get('language')).toBe('en');
