@@ -79,7 +79,7 @@ export class InMemorySearchEngine implements SearchEngine {
       changed.add(index);
       const captions = this.captionsOf(document.ownerId, (document.captions ?? []).length > 0);
       if (captions) {
-        captions.replace(document.videoId, document.captions ?? []);
+        captions.replace(document.videoId, index.slotOf(document.videoId) as number, document.captions ?? []);
         changed.add(captions);
       }
     }

@@ -40,6 +40,10 @@ export class CaptionSearch {
   private videoSlots = new Int32Array(64);
   private scores = new Float32Array(64);
   private windowSlots = new Int32Array(64);
+  /** Per window slot: 1 + its reranked score for the reranked head, 0 elsewhere (cleared after each query). */
+  private headScores = new Float32Array(64);
+  /** Per video slot: 1 + its best window's score while a query runs, 0 elsewhere. */
+  private bestScores = new Float32Array(64);
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -57,14 +61,7 @@ export class CaptionSearch {
     filter: SlotFilter | null,
   ): CaptionMatches | null {
     const clauses = algorithm.plan(query, captions.windows, settings);
-    const videoSlotOf = (slot: number): number => videos.slotOf(captions.videoIdOf(slot)) ?? -1;
-    const windowFilter =
-      filter === null
-        ? null
-        : (slot: number) => {
-            const videoSlot = videoSlotOf(slot);
-            return videoSlot >= 0 && filter(videoSlot);
-          };
+    const windowFilter = filter === null ? null : (slot: number) => filter(captions.videoSlotOf(slot));
     const matches = this.matches;
     const top = this.executor.execute(
       captions.windows,
@@ -79,28 +76,38 @@ export class CaptionSearch {
     }
     // The proximity evidence decides which of a video's windows is the moment, as it decides between videos.
     const reranked = this.reranker.rerank(captions.windows, clauses, top);
-    const rerankedScores = new Map(reranked.map(({ slot, score }) => [slot, score]));
     const floor = reranked[reranked.length - 1].score;
-    this.reserve(matches.count);
-    const best = new Map<number, number>();
-    let count = 0;
-    for (let i = 0; i < matches.count; i++) {
+    const { count } = matches;
+    this.reserve(count, captions.windows.capacity, videos.capacity);
+    // Typed scratch indexed by slot instead of maps: a common word matches a window in most videos.
+    const { headScores, bestScores } = this;
+    for (const { slot, score } of reranked) {
+      headScores[slot] = score + 1;
+    }
+    const bestVideos: number[] = [];
+    for (let i = 0; i < count; i++) {
       const slot = matches.slots[i];
-      const videoSlot = videoSlotOf(slot);
-      if (videoSlot < 0) {
-        continue;
+      const videoSlot = captions.videoSlotOf(slot);
+      const head = headScores[slot];
+      const score = head > 0 ? head - 1 : Math.min(matches.scores[i], floor);
+      this.windowSlots[i] = slot;
+      this.videoSlots[i] = videoSlot;
+      this.scores[i] = score;
+      const held = bestScores[videoSlot];
+      if (held === 0) {
+        bestVideos.push(videoSlot);
       }
-      const score = rerankedScores.get(slot) ?? Math.min(matches.scores[i], floor);
-      this.windowSlots[count] = slot;
-      this.videoSlots[count] = videoSlot;
-      this.scores[count] = score;
-      count++;
-      if (score > (best.get(videoSlot) ?? -1)) {
-        best.set(videoSlot, score);
+      if (score + 1 > held) {
+        bestScores[videoSlot] = score + 1;
       }
     }
-    if (count === 0) {
-      return null;
+    const best = new Map<number, number>();
+    for (const videoSlot of bestVideos) {
+      best.set(videoSlot, bestScores[videoSlot] - 1);
+      bestScores[videoSlot] = 0;
+    }
+    for (const { slot } of reranked) {
+      headScores[slot] = 0;
     }
     const matchedTerms = new Set(clauses.flatMap((clause) => clause.expansions.map((expansion) => expansion.term)));
     return {
@@ -176,12 +183,18 @@ export class CaptionSearch {
     };
   }
 
-  private reserve(size: number): void {
-    if (this.scores.length < size) {
-      const length = Math.max(size, this.scores.length * 2);
+  private reserve(matches: number, windows: number, videos: number): void {
+    if (this.scores.length < matches) {
+      const length = Math.max(matches, this.scores.length * 2);
       this.windowSlots = new Int32Array(length);
       this.videoSlots = new Int32Array(length);
       this.scores = new Float32Array(length);
+    }
+    if (this.headScores.length < windows) {
+      this.headScores = new Float32Array(Math.max(windows, this.headScores.length * 2));
+    }
+    if (this.bestScores.length < videos) {
+      this.bestScores = new Float32Array(Math.max(videos, this.bestScores.length * 2));
     }
   }
 }
