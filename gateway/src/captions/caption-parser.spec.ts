@@ -117,6 +117,17 @@ describe('parseCaptions', () => {
     expect(parseError(SRT.join('\n').replace('00:01:02,500', '00:1:02,500'), 'srt').line).toBe(6);
   });
 
+  it('refuses a cue later than any video runs, on its timing line', () => {
+    const error = parseError(SRT.join('\n').replace('00:01:05,000', '700:00:00,000'), 'srt');
+    expect(error.line).toBe(6);
+    expect(error.message).toBe('Line 6: a cue may not end later than 100 hours into the video');
+  });
+
+  it('orders cues given out of order by their start', () => {
+    const vtt = 'WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nsecond\n\n00:00:01.000 --> 00:00:02.000\nfirst\n';
+    expect(parseCaptions(vtt, 'vtt').map((cue) => cue.text)).toEqual(['first', 'second']);
+  });
+
   it('refuses garbage on line 1', () => {
     expect(parseError('just some words\nand more\n', 'srt').line).toBe(1);
     expect(parseError('just some words\n\nand more\n', 'srt').line).toBe(1);

@@ -23,6 +23,8 @@ export class CaptionParseError extends Error {
 }
 
 const NEWLINE = /\r\n|\r|\n/;
+/** Cue times travel as 32-bit milliseconds (596 hours); no video is anywhere near this long. */
+const MAX_CUE_MS = 100 * 3_600_000;
 const BOM = '\ufeff';
 /** SRT is read as WebVTT behind this header, so every line of the original sits two lines further down. */
 const SRT_AS_VTT_HEADER = ['WEBVTT', ''];
@@ -77,13 +79,22 @@ export function parseCaptions(content: string, format: CaptionFormat): Cue[] {
       throw new CaptionParseError(Math.max(1, fatal.line - offset), fatal.reason);
     }
   }
+  const tooLate = cues.findIndex((cue) => cue.endTime * 1000 > MAX_CUE_MS);
+  if (tooLate >= 0) {
+    const timings = input.flatMap((line, index) => (line.includes('-->') ? [index + 1] : []));
+    throw new CaptionParseError(
+      Math.max(1, (timings[tooLate] ?? 1) - offset),
+      `a cue may not end later than ${MAX_CUE_MS / 3_600_000} hours into the video`,
+    );
+  }
   return cues
     .map((cue) => ({
       startMs: Math.round(cue.startTime * 1000),
       endMs: Math.round(cue.endTime * 1000),
       text: plainText(cue.tree.children),
     }))
-    .filter((cue) => cue.text !== '');
+    .filter((cue) => cue.text !== '')
+    .sort((a, b) => a.startMs - b.startMs);
 }
 
 function stripBom(content: string): string {
