@@ -2,6 +2,7 @@ import { SearchClientModule } from '@gateway/search/search-client.module';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxPrunerService } from './outbox-pruner.service';
 import { outboxRelayConfig } from './outbox-relay.config';
@@ -16,7 +17,7 @@ import { OutboxModule } from './outbox.module';
     OutboxModule,
     SearchClientModule,
   ],
-  providers: [OutboxRelayRepository, OutboxRelayService, OutboxPrunerService],
+  providers: [OutboxRelayRepository, OutboxRelayService, OutboxPrunerService, OutboxCommitSubscriber],
   exports: [OutboxRelayService],
 })
 export class OutboxRelayModule {}

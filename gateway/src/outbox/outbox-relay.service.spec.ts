@@ -34,7 +34,7 @@ function remove(videoId: number, version: number): OutboxEvent {
   return { ...upsert(videoId, version), type: 'delete', payload: '{}' };
 }
 
-const config: OutboxRelayConfig = { batchSize: 3, pollIntervalMs: 100, maxBackoffMs: 1000 };
+const config: OutboxRelayConfig = { batchSize: 3, pollIntervalMs: 100, maxBackoffMs: 1000, retentionMs: 86_400_000 };
 
 describe(OutboxRelayService.name, () => {
   let sut: OutboxRelayService;
@@ -221,6 +221,54 @@ describe(OutboxRelayService.name, () => {
       sut.onApplicationBootstrap();
       await jest.advanceTimersByTimeAsync(config.pollIntervalMs - 1);
       expect(sent).toHaveLength(7);
+    });
+  });
+
+  describe('wake', () => {
+    it('delivers at once what was just committed instead of at the next poll', async () => {
+      jest.useFakeTimers();
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(0);
+      pending = [upsert(1, 1)];
+
+      sut.wake();
+      await jest.advanceTimersByTimeAsync(1);
+
+      expect(sent).toEqual(['upsert 1@1']);
+    });
+
+    it('runs the next cycle right after the one a commit arrived during', async () => {
+      jest.useFakeTimers();
+      let release: () => void = () => undefined;
+      client.upsertVideos.mockImplementationOnce(({ videos }) => {
+        sent.push(...videos.map((video) => `upsert ${video.videoId}@${video.version}`));
+        return new Promise((resolve) => {
+          release = () => resolve({ applied: videos.length, skipped: 0 });
+        });
+      });
+      pending = [upsert(1, 1)];
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(0);
+      pending.push(upsert(2, 1));
+      sut.wake();
+      release();
+
+      await jest.advanceTimersByTimeAsync(1);
+
+      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1']);
+    });
+
+    it('leaves the backoff alone while the search service fails', async () => {
+      jest.useFakeTimers();
+      client.upsertVideos.mockRejectedValue(new Error('down'));
+      pending = [upsert(1, 1)];
+      sut.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(0);
+
+      sut.wake();
+      await jest.advanceTimersByTimeAsync(50);
+
+      expect(client.upsertVideos).toHaveBeenCalledTimes(1);
     });
   });
 

@@ -37,6 +37,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private cycle: Promise<unknown> = Promise.resolve();
   private consecutiveFailures = 0;
   private stopping = false;
+  /** Events were committed while a cycle ran: the next one starts at once instead of after the poll interval. */
+  private wakeRequested = false;
 
   constructor(
     private readonly relayRepository: OutboxRelayRepository,
@@ -59,6 +61,24 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.drain(Date.now() + SHUTDOWN_DRAIN_MS);
   }
 
+  /**
+   * Delivers now rather than at the next poll, because this process just committed events: a change is then
+   * searchable a round trip after its 2xx instead of up to a poll interval later. Writes that come while a
+   * cycle runs are sent together by the cycle right after it, so a burst still goes in batches; while the
+   * search service fails, the backoff stands.
+   */
+  wake(): void {
+    if (this.stopping || this.consecutiveFailures > 0) {
+      return;
+    }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    } else {
+      this.wakeRequested = true;
+    }
+  }
+
   /** One cycle under the cross-replica lease; also what the shutdown drain and the tests run. */
   async runCycle(): Promise<RelayCycleResult> {
     const lease = await this.relayRepository.withLease(() => this.relayBatches());
@@ -76,13 +96,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async tick(): Promise<void> {
+    this.wakeRequested = false;
     try {
       const { more } = await this.runCycle();
       if (this.consecutiveFailures > 0) {
         this.logger.log(`Outbox delivery resumed after ${this.consecutiveFailures} failed attempt(s)`);
         this.consecutiveFailures = 0;
       }
-      this.schedule(more ? 0 : this.config.pollIntervalMs);
+      this.schedule(more || this.wakeRequested ? 0 : this.config.pollIntervalMs);
     } catch (error) {
       this.consecutiveFailures++;
       const delay = this.backoffMs(this.consecutiveFailures);
