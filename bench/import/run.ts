@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { startSearchService } from '../../search-service/test/support/search-service-process';
-import { startGatewayProcess } from '../../test/support/gateway-process';
 import { summarizeProfile } from '../profile/summarize';
+import { BenchDatabase, requestJson, startBenchPlatform } from '../support/bench-platform';
 import { ImportRow, postgresStorageSeconds, sqliteStorageSeconds } from './storage-ceiling';
 
 /**
@@ -15,7 +12,7 @@ import { ImportRow, postgresStorageSeconds, sqliteStorageSeconds } from './stora
  * --cpu-prof and the profile's top items are listed. `npm run bench:import -- --rows 100000 --db sqlite,postgres`.
  */
 
-type Database = 'sqlite' | 'postgres';
+type Database = BenchDatabase;
 
 interface Figures {
   database: Database;
@@ -28,8 +25,6 @@ interface Figures {
   profiles: string;
 }
 
-const SERVICE_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
-const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const NO_LIMITS = {
   RATE_LIMIT_PER_MINUTE: '1000000',
   DAILY_QUOTA: '1000000000',
@@ -65,56 +60,23 @@ function ndjson(rows: number): string {
   return lines.join('\n');
 }
 
-async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
-  const response = await fetch(url, init);
-  if (!response.ok) {
-    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
-  }
-  return (await response.json()) as Record<string, unknown>;
-}
-
 async function runOn(database: Database, rows: number, body: string, parsed: ImportRow[]): Promise<Figures> {
-  const suffix = randomBytes(4).toString('hex');
-  const names = { search: `bench_search_${suffix}`, gateway: `bench_gateway_${suffix}` };
-  const admin = database === 'postgres' ? new Client({ connectionString: POSTGRES_ADMIN }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${names.search}`);
-    await admin.query(`CREATE DATABASE ${names.gateway}`);
-  }
-  const url = (name: string) => POSTGRES_ADMIN.replace(/postgres$/, name);
-  const scratch = mkdtempSync(join(tmpdir(), `bench-import-${database}-`));
-  const profileDir = join(scratch, 'profiles');
-  const searchProfileDir = join(scratch, 'search-profiles');
+  const profiles = mkdtempSync(join(tmpdir(), `bench-import-profiles-${database}-`));
+  const profileDir = join(profiles, 'gateway');
+  const searchProfileDir = join(profiles, 'search');
   mkdirSync(profileDir);
   mkdirSync(searchProfileDir);
-  mkdirSync(join(scratch, 'search'));
-  mkdirSync(join(scratch, 'gateway'));
-  const search = await startSearchService({
-    token: SERVICE_TOKEN,
-    dataDir: join(scratch, 'search'),
-    logFile: join(scratch, 'search-service.log'),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${searchProfileDir}`],
-    env: admin ? { DATABASE_URL: url(names.search) } : {},
+  const platform = await startBenchPlatform(database, {
+    label: 'import',
+    gatewayEnv: { ...NO_LIMITS, ...tunables() },
+    gatewayNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    searchNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${searchProfileDir}`],
   });
-  const gateway = await startGatewayProcess({
-    searchUrl: search.url,
-    serviceToken: SERVICE_TOKEN,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-    dataDir: join(scratch, 'gateway'),
-    logFile: join(scratch, 'gateway.log'),
-    env: { ...NO_LIMITS, ...tunables(), ...(admin ? { DATABASE_URL: url(names.gateway) } : {}) },
-  });
+  const { gateway } = platform;
   try {
-    const user = await json(`${gateway.url}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `import-${suffix}@example.com`, password: 'bench password' }),
-    });
-    const auth = { authorization: `Bearer ${String(user.token)}` };
-    const userId = (user.user as { id: number }).id;
+    const { userId, auth } = await platform.register();
     const started = performance.now();
-    const accepted = await json(`${gateway.url}/api/v1/users/${userId}/videos/import`, {
+    const accepted = await requestJson(`${gateway.url}/api/v1/users/${userId}/videos/import`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/x-ndjson' },
       body,
@@ -123,7 +85,7 @@ async function runOn(database: Database, rows: number, body: string, parsed: Imp
     let job = accepted;
     while (job.status !== 'completed') {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      job = await json(`${gateway.url}/api/v1/users/${userId}/videos/imports/${String(accepted.id)}`, {
+      job = await requestJson(`${gateway.url}/api/v1/users/${userId}/videos/imports/${String(accepted.id)}`, {
         headers: auth,
       });
     }
@@ -135,11 +97,10 @@ async function runOn(database: Database, rows: number, body: string, parsed: Imp
     console.log(
       `[${database}] 202 after ${acceptedSeconds.toFixed(1)} s, searchable after ${searchableSeconds.toFixed(1)} s`,
     );
-    await gateway.stop();
-    await search.stop();
-    const storageSeconds = admin
-      ? await postgresStorageSeconds(url(names.gateway), userId, parsed)
-      : sqliteStorageSeconds(join(scratch, 'gateway', 'gateway.sqlite'), userId, parsed);
+    await platform.stopApps();
+    const storageSeconds = platform.gatewayDatabaseUrl
+      ? await postgresStorageSeconds(platform.gatewayDatabaseUrl, userId, parsed)
+      : sqliteStorageSeconds(join(platform.scratch, 'gateway', 'gateway.sqlite'), userId, parsed);
     return {
       database,
       rows,
@@ -150,13 +111,7 @@ async function runOn(database: Database, rows: number, body: string, parsed: Imp
       profiles: [profileTable('Gateway', profileDir), '', profileTable('Search service', searchProfileDir)].join('\n'),
     };
   } finally {
-    await gateway.stop().catch(() => undefined);
-    await search.stop();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${names.search} WITH (FORCE)`);
-      await admin.query(`DROP DATABASE IF EXISTS ${names.gateway} WITH (FORCE)`);
-      await admin.end();
-    }
+    await platform.dispose();
   }
 }
 

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { startSearchService } from '../../../search-service/test/support/search-service-process';
-import { startGatewayProcess } from '../../../test/support/gateway-process';
+import { rmSync } from 'node:fs';
+import { BenchDatabase, requestJson, startBenchPlatform } from '../../support/bench-platform';
 import { percentile } from '../metrics';
 
 /**
@@ -15,10 +11,8 @@ import { percentile } from '../metrics';
  * engine's windows. `npm run bench:captions:visibility -- --cues 1000 --rounds 20 --db sqlite,postgres`
  */
 
-type Database = 'sqlite' | 'postgres';
+type Database = BenchDatabase;
 
-const SERVICE_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
-const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const POLL_MS = 10;
 const GIVE_UP_MS = 10_000;
 const WORDS = ['flour', 'water', 'salt', 'starter', 'oven', 'crust', 'proof', 'knead', 'dough', 'rise'];
@@ -32,14 +26,6 @@ interface Figures {
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : fallback;
-}
-
-async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
-  const response = await fetch(url, init);
-  if (!response.ok) {
-    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
-  }
-  return (await response.json()) as Record<string, unknown>;
 }
 
 /** `cues` cues of three seconds; the one in the middle says `marker`. */
@@ -62,40 +48,11 @@ function markerWord(): string {
 }
 
 async function runOn(database: Database, cues: number, rounds: number): Promise<Figures> {
-  const suffix = randomBytes(4).toString('hex');
-  const names = { search: `bench_vis_search_${suffix}`, gateway: `bench_vis_gateway_${suffix}` };
-  const admin = database === 'postgres' ? new Client({ connectionString: POSTGRES_ADMIN }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${names.search}`);
-    await admin.query(`CREATE DATABASE ${names.gateway}`);
-  }
-  const url = (name: string) => POSTGRES_ADMIN.replace(/postgres$/, name);
-  const scratch = mkdtempSync(join(tmpdir(), `bench-captions-visibility-${database}-`));
-  mkdirSync(join(scratch, 'search'));
-  mkdirSync(join(scratch, 'gateway'));
-  const search = await startSearchService({
-    token: SERVICE_TOKEN,
-    dataDir: join(scratch, 'search'),
-    logFile: join(scratch, 'search-service.log'),
-    env: admin ? { DATABASE_URL: url(names.search) } : {},
-  });
-  const gateway = await startGatewayProcess({
-    searchUrl: search.url,
-    serviceToken: SERVICE_TOKEN,
-    dataDir: join(scratch, 'gateway'),
-    logFile: join(scratch, 'gateway.log'),
-    env: admin ? { DATABASE_URL: url(names.gateway) } : {},
-  });
+  const platform = await startBenchPlatform(database, { label: 'captions' });
+  const { gateway } = platform;
   try {
-    const user = await json(`${gateway.url}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `captions-${suffix}@example.com`, password: 'bench password' }),
-    });
-    const auth = { authorization: `Bearer ${String(user.token)}` };
-    const userId = (user.user as { id: number }).id;
-    const video = await json(`${gateway.url}/api/v1/users/${userId}/videos`, {
+    const { userId, auth } = await platform.register();
+    const video = await requestJson(`${gateway.url}/api/v1/users/${userId}/videos`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Bread at home', description: 'A long baking session', duration: cues * 3 }),
@@ -105,7 +62,7 @@ async function runOn(database: Database, cues: number, rounds: number): Promise<
       const marker = markerWord();
       const body = webvtt(cues, marker);
       const started = performance.now();
-      await json(`${gateway.url}/api/v1/users/${userId}/videos/${String(video.id)}/captions`, {
+      await requestJson(`${gateway.url}/api/v1/users/${userId}/videos/${String(video.id)}/captions`, {
         method: 'PUT',
         headers: { ...auth, 'content-type': 'text/vtt' },
         body,
@@ -113,7 +70,7 @@ async function runOn(database: Database, cues: number, rounds: number): Promise<
       const acknowledged = performance.now();
       figures.putMs.push(acknowledged - started);
       for (;;) {
-        const answer = await json(`${gateway.url}/api/v1/users/${userId}/search`, {
+        const answer = await requestJson(`${gateway.url}/api/v1/users/${userId}/search`, {
           method: 'POST',
           headers: { ...auth, 'content-type': 'application/json' },
           body: JSON.stringify({ query: marker }),
@@ -131,14 +88,8 @@ async function runOn(database: Database, cues: number, rounds: number): Promise<
     }
     return figures;
   } finally {
-    await gateway.stop().catch(() => undefined);
-    await search.stop();
-    rmSync(scratch, { recursive: true, force: true });
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${names.search} WITH (FORCE)`);
-      await admin.query(`DROP DATABASE IF EXISTS ${names.gateway} WITH (FORCE)`);
-      await admin.end();
-    }
+    await platform.dispose();
+    rmSync(platform.scratch, { recursive: true, force: true });
   }
 }
 
