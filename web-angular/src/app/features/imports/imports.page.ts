@@ -9,6 +9,7 @@ import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { SessionService } from '../../core/auth/session.service';
 import { errorMessage } from '../../core/http/api-error';
 import { saveBlob } from '../../core/util/download';
+import { FileDropDirective } from '../../ui/file-drop/file-drop.directive';
 import { importFormat, ImportPhase, phaseLabel } from './import-file';
 import { ImportsApiService } from './imports-api.service';
 
@@ -17,7 +18,7 @@ const ERRORS_SHOWN = 100;
 
 @Component({
   selector: 'app-imports-page',
-  imports: [DatePipe, DecimalPipe, MatButtonModule, MatProgressBarModule],
+  imports: [FileDropDirective, DatePipe, DecimalPipe, MatButtonModule, MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './imports.page.html',
   styleUrl: './imports.page.scss',
@@ -28,7 +29,6 @@ export default class ImportsPage {
   private readonly destroyRef = inject(DestroyRef);
   private running?: Subscription;
 
-  protected readonly dragging = signal(false);
   protected readonly fileName = signal<string | null>(null);
   protected readonly phase = signal<ImportPhase | null>(null);
   protected readonly uploadPercent = signal(0);
@@ -70,20 +70,6 @@ export default class ImportsPage {
     }
   }
 
-  protected dropped(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) {
-      this.start(file);
-    }
-  }
-
-  protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(true);
-  }
-
   protected downloadErrors(job: ImportDto): void {
     this.api.errorsCsv(this.userId, job.id).subscribe({
       next: (blob) => saveBlob(blob, `import-${job.id}-errors.csv`),
@@ -91,7 +77,7 @@ export default class ImportsPage {
     });
   }
 
-  private start(file: File): void {
+  protected start(file: File): void {
     const format = importFormat(file);
     this.fileName.set(file.name);
     this.job.set(null);

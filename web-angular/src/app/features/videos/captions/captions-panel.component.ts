@@ -21,6 +21,7 @@ import { SessionService } from '../../../core/auth/session.service';
 import { errorMessage } from '../../../core/http/api-error';
 import { NotifyService } from '../../../core/notify/notify.service';
 import { ConfirmData, ConfirmDialog } from '../../../ui/dialog/confirm.dialog';
+import { FileDropDirective } from '../../../ui/file-drop/file-drop.directive';
 import { DurationPipe } from '../duration.pipe';
 import { captionFormat, errorLine, normaliseLanguage, refusal } from './caption-file';
 import { CaptionsApiService } from './captions-api.service';
@@ -39,7 +40,15 @@ interface UploadProblem {
 /** A video's captions: upload (pick or drop a .vtt/.srt file), the summary, the cue list and delete. */
 @Component({
   selector: 'app-captions-panel',
-  imports: [DatePipe, DecimalPipe, ScrollingModule, MatButtonModule, MatProgressBarModule, DurationPipe],
+  imports: [
+    FileDropDirective,
+    DatePipe,
+    DecimalPipe,
+    ScrollingModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    DurationPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './captions-panel.component.html',
   styleUrl: './captions-panel.component.scss',
@@ -58,7 +67,6 @@ export class CaptionsPanelComponent {
   /** undefined while the first answer is awaited, null when the video has no captions. */
   protected readonly captions = signal<Captions | null | undefined>(undefined);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly dragging = signal(false);
   protected readonly language = signal('');
   protected readonly fileName = signal<string | null>(null);
   protected readonly phase = signal<UploadPhase | null>(null);
@@ -107,20 +115,6 @@ export class CaptionsPanelComponent {
     }
   }
 
-  protected dropped(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    const file = event.dataTransfer?.files[0];
-    if (file && !this.busy()) {
-      this.start(file);
-    }
-  }
-
-  protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(true);
-  }
-
   protected typedLanguage(event: Event): void {
     this.language.set((event.target as HTMLInputElement).value);
   }
@@ -165,7 +159,7 @@ export class CaptionsPanelComponent {
       });
   }
 
-  private start(file: File): void {
+  protected start(file: File): void {
     this.fileName.set(file.name);
     const refused = refusal(file);
     const format = captionFormat(file);
