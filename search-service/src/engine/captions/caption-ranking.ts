@@ -28,7 +28,6 @@ export function mergeCaptionMatches(
   const size = matches.count + captionBest.size;
   const slots = new Int32Array(size);
   const scores = new Float32Array(size);
-  const fieldMatched = new Set<number>();
   const candidates = new Map<number, number>();
   let count = 0;
   for (let i = 0; i < matches.count; i++) {
@@ -37,13 +36,13 @@ export function mergeCaptionMatches(
     slots[count] = slot;
     scores[count] = caption === undefined ? matches.scores[i] : combineScores(matches.scores[i], caption);
     if (caption !== undefined) {
-      fieldMatched.add(slot);
       candidates.set(slot, scores[count]);
     }
     count++;
   }
+  // Until the head joins them, the candidates are exactly the videos matched by both fields and captions.
   for (const [slot, caption] of captionBest) {
-    if (!fieldMatched.has(slot)) {
+    if (!candidates.has(slot)) {
       slots[count] = slot;
       scores[count] = combineScores(0, caption);
       candidates.set(slot, scores[count]);
