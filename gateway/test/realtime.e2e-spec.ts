@@ -4,6 +4,7 @@ import request from 'supertest';
 // eslint-disable-next-line no-restricted-imports
 import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
+import { until } from './support/until';
 
 interface Caller {
   id: number;
@@ -52,20 +53,6 @@ class DashboardSocket {
 
   close(): void {
     this.socket.close();
-  }
-}
-
-async function until<T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

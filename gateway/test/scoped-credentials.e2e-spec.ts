@@ -4,20 +4,7 @@ import request from 'supertest';
 import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
 import { registerUser, TestUser } from './support/test-users';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { until } from './support/until';
 
 const bearer = (credential: string) => ({ Authorization: `Bearer ${credential}` });
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 // eslint-disable-next-line no-restricted-imports
 import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
+import { until } from './support/until';
 
 interface Caller {
   id: number;
@@ -22,20 +23,6 @@ function grpcCalls(metrics: string, method: string): number {
     .split('\n')
     .filter((line) => line.startsWith(`grpc_client_calls_total{method="SearchService/${method}"`))
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
 import { TestUser, registerUser } from './support/test-users';
+import { until } from './support/until';
 
 interface Video {
   title: string;
@@ -30,20 +31,6 @@ const PASTA: Video[] = [
   { title: 'Pasta bake', description: 'Baked in the oven for an hour', duration: 1500, tags: ['pasta', 'oven'] },
 ];
 const OTHER: Video = { title: 'Automobile repair', description: 'Fixing an engine', duration: 100, tags: ['garage'] };
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
 jest.setTimeout(60_000);

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { RunningSearchService, startSearchService } from '../../search-service/test/support/search-service-process';
 import { StartedGateway, startGateway } from './support/start-gateway';
 import { TestUser, registerUser } from './support/test-users';
+import { until } from './support/until';
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -57,20 +58,6 @@ function verify(secret: string, received: Received, toleranceS = 300): boolean {
       const given = Buffer.from(hex, 'hex');
       return given.length === expected.length && timingSafeEqual(given, expected);
     });
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 jest.setTimeout(60_000);
