@@ -10,6 +10,7 @@ import { AddDocumentCreatedAt1764950000000 } from './migrations/1764950000000-Ad
 import { AddSearchOptionsSettingsClicks1764960000000 } from './migrations/1764960000000-AddSearchOptionsSettingsClicks';
 import { IndexDocumentsUpdatedAt1765100000000 } from './migrations/1765100000000-IndexDocumentsUpdatedAt';
 import { AddDocumentCaptions1765300000000 } from './migrations/1765300000000-AddDocumentCaptions';
+import { AddSearchJobExplain1765400000000 } from './migrations/1765400000000-AddSearchJobExplain';
 
 export const ENTITIES = [DocumentEntity, SearchJobEntity, SearchClickEntity, SearchSettingsEntity];
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   AddSearchOptionsSettingsClicks1764960000000,
   IndexDocumentsUpdatedAt1765100000000,
   AddDocumentCaptions1765300000000,
+  AddSearchJobExplain1765400000000,
 ];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */

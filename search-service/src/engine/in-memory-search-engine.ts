@@ -12,6 +12,7 @@ import { MatchSorter } from './scoring/match-sorter';
 import { ProximityReranker, RERANK_DEPTH } from './scoring/proximity-reranker';
 import { MatchSet, QueryExecutor } from './scoring/query-executor';
 import { SlotFilter } from './scoring/query-plan';
+import { ScoreExplainer } from './scoring/score-explainer';
 import {
   AlgorithmDescription,
   EngineDocument,
@@ -52,6 +53,7 @@ export class InMemorySearchEngine implements SearchEngine {
   private readonly reranker = new ProximityReranker(this.analyzer);
   private readonly snippets = new SnippetBuilder(this.analyzer);
   private readonly sorter = new MatchSorter();
+  private readonly explainer = new ScoreExplainer(this.analyzer, this.reranker);
   private readonly captionSearch = new CaptionSearch(this.analyzer, this.executor, this.reranker);
   private readonly settings = new QuerySettingsCompiler(this.analyzer);
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
@@ -134,6 +136,7 @@ export class InMemorySearchEngine implements SearchEngine {
     const depth = sort ? RERANK_DEPTH : Math.max(offset + limit, RERANK_DEPTH);
     const candidates = this.executor.execute(index, clauses, filter, depth, matches, settings.fieldWeights);
     let reranked = this.reranker.rerank(index, clauses, candidates);
+    const proximityHead = query.explain ? new Set(reranked.slice(0, RERANK_DEPTH).map(({ slot }) => slot)) : null;
     let all: MatchSet = matches;
     const captions = this.captions.get(query.ownerId);
     const captionMatches = captions
@@ -157,7 +160,7 @@ export class InMemorySearchEngine implements SearchEngine {
     const hits = ranked.map(({ slot, score }): EngineHit => {
       const snippet = this.snippets.build(index, slot, matchedTerms, options);
       const found = moments?.get(slot);
-      return {
+      const hit: EngineHit = {
         videoId: index.videoId(slot),
         title: index.title(slot),
         score: Math.min(1, Math.max(0, score)),
@@ -166,6 +169,15 @@ export class InMemorySearchEngine implements SearchEngine {
         highlights: snippet.highlights,
         moments: found?.moments ?? [],
       };
+      if (proximityHead) {
+        hit.explanation = this.explainer.explain(index, clauses, settings.fieldWeights, slot, {
+          reranked: proximityHead.has(slot),
+          captionScore: captionMatches?.best.get(slot) ?? 0,
+          captionCue: found?.moments[0]?.text ?? '',
+          score: hit.score,
+        });
+      }
+      return hit;
     });
     const facets = requestedFacets(query);
     return { hits, totalHits: all.count, facetDistribution: facets ? countFacets(index, all, facets) : {} };

@@ -82,6 +82,8 @@ export interface EngineQuery {
   cropLength?: number;
   /** Undefined uses the defaults. */
   settings?: EngineSettings;
+  /** Adds an `explanation` to each returned hit; computed for the page only, after ranking. */
+  explain?: boolean;
 }
 
 export interface EngineHighlights {
@@ -115,6 +117,74 @@ export interface EngineHit {
   highlights: EngineHighlights;
   /** Best first, at most `MAX_MOMENTS`; empty when the captions did not match. */
   moments: EngineMoment[];
+  /** Only when the query asked to `explain`. */
+  explanation?: EngineExplanation;
+}
+
+/** How a query word reached the document: as typed, through its stem, or through an expansion. */
+export type EngineMatchKind = 'exact' | 'stemmed' | 'synonym' | 'prefix' | 'typo' | 'phonetic' | 'none';
+
+export interface EngineFieldMatch {
+  field: 'title' | 'description' | 'tags';
+  /** Occurrences of the matched term in the field. */
+  frequency: number;
+  /** The owner's weight of the field. */
+  weight: number;
+  /** BM25 length normalisation: above 1 for a field longer than average. */
+  lengthNorm: number;
+}
+
+export interface EngineWordExplanation {
+  word: string;
+  kind: EngineMatchKind;
+  /** The document's word the query word matched; empty for `none`. */
+  matched: string;
+  /** Edits between the query word and `matched` for a typo match, else 0. */
+  typoDistance: number;
+  /** The expansion's weight: 1 for the word's own stem, lower for a synonym, completion, typo or sound-alike. */
+  expansionWeight: number;
+  idf: number;
+  fields: EngineFieldMatch[];
+  /** Field-weighted, length-normalised term frequency: the sum over `fields` of weight * frequency / lengthNorm. */
+  termFrequency: number;
+  /** BM25F score of the word: expansionWeight * idf * termFrequency / (k1 + termFrequency). */
+  rawScore: number;
+  /** Its share of the relevance score: rawScore / normalization * coverageFactor * proximity.kept. */
+  part: number;
+}
+
+export interface EngineProximityExplanation {
+  /** 0..1: consecutive query words found close together in query order. */
+  pairScore: number;
+  /** 0..1: share of query words found exactly as typed. */
+  asTypedShare: number;
+  /** Share of the first-pass score kept before the proximity evidence earns the rest. */
+  kept: number;
+}
+
+/**
+ * Why a hit scored what it did. `parts` add up to `score` (the hit's relevance, within float rounding):
+ * the words' parts, then the proximity and exact-match bonuses of the reranked head, then what the captions add,
+ * then `rankCap` (negative when a match below the reranked head was capped to the head's lowest score).
+ */
+export interface EngineExplanation {
+  words: EngineWordExplanation[];
+  /** The query's attainable raw score (the sum of its words' idf) every raw score is divided by. */
+  normalization: number;
+  /** Share of the query words the document's fields matched. */
+  coverage: number;
+  /** coverage ** 2: documents missing words are pushed down. */
+  coverageFactor: number;
+  /** The first-pass score: sum of raw scores / normalization * coverageFactor. */
+  fieldsScore: number;
+  /** Absent for a hit outside the reranked head. */
+  proximity?: EngineProximityExplanation;
+  /** 0..1: the best caption window's score; 0 when the captions did not match. */
+  captionScore: number;
+  /** The best matching caption cue, empty when none matched. */
+  captionCue: string;
+  parts: { words: number; proximity: number; exactMatchBonus: number; captions: number; rankCap: number };
+  score: number;
 }
 
 export interface AlgorithmDescription {

@@ -29,6 +29,7 @@ function finished(id: string): SearchJobEntity {
     completedAt: '2026-11-26T10:00:00.001Z',
     updatedAt: '2026-11-26T10:00:00.001Z',
     durationMs: 0.4,
+    explain: false,
     claimedBy: null,
     claimedAt: null,
   };

@@ -28,6 +28,7 @@ function submit(overrides: Partial<SubmitSearchRequest> = {}): SubmitSearchReque
     highlightPreTag: '',
     highlightPostTag: '',
     cropLength: 0,
+    explain: false,
     ...overrides,
   };
 }
@@ -64,6 +65,7 @@ describe('validateSubmit', () => {
       facets: [],
       sort: [],
       highlight: { preTag: '<mark>', postTag: '</mark>', cropLength: 30 },
+      explain: false,
     });
   });
 

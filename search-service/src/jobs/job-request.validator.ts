@@ -45,6 +45,7 @@ export interface NewJob {
   facets: FacetName[];
   sort: SortCriterion[];
   highlight: StoredHighlight;
+  explain: boolean;
 }
 
 export interface JobListQuery {
@@ -232,6 +233,7 @@ export function validateSubmit(request: SubmitSearchRequest, algorithms: Algorit
     facets: validateFacets(request.facets ?? []),
     sort: parseSort(request.sort ?? []),
     highlight: validateHighlight(request),
+    explain: request.explain ?? false,
   };
 }
 

@@ -61,6 +61,7 @@ describe('JobStatsService (SQLite, migrated)', () => {
       completedAt: createdAt,
       updatedAt: createdAt,
       durationMs: 1,
+      explain: false,
       claimedBy: null,
       claimedAt: null,
     };

@@ -1,4 +1,5 @@
 import {
+  Explanation,
   FacetCounts,
   JobEvent,
   JobStatus,
@@ -6,7 +7,7 @@ import {
   SearchJob,
   SearchResult,
 } from '@proto/gen/ts/videosearch/search/v1/search';
-import type { EngineMoment, SortCriterion } from '@search/engine/search-engine';
+import type { EngineExplanation, EngineMoment, SortCriterion } from '@search/engine/search-engine';
 import type { JobState } from './job-state';
 import type { SearchJobEntity, StoredFacetDistribution, StoredResult } from './search-job.entity';
 
@@ -24,7 +25,7 @@ export function toJobStatus(state: JobState): JobStatus {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function toSearchResult(result: StoredResult): SearchResult {
+export function toSearchResult(result: StoredResult): SearchResult {
   return {
     videoId: result.videoId,
     title: result.title,
@@ -38,7 +39,12 @@ function toSearchResult(result: StoredResult): SearchResult {
       tags: [],
     },
     moments: (result.moments ?? []).map(toMoment),
+    explanation: result.explanation ? toExplanation(result.explanation) : undefined,
   };
+}
+
+export function toExplanation(explanation: EngineExplanation): Explanation {
+  return { ...explanation, proximity: explanation.proximity };
 }
 
 function toMoment(moment: EngineMoment): Moment {
@@ -102,6 +108,7 @@ export function toSearchJob(job: SearchJobEntity, includeResults: boolean): Sear
     facetDistribution: includeResults ? toFacetDistribution(job.facetDistribution) : {},
     facets: job.facets,
     sort: formatSort(job.sort),
+    explain: job.explain,
   };
 }
 

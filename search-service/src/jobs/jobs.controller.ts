@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   Click,
+  CompareResultsRequest,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -10,6 +11,7 @@ import {
   ListJobsRequest,
   ListJobsResponse,
   RecordClickRequest,
+  ResultComparison,
   SearchJob,
   SearchReply,
   SearchRequest,
@@ -23,6 +25,7 @@ import { JobStatsService } from './job-stats.service';
 import { JobWatchService } from './job-watch.service';
 import { JobsService } from './jobs.service';
 import { OneCallSearchService } from './one-call-search.service';
+import { ResultComparisonService } from './result-comparison.service';
 
 @Controller()
 @SearchServiceControllerMethods()
@@ -32,6 +35,7 @@ export class JobsController implements SearchServiceController {
     private readonly watcher: JobWatchService,
     private readonly statistics: JobStatsService,
     private readonly searches: OneCallSearchService,
+    private readonly comparisons: ResultComparisonService,
   ) {}
 
   search(request: SearchRequest): Promise<SearchReply> | SearchReply {
@@ -68,6 +72,10 @@ export class JobsController implements SearchServiceController {
 
   recordClick(request: RecordClickRequest): Promise<Click> {
     return this.jobs.recordClick(request);
+  }
+
+  compareResults(request: CompareResultsRequest): Promise<ResultComparison> {
+    return this.comparisons.compare(request);
   }
 
   watchJobs(request: WatchJobsRequest): Observable<JobEvent> {

@@ -15,6 +15,7 @@ import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { OneCallSearchService } from './one-call-search.service';
+import { ResultComparisonService } from './result-comparison.service';
 import { SearchClickEntity } from './search-click.entity';
 import { SearchClicksRepository } from './search-clicks.repository';
 import { SearchJobEntity } from './search-job.entity';
@@ -38,6 +39,7 @@ import { SearchJobEntity } from './search-job.entity';
     JobRecorder,
     JobOutcomeWaiter,
     OneCallSearchService,
+    ResultComparisonService,
     GracefulShutdown,
   ],
   exports: [JobRecorder],

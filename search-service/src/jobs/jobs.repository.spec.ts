@@ -48,6 +48,7 @@ describe('JobsRepository (SQLite, migrated)', () => {
         completedAt: null,
         updatedAt: createdAt,
         durationMs: null,
+        explain: false,
         claimedBy: null,
         claimedAt: null,
       };
@@ -86,6 +87,7 @@ describe('JobsRepository (SQLite, migrated)', () => {
         completedAt: at,
         updatedAt: at,
         durationMs: 0.25,
+        explain: false,
         claimedBy: null,
         claimedAt: null,
       };

@@ -43,6 +43,7 @@ const SUMMARY_COLUMNS: Array<keyof SearchJobEntity> = [
   'offset',
   'facets',
   'sort',
+  'explain',
   'status',
   'resultCount',
   'estimatedTotalHits',

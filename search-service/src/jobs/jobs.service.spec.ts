@@ -37,6 +37,7 @@ function stored(status: JobState, overrides: Partial<SearchJobEntity> = {}): Sea
     completedAt: null,
     updatedAt: '2026-11-26T10:00:00.000Z',
     durationMs: null,
+    explain: false,
     claimedBy: null,
     claimedAt: null,
     ...overrides,

@@ -167,7 +167,7 @@ export class JobsService {
     }
   }
 
-  private async findOwned(ref: { jobId: string; ownerId: number }): Promise<SearchJobEntity> {
+  async findOwned(ref: { jobId: string; ownerId: number }): Promise<SearchJobEntity> {
     assertOwner(ref.ownerId);
     if (ref.jobId === '') {
       throw SearchException.notFound(JOB_NOT_FOUND);

@@ -36,6 +36,7 @@ function request(waitMs: number, overrides: Partial<NonNullable<SearchRequest['s
       highlightPreTag: '',
       highlightPostTag: '',
       cropLength: 0,
+      explain: false,
       ...overrides,
     },
     waitMs,
@@ -67,6 +68,7 @@ function queued(): SearchJobEntity {
     completedAt: null,
     updatedAt: '2026-11-26T10:00:00.000Z',
     durationMs: null,
+    explain: false,
     claimedBy: null,
     claimedAt: null,
   };

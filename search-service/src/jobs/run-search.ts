@@ -43,6 +43,7 @@ export function runSearch(engine: SearchEngine, job: SearchInput, settings?: Eng
     highlightPostTag: job.highlight?.postTag,
     cropLength: job.highlight?.cropLength,
     settings,
+    explain: job.explain,
   });
   return {
     results: answer.hits.map((hit) => ({
@@ -53,6 +54,7 @@ export function runSearch(engine: SearchEngine, job: SearchInput, settings?: Eng
       matchedFields: hit.matchedFields,
       highlights: hit.highlights,
       moments: hit.moments,
+      ...(hit.explanation ? { explanation: hit.explanation } : {}),
     })),
     estimatedTotalHits: answer.totalHits,
     facetDistribution: nonEmpty(job.facets) ? answer.facetDistribution : null,

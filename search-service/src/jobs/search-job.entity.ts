@@ -1,5 +1,11 @@
 import { jsonText } from '@search/database/column-transformers';
-import type { EngineHighlights, EngineMoment, FacetName, SortCriterion } from '@search/engine/search-engine';
+import type {
+  EngineExplanation,
+  EngineHighlights,
+  EngineMoment,
+  FacetName,
+  SortCriterion,
+} from '@search/engine/search-engine';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { JobState } from './job-state';
 
@@ -29,6 +35,8 @@ export interface StoredResult {
   highlights?: EngineHighlights;
   /** Missing on jobs completed before captions were indexed. */
   moments?: EngineMoment[];
+  /** Only on jobs that asked to explain. */
+  explanation?: EngineExplanation;
 }
 
 /** Resolved highlight options (defaults filled in), kept so that a retried job renders its results the same way. */
@@ -85,6 +93,10 @@ export class SearchJobEntity {
   /** Null on jobs written before highlights existed (the engine's defaults apply). */
   @Column({ type: 'text', nullable: true, transformer: jsonText<StoredHighlight>() })
   highlight: StoredHighlight | null;
+
+  /** Whether each result carries its explanation; kept so that a retried job explains too. */
+  @Column({ type: 'boolean', default: false })
+  explain: boolean;
 
   @Column({ type: 'varchar', length: 16 })
   status: JobState;

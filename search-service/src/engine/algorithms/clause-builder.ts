@@ -1,10 +1,10 @@
 import { Analyzer } from '../analysis/analyzer';
 import { OwnerIndex } from '../index/owner-index';
-import { QueryClause } from '../scoring/query-plan';
+import { ExpansionSource, QueryClause, TermExpansion } from '../scoring/query-plan';
 
 /** Collects the expansions of one query word, keeping the highest weight per term. */
 export class ClauseBuilder {
-  private readonly weights = new Map<number, number>();
+  private readonly expansions = new Map<number, TermExpansion>();
 
   constructor(
     private readonly word: string,
@@ -20,7 +20,7 @@ export class ClauseBuilder {
     if (term < 0 || this.index.documentFrequency(term) === 0) {
       return false;
     }
-    this.add(term, weight);
+    this.add(term, weight, 'stem');
     return true;
   }
 
@@ -29,32 +29,32 @@ export class ClauseBuilder {
     for (const synonym of synonyms ?? []) {
       const term = this.index.findTerm(analyzer.stem(synonym));
       if (term >= 0 && this.index.documentFrequency(term) > 0) {
-        this.add(term, weight);
+        this.add(term, weight, 'synonym');
       }
     }
   }
 
   /** Vocabulary words (ids) found by an expansion, through the stem each maps to. */
-  addWords(wordIds: Iterable<number>, weight: number): void {
+  addWords(wordIds: Iterable<number>, weight: number, source: ExpansionSource): void {
     for (const id of wordIds) {
-      this.add(this.index.vocabulary.termOf(id), weight);
+      this.add(this.index.vocabulary.termOf(id), weight, source);
     }
   }
 
   get isEmpty(): boolean {
-    return this.weights.size === 0;
+    return this.expansions.size === 0;
   }
 
   build(): QueryClause {
     return {
       word: this.word,
-      expansions: [...this.weights].map(([term, weight]) => ({ term, weight })),
+      expansions: [...this.expansions.values()],
     };
   }
 
-  private add(term: number, weight: number): void {
-    if ((this.weights.get(term) ?? 0) < weight) {
-      this.weights.set(term, weight);
+  private add(term: number, weight: number, source: ExpansionSource): void {
+    if ((this.expansions.get(term)?.weight ?? 0) < weight) {
+      this.expansions.set(term, { term, weight, source });
     }
   }
 }

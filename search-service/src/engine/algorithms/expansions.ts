@@ -41,18 +41,18 @@ export function planClauses(
     }
     const typing = query.lastWordIsPrefix && position === query.words.length - 1;
     if (weights.completion !== undefined && typing) {
-      builder.addWords(index.vocabulary.withPrefix(word, MAX_COMPLETIONS), weights.completion);
+      builder.addWords(index.vocabulary.withPrefix(word, MAX_COMPLETIONS), weights.completion, 'prefix');
     }
     const typoWeight = known ? weights.typoOfKnownWord : weights.typo;
     if (typoWeight !== undefined && settings.typoTolerance && word.length >= settings.minWordSizeOneTypo) {
-      builder.addWords(index.vocabulary.withinOneEdit(word), typoWeight);
+      builder.addWords(index.vocabulary.withinOneEdit(word), typoWeight, 'typo-1');
       if (word.length >= settings.minWordSizeTwoTypos) {
-        builder.addWords(index.vocabulary.withinTwoEdits(word), typoWeight * TWO_TYPO_FACTOR);
+        builder.addWords(index.vocabulary.withinTwoEdits(word), typoWeight * TWO_TYPO_FACTOR, 'typo-2');
       }
     }
     const fallback = weights.soundAlikeAsFallback === true;
     if (weights.soundAlike !== undefined && (!fallback || (settings.typoTolerance && builder.isEmpty))) {
-      builder.addWords(index.vocabulary.soundingLike(word), weights.soundAlike);
+      builder.addWords(index.vocabulary.soundingLike(word), weights.soundAlike, 'phonetic');
     }
     return builder.build();
   });

@@ -4,7 +4,7 @@ import { MatchSet, ScoredSlot } from '../scoring/query-executor';
  * How much a caption match counts against a match in the video's own fields (1 would rank a word said once in
  * an hour of speech like the same word in the title).
  */
-const CAPTION_WEIGHT = 0.8;
+export const CAPTION_WEIGHT = 0.8;
 
 /**
  * A video's relevance from its fields' score and its best caption window's: either alone keeps its score

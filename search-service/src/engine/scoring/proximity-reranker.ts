@@ -31,17 +31,7 @@ export class ProximityReranker {
     if (ranked.length === 0 || considered.length === 0) {
       return ranked;
     }
-    const clauseMatches = new Map<number, ClauseMatch[]>();
-    considered.forEach((clause, position) => {
-      for (const { term, weight } of clause.expansions) {
-        const matches = clauseMatches.get(term);
-        if (matches) {
-          matches.push({ clause: position, weight });
-        } else {
-          clauseMatches.set(term, [{ clause: position, weight }]);
-        }
-      }
-    });
+    const clauseMatches = clauseMatchesOf(considered);
     const surfaceIds = considered.map((clause) => index.vocabulary.idOf(clause.word));
     const scratch = newScratch(considered.length);
     const head = ranked.slice(0, RERANK_DEPTH).map((candidate) => ({
@@ -58,6 +48,24 @@ export class ProximityReranker {
       .slice(RERANK_DEPTH)
       .map((candidate) => ({ ...candidate, score: Math.min(candidate.score, floor) }));
     return head.concat(tail);
+  }
+
+  /**
+   * How `rerank` scaled a candidate's score: the multiplier is `kept + pair + asTyped`, each a share of the
+   * first-pass score, so an explanation can report the proximity and exact-match parts separately.
+   */
+  explain(index: OwnerIndex, clauses: QueryClause[], slot: number): ProximityExplanation {
+    const considered = clauses.slice(0, MAX_RERANK_CLAUSES);
+    const scratch = newScratch(considered.length);
+    const surfaceIds = considered.map((clause) => index.vocabulary.idOf(clause.word));
+    this.evidence(index, slot, clauseMatchesOf(considered), surfaceIds, scratch);
+    return {
+      pairScore: scratch.pairScore,
+      asTypedShare: scratch.asTypedShare,
+      kept: 1 - PROXIMITY_SHARE,
+      pair: PROXIMITY_SHARE * PAIR_WEIGHT * scratch.pairScore,
+      asTyped: PROXIMITY_SHARE * SURFACE_WEIGHT * scratch.asTypedShare,
+    };
   }
 
   /**
@@ -101,8 +109,9 @@ export class ProximityReranker {
         position++;
       });
     }
-    const pairScore = clauses > 1 ? sum(pairCredit) / (clauses - 1) : 1;
-    return PAIR_WEIGHT * pairScore + SURFACE_WEIGHT * (sum(asTyped) / clauses);
+    scratch.pairScore = clauses > 1 ? sum(pairCredit) / (clauses - 1) : 1;
+    scratch.asTypedShare = sum(asTyped) / clauses;
+    return PAIR_WEIGHT * scratch.pairScore + SURFACE_WEIGHT * scratch.asTypedShare;
   }
 }
 
@@ -112,6 +121,35 @@ interface Scratch {
   asTyped: Uint8Array;
   lastPosition: Float64Array;
   lastWeight: Float64Array;
+  /** The last candidate's evidence parts. */
+  pairScore: number;
+  asTypedShare: number;
+}
+
+export interface ProximityExplanation {
+  /** 0..1: consecutive query words found close together, in query order. */
+  pairScore: number;
+  /** 0..1: share of query words found exactly as typed. */
+  asTypedShare: number;
+  /** Shares of the first-pass score the reranked score is made of; they sum to the multiplier. */
+  kept: number;
+  pair: number;
+  asTyped: number;
+}
+
+function clauseMatchesOf(clauses: QueryClause[]): Map<number, ClauseMatch[]> {
+  const clauseMatches = new Map<number, ClauseMatch[]>();
+  clauses.forEach((clause, position) => {
+    for (const { term, weight } of clause.expansions) {
+      const matches = clauseMatches.get(term);
+      if (matches) {
+        matches.push({ clause: position, weight });
+      } else {
+        clauseMatches.set(term, [{ clause: position, weight }]);
+      }
+    }
+  });
+  return clauseMatches;
 }
 
 function newScratch(clauses: number): Scratch {
@@ -120,6 +158,8 @@ function newScratch(clauses: number): Scratch {
     asTyped: new Uint8Array(clauses),
     lastPosition: new Float64Array(clauses),
     lastWeight: new Float64Array(clauses),
+    pairScore: 0,
+    asTypedShare: 0,
   };
 }
 

@@ -2,13 +2,13 @@ import { FIELD_COUNT, FREQUENCY_BITS, OwnerIndex } from '../index/owner-index';
 import { QueryClause, SlotFilter } from './query-plan';
 
 /** BM25F parameters: title weighted over tags over description; titles are short, so less length damping. */
-const K1 = 1.2;
+export const K1 = 1.2;
 /** In `FIELDS` order (title, description, tags); the defaults of an owner's field weight settings. */
 export const FIELD_WEIGHTS: readonly number[] = [2.5, 1, 0.75];
-const FIELD_B = [0.5, 0.75, 0.5];
+export const FIELD_B: readonly number[] = [0.5, 0.75, 0.5];
 const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1;
 /** Documents missing query words are pushed down steeply: known-item queries want every word matched. */
-const COVERAGE_EXPONENT = 2;
+export const COVERAGE_EXPONENT = 2;
 
 export interface ScoredSlot {
   slot: number;
@@ -152,7 +152,7 @@ export class QueryExecutor {
 }
 
 /** The idf every expansion of a clause is scored with: that of its strongest expansion (most common on ties). */
-function referenceIdf(index: OwnerIndex, clause: QueryClause, documents: number): number {
+export function referenceIdf(index: OwnerIndex, clause: QueryClause, documents: number): number {
   let bestWeight = 0;
   let frequency = 0;
   for (const { term, weight } of clause.expansions) {

@@ -2,7 +2,11 @@
 export interface TermExpansion {
   term: number;
   weight: number;
+  /** How the term was reached from the query word; an explanation reports it. */
+  source: ExpansionSource;
 }
+
+export type ExpansionSource = 'stem' | 'synonym' | 'prefix' | 'typo-1' | 'typo-2' | 'phonetic';
 
 /**
  * What one query word matches: the exact stem at weight 1 and, depending on the algorithm, typo, prefix or

@@ -23,6 +23,36 @@ export enum JobStatus {
   JOB_STATUS_CANCELLED = 5,
 }
 
+export interface CompareResultsRequest {
+  jobId: string;
+  ownerId: number;
+  videoA: number;
+  videoB: number;
+}
+
+export interface ResultComparison {
+  /** Each with its explanation. */
+  a: SearchResult | undefined;
+  b:
+    | SearchResult
+    | undefined;
+  /** a's relevance_score minus b's. */
+  scoreDifference: number;
+  /** Every score part either side has, largest absolute difference first; they add up to score_difference. */
+  differences: PartDifference[];
+  /** One sentence: which video ranks higher and the part that decides it most. */
+  summary: string;
+}
+
+export interface PartDifference {
+  /** "word:<query word>", "proximity", "exact_match_bonus", "captions" or "rank_cap". */
+  part: string;
+  a: number;
+  b: number;
+  /** a - b. */
+  difference: number;
+}
+
 export interface RecordClickRequest {
   jobId: string;
   ownerId: number;
@@ -67,6 +97,8 @@ export interface SubmitSearchRequest {
   highlightPostTag: string;
   /** Words kept around the match in the description highlight (1..200); 0 selects 30. */
   cropLength: number;
+  /** Adds an explanation to every result: how each query word matched, in which field, and the score parts. */
+  explain: boolean;
 }
 
 export interface SearchRequest {
@@ -103,6 +135,90 @@ export interface SearchResult {
    * description or tags matched. A video matching both its fields and its captions ranks above either alone.
    */
   moments: Moment[];
+  /** Present when the search asked to explain. */
+  explanation: Explanation | undefined;
+}
+
+/**
+ * Why a result scored its relevance_score: parts.words + parts.proximity + parts.exact_match_bonus +
+ * parts.captions + parts.rank_cap = relevance_score (within float rounding).
+ */
+export interface Explanation {
+  /** One per query word, in query order (stop words dropped). */
+  words: WordExplanation[];
+  /** The query's attainable raw score (the sum of its words' idf); every raw score is divided by it. */
+  normalization: number;
+  /** Share of the query words the video's fields matched. */
+  coverage: number;
+  /** coverage squared: videos missing words are pushed down. */
+  coverageFactor: number;
+  /** The first-pass score: the sum of raw scores / normalization * coverage_factor. */
+  fieldsScore: number;
+  /** Absent for a result outside the reranked head (the 30 best by first-pass score). */
+  proximity:
+    | ProximityExplanation
+    | undefined;
+  /** 0..1: the best caption window's score; 0 when the captions did not match. */
+  captionScore: number;
+  /** The best matching caption cue with the matched words marked; empty when none matched. */
+  captionCue: string;
+  parts:
+    | ScoreParts
+    | undefined;
+  /** Equal to the result's relevance_score. */
+  score: number;
+}
+
+export interface ScoreParts {
+  /** The words' parts summed. */
+  words: number;
+  /** Consecutive query words found close together, in query order. */
+  proximity: number;
+  /** Query words found exactly as typed. */
+  exactMatchBonus: number;
+  /** What the best caption window adds: 0.8 * caption_score * (1 - the fields' part). */
+  captions: number;
+  /** Negative when a result below the reranked head was capped to the head's lowest score. */
+  rankCap: number;
+}
+
+export interface WordExplanation {
+  word: string;
+  /** "exact", "stemmed", "synonym", "prefix", "typo", "phonetic", or "none" when no field of the video matched it. */
+  kind: string;
+  /** The video's word the query word matched; empty for "none". */
+  matched: string;
+  /** Edits between word and matched for a typo, else 0. */
+  typoDistance: number;
+  /** 1 for the word's own stem, lower for a synonym, completion, typo or sound-alike. */
+  expansionWeight: number;
+  idf: number;
+  fields: FieldMatch[];
+  /** Field-weighted, length-normalised frequency: the sum over fields of weight * frequency / length_norm. */
+  termFrequency: number;
+  /** BM25F: expansion_weight * idf * term_frequency / (1.2 + term_frequency). */
+  rawScore: number;
+  /** Its share of relevance_score: raw_score / normalization * coverage_factor * proximity.kept (1 outside the head). */
+  part: number;
+}
+
+export interface FieldMatch {
+  /** "title", "description" or "tags". */
+  field: string;
+  frequency: number;
+  /** The owner's weight of the field. */
+  weight: number;
+  /** BM25 length normalisation: above 1 for a field longer than average. */
+  lengthNorm: number;
+}
+
+export interface ProximityExplanation {
+  /** 0..1: consecutive query words found close together in query order. */
+  pairScore: number;
+  /** 0..1: share of query words found exactly as typed. */
+  asTypedShare: number;
+  /** Share of the first-pass score kept before the proximity evidence earns the rest (0.5). */
+  kept: number;
 }
 
 /** A moment of a video whose captions match the query. */
@@ -165,6 +281,8 @@ export interface SearchJob {
   facetDistribution: { [key: string]: FacetCounts };
   facets: string[];
   sort: string[];
+  /** Whether every result carries its explanation; a retried job explains again. */
+  explain: boolean;
 }
 
 export interface SearchJob_FacetDistributionEntry {
@@ -371,6 +489,13 @@ export interface SearchServiceClient {
    */
 
   recordClick(request: RecordClickRequest, metadata?: Metadata): Observable<Click>;
+
+  /**
+   * Why video_a ranks where it does against video_b for a job's question: both explained, recomputed against the
+   * current index. NOT_FOUND for an unknown job or a video the question does not match.
+   */
+
+  compareResults(request: CompareResultsRequest, metadata?: Metadata): Observable<ResultComparison>;
 }
 
 /**
@@ -451,6 +576,16 @@ export interface SearchServiceController {
    */
 
   recordClick(request: RecordClickRequest, metadata?: Metadata): Promise<Click> | Observable<Click> | Click;
+
+  /**
+   * Why video_a ranks where it does against video_b for a job's question: both explained, recomputed against the
+   * current index. NOT_FOUND for an unknown job or a video the question does not match.
+   */
+
+  compareResults(
+    request: CompareResultsRequest,
+    metadata?: Metadata,
+  ): Promise<ResultComparison> | Observable<ResultComparison> | ResultComparison;
 }
 
 export function SearchServiceControllerMethods() {
@@ -466,6 +601,7 @@ export function SearchServiceControllerMethods() {
       "getJobStats",
       "watchJobs",
       "recordClick",
+      "compareResults",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
