@@ -18,12 +18,19 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
-import { InstantSearchQueryDto, MultiSearchDto, RecordClickDto, SuggestQueryDto } from './dto/search-options.dto';
+import {
+  CompareResultsQueryDto,
+  InstantSearchQueryDto,
+  MultiSearchDto,
+  RecordClickDto,
+  SuggestQueryDto,
+} from './dto/search-options.dto';
 import { SubmitSearchDto } from './dto/search-request.dto';
 import {
   ClickDto,
   MultiSearchResultDto,
   ReindexResultDto,
+  ResultComparisonDto,
   SearchAcceptedDto,
   SearchJobDto,
   SuggestionsDto,
@@ -155,5 +162,26 @@ export class SearchController {
     @Body() dto: RecordClickDto,
   ): Promise<ClickDto> {
     return this.searches.recordClick(user, jobId, dto);
+  }
+
+  @Get('search/:jobId/compare')
+  @ApiOperation({
+    summary: 'Why one video ranks above another for a search',
+    description:
+      "Asks the job's query and filters again of the current index with only videos a and b as candidates, both " +
+      'explained, and sets their score parts side by side, largest gap first: the differences add up to ' +
+      'score_difference. Both videos must match the query; which page the job returned them on does not matter.',
+  })
+  @ApiOkResponse({ type: ResultComparisonDto })
+  @ApiErrors({
+    400: 'a must be a positive integer (a video id)',
+    404: "Video 7 does not match this job's query and filters",
+  })
+  compare(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Query() query: CompareResultsQueryDto,
+  ): Promise<ResultComparisonDto> {
+    return this.searches.compareResults(user, jobId, query);
   }
 }

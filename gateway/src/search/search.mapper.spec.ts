@@ -1,4 +1,4 @@
-import { JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
+import { Explanation, JobStatus, SearchJob } from '@proto/gen/ts/videosearch/search/v1/search';
 import { JOB_STATUSES } from './dto/search-request.dto';
 import {
   instantQueryToSearch,
@@ -6,6 +6,7 @@ import {
   jobStatusFromRest,
   jobStatusToRest,
   toAcceptedDto,
+  toComparisonDto,
   toJobDto,
   toJobListDto,
   toJobSummaryDto,
@@ -45,6 +46,7 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
         matchedFields: ['title'],
         highlights: { title: '<mark>Pasta</mark> night', description: '', tags: ['dinner'] },
         moments: [],
+        explanation: undefined,
       },
     ],
     error: '',
@@ -59,6 +61,7 @@ function job(overrides: Partial<SearchJob> = {}): SearchJob {
     facetDistribution: {},
     facets: [],
     sort: [],
+    explain: false,
     ...overrides,
   };
 }
@@ -129,6 +132,7 @@ describe('search.mapper', () => {
         highlightPreTag: '<em>',
         highlightPostTag: '</em>',
         cropLength: 12,
+        explain: false,
       });
     });
 
@@ -145,6 +149,7 @@ describe('search.mapper', () => {
         highlightPreTag: '',
         highlightPostTag: '',
         cropLength: 0,
+        explain: false,
       });
     });
   });
@@ -182,6 +187,94 @@ describe('search.mapper', () => {
     });
   });
 
+  describe('explanations', () => {
+    const explanation: Explanation = {
+      words: [
+        {
+          word: 'pasta',
+          kind: 'exact',
+          matched: 'pasta',
+          typoDistance: 0,
+          expansionWeight: 1,
+          idf: 1.5,
+          fields: [{ field: 'title', frequency: 1, weight: 3, lengthNorm: 0.9 }],
+          termFrequency: 3.3,
+          rawScore: 1.03,
+          part: 0.6,
+        },
+      ],
+      normalization: 1.5,
+      coverage: 1,
+      coverageFactor: 1,
+      fieldsScore: 0.69,
+      proximity: { pairScore: 1, asTypedShare: 1, kept: 0.5 },
+      captionScore: 0,
+      captionCue: '',
+      parts: { words: 0.6, proximity: 0.2, exactMatchBonus: 0.1, captions: 0, rankCap: 0 },
+      score: 0.9,
+    };
+
+    it('adds the explanation in snake_case only to a result that carries one', () => {
+      const base = job().results[0];
+      const dto = toJobDto(job({ explain: true, results: [{ ...base, explanation }] }));
+
+      expect(dto.explain).toBe(true);
+      expect(dto.results[0].explanation).toEqual({
+        words: [
+          {
+            word: 'pasta',
+            kind: 'exact',
+            matched: 'pasta',
+            typo_distance: 0,
+            expansion_weight: 1,
+            idf: 1.5,
+            fields: [{ field: 'title', frequency: 1, weight: 3, length_norm: 0.9 }],
+            term_frequency: 3.3,
+            raw_score: 1.03,
+            part: 0.6,
+          },
+        ],
+        normalization: 1.5,
+        coverage: 1,
+        coverage_factor: 1,
+        fields_score: 0.69,
+        proximity: { pair_score: 1, as_typed_share: 1, kept: 0.5 },
+        caption_score: 0,
+        caption_cue: '',
+        parts: { words: 0.6, proximity: 0.2, exact_match_bonus: 0.1, captions: 0, rank_cap: 0 },
+        score: 0.9,
+      });
+      expect(toJobDto(job()).results[0]).not.toHaveProperty('explanation');
+    });
+
+    it('leaves proximity out for a result outside the reranked head', () => {
+      const base = job().results[0];
+      const dto = toJobDto(job({ results: [{ ...base, explanation: { ...explanation, proximity: undefined } }] }));
+
+      expect(dto.results[0].explanation).not.toHaveProperty('proximity');
+    });
+
+    it('maps a comparison, and refuses one that lacks a side', () => {
+      const result = { ...job().results[0], explanation };
+      const comparison = {
+        a: result,
+        b: { ...result, videoId: 4 },
+        scoreDifference: 0,
+        differences: [{ part: 'word:pasta', a: 0.6, b: 0.6, difference: 0 }],
+        summary: 'Videos 3 and 4 score the same (0.900).',
+      };
+
+      expect(toComparisonDto(comparison)).toMatchObject({
+        a: { video_id: 3, explanation: { score: 0.9 } },
+        b: { video_id: 4 },
+        score_difference: 0,
+        differences: [{ part: 'word:pasta', a: 0.6, b: 0.6, difference: 0 }],
+        summary: 'Videos 3 and 4 score the same (0.900).',
+      });
+      expect(() => toComparisonDto({ ...comparison, b: undefined })).toThrow(/without both results/);
+    });
+  });
+
   describe('toJobDto', () => {
     it('maps a completed job with its results in snake_case', () => {
       expect(toJobDto(job({ filters: { ...noFilters, videoIds: [3], minDuration: 0 } }))).toEqual({
@@ -196,6 +289,7 @@ describe('search.mapper', () => {
         started_at: '2026-11-26T10:00:00.010Z',
         completed_at: '2026-11-26T10:00:00.020Z',
         duration_ms: 10,
+        explain: false,
         results: [
           {
             video_id: 3,

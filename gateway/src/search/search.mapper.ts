@@ -3,18 +3,24 @@ import { SearchSettings, Suggestion } from '@proto/gen/ts/videosearch/search/v1/
 import {
   AlgorithmInfo,
   Click,
+  Explanation,
   FacetCounts,
+  FieldMatch,
   Highlights,
   JobEvent,
   JobStatus,
   ListJobsRequest,
   ListJobsResponse,
   Moment,
+  PartDifference,
+  ResultComparison,
   SearchJob,
   SearchRequest,
   SearchResult,
   SubmitSearchRequest,
+  WordExplanation,
 } from '@proto/gen/ts/videosearch/search/v1/search';
+import { ExplanationDto, FieldMatchDto, WordExplanationDto } from './dto/explanation.dto';
 import { InstantSearchQueryDto } from './dto/search-options.dto';
 import { JobStatusName, ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import {
@@ -25,6 +31,8 @@ import {
   JobUpdateDto,
   MatchedField,
   MomentDto,
+  PartDifferenceDto,
+  ResultComparisonDto,
   SearchAcceptedDto,
   SearchHighlightsDto,
   SearchJobDto,
@@ -102,6 +110,7 @@ export function toSubmitSearchRequest(ownerId: number, dto: SubmitSearchDto): Su
     highlightPreTag: dto.highlight_pre_tag ?? '',
     highlightPostTag: dto.highlight_post_tag ?? '',
     cropLength: dto.crop_length ?? 0,
+    explain: dto.explain ?? false,
   };
 }
 
@@ -151,7 +160,72 @@ export function toResultDto(result: SearchResult): SearchResultDto {
   if (result.highlights) {
     dto.highlights = toHighlightsDto(result.highlights);
   }
+  if (result.explanation) {
+    dto.explanation = toExplanationDto(result.explanation);
+  }
   return dto;
+}
+
+export function toExplanationDto(explanation: Explanation): ExplanationDto {
+  const parts = explanation.parts;
+  const dto: ExplanationDto = {
+    words: explanation.words.map(toWordExplanationDto),
+    normalization: explanation.normalization,
+    coverage: explanation.coverage,
+    coverage_factor: explanation.coverageFactor,
+    fields_score: explanation.fieldsScore,
+    caption_score: explanation.captionScore,
+    caption_cue: explanation.captionCue,
+    parts: {
+      words: parts?.words ?? 0,
+      proximity: parts?.proximity ?? 0,
+      exact_match_bonus: parts?.exactMatchBonus ?? 0,
+      captions: parts?.captions ?? 0,
+      rank_cap: parts?.rankCap ?? 0,
+    },
+    score: explanation.score,
+  };
+  if (explanation.proximity) {
+    const { pairScore, asTypedShare, kept } = explanation.proximity;
+    dto.proximity = { pair_score: pairScore, as_typed_share: asTypedShare, kept };
+  }
+  return dto;
+}
+
+function toWordExplanationDto(word: WordExplanation): WordExplanationDto {
+  return {
+    word: word.word,
+    kind: word.kind,
+    matched: word.matched,
+    typo_distance: word.typoDistance,
+    expansion_weight: word.expansionWeight,
+    idf: word.idf,
+    fields: word.fields.map(toFieldMatchDto),
+    term_frequency: word.termFrequency,
+    raw_score: word.rawScore,
+    part: word.part,
+  };
+}
+
+function toFieldMatchDto(match: FieldMatch): FieldMatchDto {
+  return { field: match.field, frequency: match.frequency, weight: match.weight, length_norm: match.lengthNorm };
+}
+
+export function toComparisonDto(comparison: ResultComparison): ResultComparisonDto {
+  if (!comparison.a || !comparison.b) {
+    throw new Error('The search service sent a comparison without both results');
+  }
+  return {
+    a: toResultDto(comparison.a),
+    b: toResultDto(comparison.b),
+    score_difference: comparison.scoreDifference,
+    differences: comparison.differences.map(toPartDifferenceDto),
+    summary: comparison.summary,
+  };
+}
+
+function toPartDifferenceDto(difference: PartDifference): PartDifferenceDto {
+  return { part: difference.part, a: difference.a, b: difference.b, difference: difference.difference };
 }
 
 function toMomentDto(moment: Moment): MomentDto {
@@ -228,6 +302,7 @@ export function toJobSummaryDto(job: SearchJob): SearchJobSummaryDto {
     started_at: job.startedAt || null,
     completed_at: job.completedAt || null,
     duration_ms: isTerminalStatus(job.status) ? job.durationMs : null,
+    explain: job.explain,
   };
 }
 

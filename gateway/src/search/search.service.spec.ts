@@ -29,6 +29,7 @@ function job(status: JobStatus, overrides: Partial<SearchJob> = {}): SearchJob {
     facetDistribution: {},
     facets: [],
     sort: [],
+    explain: false,
     ...overrides,
   };
 }
@@ -78,6 +79,7 @@ describe(SearchService.name, () => {
               matchedFields: ['title'],
               highlights: undefined,
               moments: [],
+              explanation: undefined,
             },
           ],
         }),

@@ -2,12 +2,19 @@ import type { AuthenticatedUser } from '@gateway/auth/authenticated-user';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { SearchRequest } from '@proto/gen/ts/videosearch/search/v1/search';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
-import { DEFAULT_SUGGESTIONS, InstantSearchQueryDto, RecordClickDto, SuggestQueryDto } from './dto/search-options.dto';
+import {
+  CompareResultsQueryDto,
+  DEFAULT_SUGGESTIONS,
+  InstantSearchQueryDto,
+  RecordClickDto,
+  SuggestQueryDto,
+} from './dto/search-options.dto';
 import { ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import {
   AlgorithmListDto,
   ClickDto,
   MultiSearchResultDto,
+  ResultComparisonDto,
   SearchAcceptedDto,
   SearchJobDto,
   SearchJobListDto,
@@ -24,6 +31,7 @@ import {
   toAcceptedDto,
   toAlgorithmDto,
   toClickDto,
+  toComparisonDto,
   toJobDto,
   toJobListDto,
   toListJobsRequest,
@@ -118,6 +126,18 @@ export class SearchService {
     await this.assertVisible(caller, jobId);
     return toClickDto(
       await this.client.recordClick({ jobId, ownerId: caller.id, videoId: dto.video_id, position: dto.position }),
+    );
+  }
+
+  /** Why video a ranks where it does against video b, for the job's query and filters. */
+  async compareResults(
+    caller: SearchCaller,
+    jobId: string,
+    query: CompareResultsQueryDto,
+  ): Promise<ResultComparisonDto> {
+    await this.assertVisible(caller, jobId);
+    return toComparisonDto(
+      await this.client.compareResults({ jobId, ownerId: caller.id, videoA: query.a, videoB: query.b }),
     );
   }
 

@@ -13,9 +13,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { trim } from '../common/validation/transforms';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event.publisher';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 

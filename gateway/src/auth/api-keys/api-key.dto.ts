@@ -17,9 +17,8 @@ import {
   ValidateBy,
   ValidationArguments,
 } from 'class-validator';
+import { toBoolean, trim } from '../../common/validation/transforms';
 import { Permission, PERMISSIONS } from '../authenticated-user';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 const PERMISSION_NAMES = PERMISSIONS.join(', ');
 
@@ -38,14 +37,6 @@ const IsFutureInstant = (message: string): PropertyDecorator =>
       defaultMessage: () => message,
     },
   });
-
-/** `true` / `false` from a query string; anything else is left for @IsBoolean to refuse. */
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (value === 'true') {
-    return true;
-  }
-  return value === 'false' ? false : value;
-};
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Production server', maxLength: 100 })

@@ -12,23 +12,26 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { trim } from '../../common/validation/transforms';
 import { MAX_QUERY_LENGTH, MAX_VIDEO_IDS, SubmitSearchDto } from './search-request.dto';
 import {
   CreatedBoundRule,
   CropLengthRule,
   DurationRule,
+  ExplainRule,
   FacetName,
   FacetsRule,
   HighlightTagRule,
   LimitRule,
   MAX_INT32,
   OffsetRule,
+  QueryBoolean,
   QueryList,
   QueryNumber,
   QueryNumberList,
+  RequiredVideoIdRule,
   SortRule,
   TagListRule,
-  trim,
   VideoIdsRule,
 } from './search-validation';
 
@@ -123,6 +126,11 @@ export class InstantSearchQueryDto {
   @QueryNumber()
   @CropLengthRule()
   crop_length?: number;
+
+  @ApiPropertyOptional({ description: 'true adds an `explanation` to every result', example: true })
+  @QueryBoolean()
+  @ExplainRule()
+  explain?: boolean;
 }
 
 export class SuggestQueryDto {
@@ -171,4 +179,16 @@ export class RecordClickDto {
   @Min(1, { message: 'position must be an integer of at least 1' })
   @Max(MAX_INT32, { message: 'position must be an integer of at least 1' })
   position: number;
+}
+
+export class CompareResultsQueryDto {
+  @ApiProperty({ description: "One video of the job's matches", example: 42 })
+  @QueryNumber()
+  @RequiredVideoIdRule('a')
+  a: number;
+
+  @ApiProperty({ description: "Another video of the job's matches", example: 7 })
+  @QueryNumber()
+  @RequiredVideoIdRule('b')
+  b: number;
 }

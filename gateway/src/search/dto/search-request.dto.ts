@@ -12,10 +12,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { trim } from '../../common/validation/transforms';
 import {
   CreatedBoundRule,
   CropLengthRule,
   DurationRule,
+  ExplainRule,
   FACET_NAMES,
   FacetName,
   FacetsRule,
@@ -32,7 +34,6 @@ import {
   SORT_FIELDS,
   SortRule,
   TagListRule,
-  trim,
   VideoIdsRule,
 } from './search-validation';
 
@@ -179,6 +180,15 @@ export class SubmitSearchDto {
   })
   @CropLengthRule()
   crop_length?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'true adds an `explanation` to every result: how each query word matched, in which field, and the score ' +
+      'parts that add up to `relevance_score`',
+    default: false,
+  })
+  @ExplainRule()
+  explain?: boolean;
 }
 
 /** `status=failed,cancelled` or repeated `status=` parameters. */

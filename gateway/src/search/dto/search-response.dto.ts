@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PaginationDto } from '../../common/dto/pagination.dto';
+import { ExplanationDto } from './explanation.dto';
 import { JOB_STATUSES, JobStatusName } from './search-request.dto';
 
 const MATCHED_FIELDS = ['title', 'description', 'tags', 'captions'] as const;
@@ -66,6 +67,12 @@ export class SearchResultDto {
     description: "Where the query matched the video's captions, best first; empty when it matched none",
   })
   moments: MomentDto[];
+
+  @ApiPropertyOptional({
+    type: ExplanationDto,
+    description: 'Only when the search asked to explain: why the result scored its relevance_score',
+  })
+  explanation?: ExplanationDto;
 }
 
 export class JobFiltersDto {
@@ -146,6 +153,9 @@ export class SearchJobSummaryDto {
 
   @ApiProperty({ type: Number, nullable: true, description: 'Processing time in milliseconds', example: 12.5 })
   duration_ms: number | null;
+
+  @ApiProperty({ description: 'Whether the results carry an explanation', example: false })
+  explain: boolean;
 }
 
 export class SearchJobDto extends SearchJobSummaryDto {
@@ -163,6 +173,46 @@ export class SearchJobDto extends SearchJobSummaryDto {
 
   @ApiPropertyOptional({ type: FacetDistributionDto, description: 'Only when the search asked for facets' })
   facet_distribution?: FacetDistributionDto;
+}
+
+export class PartDifferenceDto {
+  @ApiProperty({
+    description: '"word:<query word>", "proximity", "exact_match_bonus", "captions" or "rank_cap"',
+    example: 'word:pasta',
+  })
+  part: string;
+
+  @ApiProperty({ description: "The part of a's score", example: 0.41 })
+  a: number;
+
+  @ApiProperty({ description: "The part of b's score", example: 0.12 })
+  b: number;
+
+  @ApiProperty({ description: 'a - b', example: 0.29 })
+  difference: number;
+}
+
+export class ResultComparisonDto {
+  @ApiProperty({ type: SearchResultDto, description: 'Video a, with its explanation' })
+  a: SearchResultDto;
+
+  @ApiProperty({ type: SearchResultDto, description: 'Video b, with its explanation' })
+  b: SearchResultDto;
+
+  @ApiProperty({ description: "a's relevance_score minus b's", example: 0.31 })
+  score_difference: number;
+
+  @ApiProperty({
+    type: [PartDifferenceDto],
+    description: 'Every score part either side has, largest absolute difference first; they add up to score_difference',
+  })
+  differences: PartDifferenceDto[];
+
+  @ApiProperty({
+    description: 'Which video ranks higher and the part that decides it most',
+    example: 'Video 42 scores 0.31 above video 7, mostly from "pasta" (+0.29).',
+  })
+  summary: string;
 }
 
 export class MultiSearchResultDto {

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -14,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { toBoolean } from '../../common/validation/transforms';
 
 /**
  * Validation rules shared by the JSON body of POST search (and each multi-search entry) and the query
@@ -41,8 +43,6 @@ const SORT_PATTERN = new RegExp(`^(${SORT_FIELDS.join('|')}):(asc|desc)$`);
 function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
   return applyDecorators(...decorators.reverse());
 }
-
-export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** `a,b` or repeated parameters (`tags=a&tags=b`) as one list; empty items dropped. */
 export const toList = ({ value }: { value: unknown }): unknown =>
@@ -142,7 +142,18 @@ export function CropLengthRule(): PropertyDecorator {
   return rules(IsOptional(), IsInt({ message }), Min(1, { message }), Max(MAX_CROP_LENGTH, { message }));
 }
 
+/** A video id the request cannot do without; a missing one reads as not a positive integer, like a bad one. */
+export function RequiredVideoIdRule(field: string): PropertyDecorator {
+  const message = `${field} must be a positive integer (a video id)`;
+  return rules(IsInt({ message }), Min(1, { message }), Max(MAX_INT32, { message }));
+}
+
+export function ExplainRule(): PropertyDecorator {
+  return rules(IsOptional(), IsBoolean({ message: 'explain must be true or false' }));
+}
+
 /** For query parameters: the list transform runs before the rules. */
 export const QueryList = (): PropertyDecorator => Transform(toList);
 export const QueryNumber = (): PropertyDecorator => Transform(toNumber);
 export const QueryNumberList = (): PropertyDecorator => Transform(toNumberList);
+export const QueryBoolean = (): PropertyDecorator => Transform(toBoolean);

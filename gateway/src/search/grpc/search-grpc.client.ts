@@ -24,6 +24,7 @@ import {
 } from '@proto/gen/ts/videosearch/search/v1/index';
 import {
   Click,
+  CompareResultsRequest,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -33,6 +34,7 @@ import {
   ListJobsRequest,
   ListJobsResponse,
   RecordClickRequest,
+  ResultComparison,
   SEARCH_SERVICE_NAME,
   SearchJob,
   SearchReply,
@@ -120,6 +122,11 @@ export class SearchGrpcClient implements OnModuleInit {
 
   getJobStats(request: JobStatsRequest): Promise<JobStats> {
     return this.call('read', (metadata, options) => this.searchService.getJobStats(request, metadata, options));
+  }
+
+  /** NOT_FOUND for a job the owner does not have or a video that does not match it; INVALID_ARGUMENT for a or b. */
+  compareResults(request: CompareResultsRequest): Promise<ResultComparison> {
+    return this.call('read', (metadata, options) => this.searchService.compareResults(request, metadata, options));
   }
 
   /** NOT_FOUND for a job the owner does not have; INVALID_ARGUMENT for a video the job did not return. */

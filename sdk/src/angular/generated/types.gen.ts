@@ -345,6 +345,49 @@ export type ErrorResponseDto = {
     error: string;
 };
 
+export type ExplanationDto = {
+    /**
+     * The best matching caption cue, matched words marked; empty when none matched
+     */
+    caption_cue: string;
+    /**
+     * 0..1: the best caption window's score; 0 when the captions did not match
+     */
+    caption_score: number;
+    /**
+     * Share of the query words the video's fields matched
+     */
+    coverage: number;
+    /**
+     * coverage squared: videos missing words are pushed down
+     */
+    coverage_factor: number;
+    /**
+     * The first-pass score: raw scores / normalization * coverage_factor
+     */
+    fields_score: number;
+    /**
+     * The query's attainable raw score; every raw score is divided by it
+     */
+    normalization: number;
+    /**
+     * words + proximity + exact_match_bonus + captions + rank_cap = relevance_score (within rounding)
+     */
+    parts: ScorePartsDto;
+    /**
+     * Absent for a result outside the reranked head (the 30 best by first-pass score)
+     */
+    proximity?: ProximityExplanationDto;
+    /**
+     * Equal to the result's relevance_score
+     */
+    score: number;
+    /**
+     * One per query word, in query order (stop words dropped)
+     */
+    words: Array<WordExplanationDto>;
+};
+
 export type FacetDistributionDto = {
     /**
      * Always the four buckets, in seconds
@@ -355,6 +398,22 @@ export type FacetDistributionDto = {
     tags?: {
         [key: string]: number;
     };
+};
+
+export type FieldMatchDto = {
+    field: 'title' | 'description' | 'tags';
+    /**
+     * How often the matched word occurs in the field
+     */
+    frequency: number;
+    /**
+     * BM25 length normalisation: above 1 for a field longer than average
+     */
+    length_norm: number;
+    /**
+     * The owner's weight of the field
+     */
+    weight: number;
 };
 
 export type FieldWeightSettingsDto = {
@@ -568,9 +627,43 @@ export type PaginationDto = {
     total: number;
 };
 
+export type PartDifferenceDto = {
+    /**
+     * The part of a's score
+     */
+    a: number;
+    /**
+     * The part of b's score
+     */
+    b: number;
+    /**
+     * a - b
+     */
+    difference: number;
+    /**
+     * "word:<query word>", "proximity", "exact_match_bonus", "captions" or "rank_cap"
+     */
+    part: string;
+};
+
 export type PeriodDto = {
     end_date: string;
     start_date: string;
+};
+
+export type ProximityExplanationDto = {
+    /**
+     * 0..1: share of query words found exactly as typed
+     */
+    as_typed_share: number;
+    /**
+     * Share of the first-pass score kept before the proximity evidence earns the rest
+     */
+    kept: number;
+    /**
+     * 0..1: consecutive query words found close together in query order
+     */
+    pair_score: number;
 };
 
 export type QueryCountDto = {
@@ -655,6 +748,52 @@ export type ReindexResultDto = {
      * Videos sent to the search service
      */
     videos: number;
+};
+
+export type ResultComparisonDto = {
+    /**
+     * Video a, with its explanation
+     */
+    a: SearchResultDto;
+    /**
+     * Video b, with its explanation
+     */
+    b: SearchResultDto;
+    /**
+     * Every score part either side has, largest absolute difference first; they add up to score_difference
+     */
+    differences: Array<PartDifferenceDto>;
+    /**
+     * a's relevance_score minus b's
+     */
+    score_difference: number;
+    /**
+     * Which video ranks higher and the part that decides it most
+     */
+    summary: string;
+};
+
+export type ScorePartsDto = {
+    /**
+     * What the best caption window adds
+     */
+    captions: number;
+    /**
+     * Query words found exactly as typed
+     */
+    exact_match_bonus: number;
+    /**
+     * Consecutive query words found close together, in query order
+     */
+    proximity: number;
+    /**
+     * Negative when a result below the reranked head was capped to the head's lowest score
+     */
+    rank_cap: number;
+    /**
+     * The words' parts summed
+     */
+    words: number;
 };
 
 export type SearchAcceptedDto = {
@@ -782,6 +921,10 @@ export type SearchJobDto = {
      */
     estimated_total_hits: number;
     /**
+     * Whether the results carry an explanation
+     */
+    explain: boolean;
+    /**
      * Only when the search asked for facets
      */
     facet_distribution?: FacetDistributionDto;
@@ -822,6 +965,10 @@ export type SearchJobSummaryDto = {
      * Why the job failed
      */
     error: string | null;
+    /**
+     * Whether the results carry an explanation
+     */
+    explain: boolean;
     filters: JobFiltersDto;
     job_id: string;
     query: string;
@@ -855,6 +1002,10 @@ export type SearchQueryStatsDto = {
 };
 
 export type SearchResultDto = {
+    /**
+     * Only when the search asked to explain: why the result scored its relevance_score
+     */
+    explanation?: ExplanationDto;
     /**
      * Each field with its matched words marked
      */
@@ -968,6 +1119,10 @@ export type SubmitSearchDto = {
      * Words kept around the best match in the description highlight, 1..200
      */
     crop_length?: number;
+    /**
+     * true adds an `explanation` to every result: how each query word matched, in which field, and the score parts that add up to `relevance_score`
+     */
+    explain?: boolean;
     /**
      * Facets counted over every match, answered in `facet_distribution`: a count per tag, and duration buckets `0-60`, `60-300`, `300-1200`, `1200+` (seconds)
      */
@@ -1208,6 +1363,46 @@ export type WebhookSecretDto = {
      * The new signing secret; the previous one keeps signing beside it for 24 h
      */
     secret: string;
+};
+
+export type WordExplanationDto = {
+    /**
+     * 1 for the word's own stem, lower for a synonym, completion, typo or sound-alike
+     */
+    expansion_weight: number;
+    fields: Array<FieldMatchDto>;
+    /**
+     * How rare the word is in your library
+     */
+    idf: number;
+    /**
+     * "none" when no field of the video matched the word
+     */
+    kind: 'exact' | 'stemmed' | 'synonym' | 'prefix' | 'typo' | 'phonetic' | 'none';
+    /**
+     * The video's word it matched; empty for "none"
+     */
+    matched: string;
+    /**
+     * The word's share of relevance_score
+     */
+    part: number;
+    /**
+     * BM25F: expansion_weight * idf * term_frequency / (1.2 + term_frequency)
+     */
+    raw_score: number;
+    /**
+     * Sum over fields of weight * frequency / length_norm
+     */
+    term_frequency: number;
+    /**
+     * Edits between word and matched for a typo, else 0
+     */
+    typo_distance: number;
+    /**
+     * The query word
+     */
+    word: string;
 };
 
 export type AnalyticsControllerApiKeysData = {
@@ -2148,6 +2343,10 @@ export type SearchControllerInstantData = {
         highlight_pre_tag?: string;
         highlight_post_tag?: string;
         crop_length?: number;
+        /**
+         * true adds an `explanation` to every result
+         */
+        explain?: boolean;
     };
     url: '/api/v1/users/{userId}/search';
 };
@@ -2531,6 +2730,65 @@ export type SearchControllerRecordClickResponses = {
 };
 
 export type SearchControllerRecordClickResponse = SearchControllerRecordClickResponses[keyof SearchControllerRecordClickResponses];
+
+export type SearchControllerCompareData = {
+    body?: never;
+    path: {
+        jobId: string;
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query: {
+        /**
+         * One video of the job's matches
+         */
+        a: number;
+        /**
+         * Another video of the job's matches
+         */
+        b: number;
+    };
+    url: '/api/v1/users/{userId}/search/{jobId}/compare';
+};
+
+export type SearchControllerCompareErrors = {
+    /**
+     * a must be a positive integer (a video id)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * Video 7 does not match this job's query and filters
+     */
+    404: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchControllerCompareError = SearchControllerCompareErrors[keyof SearchControllerCompareErrors];
+
+export type SearchControllerCompareResponses = {
+    200: ResultComparisonDto;
+};
+
+export type SearchControllerCompareResponse = SearchControllerCompareResponses[keyof SearchControllerCompareResponses];
 
 export type VideosControllerListData = {
     body?: never;
