@@ -8,6 +8,7 @@ const VARIANT_OPTIONS: Record<SearchVariant, Partial<EngineQuery>> = {
   plain: {},
   facets: { facets: ['tags', 'duration'] },
   sort: { sort: [{ field: 'duration', direction: 'asc' }] },
+  explain: { explain: true },
 };
 
 /** The search service's engine, through the same factory its gRPC handler uses, default algorithm. */

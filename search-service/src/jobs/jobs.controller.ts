@@ -5,6 +5,7 @@ import {
   GetJobRequest,
   JobEvent,
   JobRef,
+  JobReplay,
   JobStats,
   JobStatsRequest,
   ListAlgorithmsResponse,
@@ -21,6 +22,7 @@ import {
   WatchJobsRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
 import { Observable } from 'rxjs';
+import { JobReplayService } from './job-replay.service';
 import { JobStatsService } from './job-stats.service';
 import { JobWatchService } from './job-watch.service';
 import { JobsService } from './jobs.service';
@@ -36,6 +38,7 @@ export class JobsController implements SearchServiceController {
     private readonly statistics: JobStatsService,
     private readonly searches: OneCallSearchService,
     private readonly comparisons: ResultComparisonService,
+    private readonly replays: JobReplayService,
   ) {}
 
   search(request: SearchRequest): Promise<SearchReply> | SearchReply {
@@ -76,6 +79,10 @@ export class JobsController implements SearchServiceController {
 
   compareResults(request: CompareResultsRequest): Promise<ResultComparison> {
     return this.comparisons.compare(request);
+  }
+
+  replayJob(request: JobRef): Promise<JobReplay> {
+    return this.replays.replay(request);
   }
 
   watchJobs(request: WatchJobsRequest): Observable<JobEvent> {

@@ -7,6 +7,7 @@ import { GracefulShutdown } from './graceful-shutdown.service';
 import { JobEventsBus } from './job-events.bus';
 import { JobOutcomeWaiter } from './job-outcome.waiter';
 import { JobRecorder } from './job-recorder';
+import { JobReplayService } from './job-replay.service';
 import { JobRunner } from './job-runner';
 import { JobStatsService } from './job-stats.service';
 import { JobWatchService } from './job-watch.service';
@@ -40,6 +41,7 @@ import { SearchJobEntity } from './search-job.entity';
     JobOutcomeWaiter,
     OneCallSearchService,
     ResultComparisonService,
+    JobReplayService,
     GracefulShutdown,
   ],
   exports: [JobRecorder],

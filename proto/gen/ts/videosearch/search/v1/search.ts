@@ -23,6 +23,37 @@ export enum JobStatus {
   JOB_STATUS_CANCELLED = 5,
 }
 
+export interface JobReplay {
+  /** The recorded job, with the results it answered then. */
+  job:
+    | SearchJob
+    | undefined;
+  /** The same page of the same question, answered now. */
+  results: SearchResult[];
+  estimatedTotalHits: number;
+  /** One per video on either page: the new page's order first, then the lost hits in their old order. */
+  changes: HitChange[];
+  moved: number;
+  added: number;
+  lost: number;
+  unchanged: number;
+  /** ISO 8601, when the replay ran. */
+  replayedAt: string;
+}
+
+export interface HitChange {
+  videoId: number;
+  title: string;
+  /** "moved", "new", "lost" or "unchanged". */
+  change: string;
+  /** 1-based over the whole result list (offset included); 0 when absent from that page. */
+  beforePosition: number;
+  afterPosition: number;
+  /** 0 when absent from that page. */
+  beforeScore: number;
+  afterScore: number;
+}
+
 export interface CompareResultsRequest {
   jobId: string;
   ownerId: number;
@@ -496,6 +527,14 @@ export interface SearchServiceClient {
    */
 
   compareResults(request: CompareResultsRequest, metadata?: Metadata): Observable<ResultComparison>;
+
+  /**
+   * Asks a finished job's question again of today's index and settings and sets the new page beside the recorded
+   * one: which hits moved, which are new, which were lost. Records nothing. NOT_FOUND for an unknown job,
+   * FAILED_PRECONDITION for a job still queued or running.
+   */
+
+  replayJob(request: JobRef, metadata?: Metadata): Observable<JobReplay>;
 }
 
 /**
@@ -586,6 +625,14 @@ export interface SearchServiceController {
     request: CompareResultsRequest,
     metadata?: Metadata,
   ): Promise<ResultComparison> | Observable<ResultComparison> | ResultComparison;
+
+  /**
+   * Asks a finished job's question again of today's index and settings and sets the new page beside the recorded
+   * one: which hits moved, which are new, which were lost. Records nothing. NOT_FOUND for an unknown job,
+   * FAILED_PRECONDITION for a job still queued or running.
+   */
+
+  replayJob(request: JobRef, metadata?: Metadata): Promise<JobReplay> | Observable<JobReplay> | JobReplay;
 }
 
 export function SearchServiceControllerMethods() {
@@ -602,6 +649,7 @@ export function SearchServiceControllerMethods() {
       "watchJobs",
       "recordClick",
       "compareResults",
+      "replayJob",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
