@@ -37,8 +37,8 @@ const sumOf = (parts: Parts) =>
 // Starts real servers (and, with TEST_DATABASE=postgres, creates a database): slower than jest's default 5 s.
 jest.setTimeout(60_000);
 
-/** Issue 15: a search explains its scores on request, and two results of a job can be compared. */
-describe('Search explanations and result comparison (e2e)', () => {
+/** Issue 15: a search explains its scores on request, two results of a job can be compared, a job replayed. */
+describe('Relevance workbench: explain, compare, replay (e2e)', () => {
   let search: RunningSearchService;
   let gateway: StartedGateway;
   let owner: TestUser;
@@ -154,6 +154,76 @@ describe('Search explanations and result comparison (e2e)', () => {
       const stranger = await registerUser(gateway.url);
       const foreign = await get(`/search/${jobId}/compare?a=${ids[0]}&b=${ids[1]}`, stranger).expect(404);
       expect(foreign.body).toEqual({ error: 'Search job not found' });
+    });
+  });
+
+  describe('replaying a job', () => {
+    let librarian: TestUser;
+    const shelf: number[] = [];
+
+    beforeAll(async () => {
+      librarian = await registerUser(gateway.url);
+      for (const video of [
+        { title: 'Ramen broth', description: 'Slow pork bones', duration: 600, tags: [] },
+        { title: 'Noodle shop tour', description: 'The best ramen in town', duration: 900, tags: [] },
+      ]) {
+        shelf.push((await post('/videos', video, librarian).expect(201)).body.id);
+      }
+      await until(async () => {
+        const { body } = await post('/search', { query: 'ramen' }, librarian);
+        return body.estimated_total_hits === 2 ? body : undefined;
+      });
+    });
+
+    it("answers the recorded page beside today's, with the hits a settings change moved", async () => {
+      const before = await post('/search', { query: 'ramen' }, librarian).expect(200);
+      expect(before.body.results.map((hit: ExplainedHit) => hit.video_id)).toEqual(shelf);
+
+      await api()
+        .put(`/api/v1/users/${librarian.id}/search/settings`)
+        .set(librarian.auth)
+        .send({ field_weights: { title: 1, description: 10, tags: 1 } })
+        .expect(200);
+      const { body } = await api()
+        .post(`/api/v1/search/jobs/${before.body.job_id}/replay`)
+        .set(librarian.auth)
+        .expect(200);
+
+      expect(body).toMatchObject({
+        job_id: before.body.job_id,
+        query: 'ramen',
+        summary: { moved: 2, new: 0, lost: 0, unchanged: 0 },
+      });
+      expect(body.before.results.map((hit: ExplainedHit) => hit.video_id)).toEqual(shelf);
+      expect(body.after.results.map((hit: ExplainedHit) => hit.video_id)).toEqual([shelf[1], shelf[0]]);
+      expect(body.changes[0]).toMatchObject({
+        video_id: shelf[1],
+        change: 'moved',
+        before_position: 2,
+        after_position: 1,
+      });
+      expect(Date.parse(body.replayed_at)).toBeGreaterThan(Date.parse(body.completed_at));
+    });
+
+    it('shows a video deleted since as lost, and refuses an unknown or foreign job with 404', async () => {
+      const { body: job } = await post('/search', { query: 'ramen' }, librarian).expect(200);
+      await api().delete(`/api/v1/users/${librarian.id}/videos/${shelf[0]}`).set(librarian.auth).expect(200);
+      const replay = async () =>
+        (await api().post(`/api/v1/search/jobs/${job.job_id}/replay`).set(librarian.auth).expect(200)).body;
+
+      const body = await until(async () => {
+        const answer = await replay();
+        return answer.summary.lost === 1 ? answer : undefined;
+      });
+      expect(body.changes.find((change: { change: string }) => change.change === 'lost')).toMatchObject({
+        video_id: shelf[0],
+        after_position: null,
+        after_score: null,
+      });
+
+      await api().post(`/api/v1/search/jobs/${randomUUID()}/replay`).set(librarian.auth).expect(404);
+      const foreign = await api().post(`/api/v1/search/jobs/${job.job_id}/replay`).set(owner.auth).expect(404);
+      expect(foreign.body).toMatchObject({ error: 'Search job not found' });
     });
   });
 });

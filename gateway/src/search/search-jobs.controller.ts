@@ -6,7 +6,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSearchUnavailable } from './api-search-unavailable.decorator';
 import { ListJobsQueryDto } from './dto/search-request.dto';
-import { AlgorithmListDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
+import { AlgorithmListDto, JobReplayDto, SearchJobDto, SearchJobListDto } from './dto/search-response.dto';
 import { JobIdPipe } from './job-id.pipe';
 import { SearchService } from './search.service';
 
@@ -45,6 +45,20 @@ export class SearchJobsController {
   @ApiErrors({ 404: 'Search job not found', 409: 'Only failed or cancelled jobs can be retried' })
   retry(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<SearchJobDto> {
     return this.searches.retryJob(user, jobId);
+  }
+
+  @Post('jobs/:jobId/replay')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Ask a finished job's question again of today's index and settings",
+    description:
+      'Answers the recorded page beside the same page now, with each hit moved, new, lost or unchanged: what a ' +
+      'settings change, a reindex or an import did to this search. Records no new job.',
+  })
+  @ApiOkResponse({ type: JobReplayDto })
+  @ApiErrors({ 404: 'Search job not found', 409: 'A processing job cannot be replayed until it finishes' })
+  replay(@CurrentUser() user: AuthenticatedUser, @Param('jobId', JobIdPipe) jobId: string): Promise<JobReplayDto> {
+    return this.searches.replayJob(user, jobId);
   }
 
   @Post('jobs/:jobId/cancel')

@@ -7,7 +7,9 @@ import {
   FacetCounts,
   FieldMatch,
   Highlights,
+  HitChange,
   JobEvent,
+  JobReplay,
   JobStatus,
   ListJobsRequest,
   ListJobsResponse,
@@ -27,7 +29,10 @@ import {
   AlgorithmDto,
   ClickDto,
   FacetDistributionDto,
+  HitChangeDto,
+  HitChangeName,
   JobFiltersDto,
+  JobReplayDto,
   JobUpdateDto,
   MatchedField,
   MomentDto,
@@ -221,6 +226,37 @@ export function toComparisonDto(comparison: ResultComparison): ResultComparisonD
     score_difference: comparison.scoreDifference,
     differences: comparison.differences.map(toPartDifferenceDto),
     summary: comparison.summary,
+  };
+}
+
+export function toReplayDto(replay: JobReplay): JobReplayDto {
+  const job = replay.job;
+  if (!job) {
+    throw new Error('The search service sent a replay without its job');
+  }
+  return {
+    job_id: job.id,
+    query: job.query,
+    completed_at: job.completedAt || null,
+    replayed_at: replay.replayedAt,
+    before: { results: job.results.map(toResultDto), estimated_total_hits: job.estimatedTotalHits },
+    after: { results: replay.results.map(toResultDto), estimated_total_hits: replay.estimatedTotalHits },
+    changes: replay.changes.map(toHitChangeDto),
+    summary: { moved: replay.moved, new: replay.added, lost: replay.lost, unchanged: replay.unchanged },
+  };
+}
+
+function toHitChangeDto(change: HitChange): HitChangeDto {
+  const before = change.beforePosition > 0;
+  const after = change.afterPosition > 0;
+  return {
+    video_id: change.videoId,
+    title: change.title,
+    change: change.change as HitChangeName,
+    before_position: before ? change.beforePosition : null,
+    after_position: after ? change.afterPosition : null,
+    before_score: before ? change.beforeScore : null,
+    after_score: after ? change.afterScore : null,
   };
 }
 

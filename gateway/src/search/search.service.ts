@@ -13,6 +13,7 @@ import { ListJobsQueryDto, SubmitSearchDto } from './dto/search-request.dto';
 import {
   AlgorithmListDto,
   ClickDto,
+  JobReplayDto,
   MultiSearchResultDto,
   ResultComparisonDto,
   SearchAcceptedDto,
@@ -35,6 +36,7 @@ import {
   toJobDto,
   toJobListDto,
   toListJobsRequest,
+  toReplayDto,
   toSearchRequest,
   toSuggestionTexts,
 } from './search.mapper';
@@ -172,6 +174,11 @@ export class SearchService {
   async cancelJob(caller: SearchCaller, jobId: string): Promise<SearchJobDto> {
     await this.assertVisible(caller, jobId);
     return toJobDto(await this.client.cancelJob({ jobId, ownerId: caller.id }));
+  }
+
+  async replayJob(caller: SearchCaller, jobId: string): Promise<JobReplayDto> {
+    await this.assertVisible(caller, jobId);
+    return toReplayDto(await this.client.replayJob({ jobId, ownerId: caller.id }));
   }
 
   async listAlgorithms(): Promise<AlgorithmListDto> {

@@ -215,6 +215,88 @@ export class ResultComparisonDto {
   summary: string;
 }
 
+export const HIT_CHANGES = ['moved', 'new', 'lost', 'unchanged'] as const;
+export type HitChangeName = (typeof HIT_CHANGES)[number];
+
+export class HitChangeDto {
+  @ApiProperty({ example: 42 })
+  video_id: number;
+
+  @ApiProperty({ example: 'Pasta carbonara' })
+  title: string;
+
+  @ApiProperty({ enum: HIT_CHANGES, example: 'moved' })
+  change: HitChangeName;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Rank in the recorded answer (offset included); null when it was not there',
+    example: 3,
+  })
+  before_position: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Rank now; null when it is gone', example: 1 })
+  after_position: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.71 })
+  before_score: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.93 })
+  after_score: number | null;
+}
+
+export class ReplayPageDto {
+  @ApiProperty({ type: [SearchResultDto] })
+  results: SearchResultDto[];
+
+  @ApiProperty({ example: 42 })
+  estimated_total_hits: number;
+}
+
+export class ReplaySummaryDto {
+  @ApiProperty({ example: 2 })
+  moved: number;
+
+  @ApiProperty({ example: 1 })
+  new: number;
+
+  @ApiProperty({ example: 1 })
+  lost: number;
+
+  @ApiProperty({ example: 6 })
+  unchanged: number;
+}
+
+export class JobReplayDto {
+  @ApiProperty({ format: 'uuid' })
+  job_id: string;
+
+  @ApiProperty({ example: 'cooking pasta' })
+  query: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the recorded answer was made' })
+  completed_at: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the replay ran' })
+  replayed_at: string;
+
+  @ApiProperty({ type: ReplayPageDto, description: 'The page the job answered when it ran' })
+  before: ReplayPageDto;
+
+  @ApiProperty({ type: ReplayPageDto, description: "The same page of the same question, against today's index" })
+  after: ReplayPageDto;
+
+  @ApiProperty({
+    type: [HitChangeDto],
+    description: "One per video on either page: the new page's order, then the lost hits in their old order",
+  })
+  changes: HitChangeDto[];
+
+  @ApiProperty({ type: ReplaySummaryDto })
+  summary: ReplaySummaryDto;
+}
+
 export class MultiSearchResultDto {
   @ApiProperty({ type: [SearchJobDto], description: 'One answer per query, in the order asked' })
   results: SearchJobDto[];

@@ -28,6 +28,7 @@ import {
   GetJobRequest,
   JobEvent,
   JobRef,
+  JobReplay,
   JobStats,
   JobStatsRequest,
   ListAlgorithmsResponse,
@@ -112,6 +113,15 @@ export class SearchGrpcClient implements OnModuleInit {
     return this.call(
       'write',
       (metadata, options) => this.searchService.cancelJob(request, metadata, options),
+      JOB_NOT_FOUND,
+    );
+  }
+
+  /** Read-only: the service records nothing. FAILED_PRECONDITION (409) for a job still running. */
+  replayJob(request: JobRef): Promise<JobReplay> {
+    return this.call(
+      'read',
+      (metadata, options) => this.searchService.replayJob(request, metadata, options),
       JOB_NOT_FOUND,
     );
   }

@@ -447,6 +447,22 @@ export type HistogramBucketDto = {
     le_ms: number | null;
 };
 
+export type HitChangeDto = {
+    /**
+     * Rank now; null when it is gone
+     */
+    after_position: number | null;
+    after_score: number | null;
+    /**
+     * Rank in the recorded answer (offset included); null when it was not there
+     */
+    before_position: number | null;
+    before_score: number | null;
+    change: 'moved' | 'new' | 'lost' | 'unchanged';
+    title: string;
+    video_id: number;
+};
+
 export type ImportAcceptedDto = {
     created_at: string;
     /**
@@ -557,6 +573,32 @@ export type JobFiltersDto = {
     tags_all?: Array<string>;
     tags_not?: Array<string>;
     video_ids?: Array<number>;
+};
+
+export type JobReplayDto = {
+    /**
+     * The same page of the same question, against today's index
+     */
+    after: ReplayPageDto;
+    /**
+     * The page the job answered when it ran
+     */
+    before: ReplayPageDto;
+    /**
+     * One per video on either page: the new page's order, then the lost hits in their old order
+     */
+    changes: Array<HitChangeDto>;
+    /**
+     * When the recorded answer was made
+     */
+    completed_at: string | null;
+    job_id: string;
+    query: string;
+    /**
+     * When the replay ran
+     */
+    replayed_at: string;
+    summary: ReplaySummaryDto;
 };
 
 export type JobsByStatusDto = {
@@ -748,6 +790,18 @@ export type ReindexResultDto = {
      * Videos sent to the search service
      */
     videos: number;
+};
+
+export type ReplayPageDto = {
+    estimated_total_hits: number;
+    results: Array<SearchResultDto>;
+};
+
+export type ReplaySummaryDto = {
+    lost: number;
+    moved: number;
+    new: number;
+    unchanged: number;
 };
 
 export type ResultComparisonDto = {
@@ -2164,6 +2218,48 @@ export type SearchJobsControllerDetailsResponses = {
 };
 
 export type SearchJobsControllerDetailsResponse = SearchJobsControllerDetailsResponses[keyof SearchJobsControllerDetailsResponses];
+
+export type SearchJobsControllerReplayData = {
+    body?: never;
+    path: {
+        jobId: string;
+    };
+    query?: never;
+    url: '/api/v1/search/jobs/{jobId}/replay';
+};
+
+export type SearchJobsControllerReplayErrors = {
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Search job not found
+     */
+    404: ErrorResponseDto;
+    /**
+     * A processing job cannot be replayed until it finishes
+     */
+    409: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchJobsControllerReplayError = SearchJobsControllerReplayErrors[keyof SearchJobsControllerReplayErrors];
+
+export type SearchJobsControllerReplayResponses = {
+    200: JobReplayDto;
+};
+
+export type SearchJobsControllerReplayResponse = SearchJobsControllerReplayResponses[keyof SearchJobsControllerReplayResponses];
 
 export type SearchJobsControllerRetryData = {
     body?: never;
