@@ -43,7 +43,8 @@ export function toSearchResult(result: StoredResult): SearchResult {
   };
 }
 
-export function toExplanation(explanation: EngineExplanation): Explanation {
+/** The optional `proximity` becomes the proto's explicit field (undefined outside the reranked head). */
+function toExplanation(explanation: EngineExplanation): Explanation {
   return { ...explanation, proximity: explanation.proximity };
 }
 

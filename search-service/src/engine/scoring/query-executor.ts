@@ -6,7 +6,8 @@ export const K1 = 1.2;
 /** In `FIELDS` order (title, description, tags); the defaults of an owner's field weight settings. */
 export const FIELD_WEIGHTS: readonly number[] = [2.5, 1, 0.75];
 export const FIELD_B: readonly number[] = [0.5, 0.75, 0.5];
-const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1;
+/** The largest frequency a posting holds: counts saturate there. */
+export const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1;
 /** Documents missing query words are pushed down steeply: known-item queries want every word matched. */
 export const COVERAGE_EXPONENT = 2;
 

@@ -3,11 +3,8 @@ import { CAPTION_WEIGHT } from '../captions/caption-ranking';
 import { FIELD_COUNT, FIELDS, OwnerIndex } from '../index/owner-index';
 import { EngineExplanation, EngineFieldMatch, EngineMatchKind, EngineWordExplanation } from '../search-engine';
 import { ProximityReranker } from './proximity-reranker';
-import { COVERAGE_EXPONENT, FIELD_B, K1, referenceIdf } from './query-executor';
+import { COVERAGE_EXPONENT, FIELD_B, FREQUENCY_MASK, K1, referenceIdf } from './query-executor';
 import { ExpansionSource, QueryClause, TermExpansion } from './query-plan';
-
-/** The indexed frequency saturates at what `FREQUENCY_BITS` hold; the explanation must count the same way. */
-const FREQUENCY_MAX = (1 << 10) - 1;
 
 /** What the ranking decided for a hit beyond its fields: whether it was reranked, its captions, its final score. */
 export interface HitOutcome {
@@ -161,7 +158,8 @@ export class ScoreExplainer {
           found = { frequencies: new Array<number>(FIELD_COUNT).fill(0), words: [] };
           occurrences.set(term, found);
         }
-        found.frequencies[field] = Math.min(found.frequencies[field] + 1, FREQUENCY_MAX);
+        // Postings saturate at FREQUENCY_MASK; the explanation must count the same way.
+        found.frequencies[field] = Math.min(found.frequencies[field] + 1, FREQUENCY_MASK);
         const word = index.vocabulary.word(wordId);
         if (!found.words.includes(word)) {
           found.words.push(word);
