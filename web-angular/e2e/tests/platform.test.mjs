@@ -240,6 +240,11 @@ describe('video search platform in a real browser', { timeout: 300_000 }, () => 
     assert.deepEqual(await write.json(), { error: "This API key lacks the 'videos:write' permission" });
 
     const spareRow = page.locator('[data-testid="key-row"]').filter({ hasText: 'spare key' });
+    // The list reloads after the creation; its row's chips may render a moment after the row.
+    await waitUntil(
+      'the spare key row to show its permissions',
+      async () => (await spareRow.locator('.chip').count()) > 0,
+    );
     assert.deepEqual(await spareRow.locator('.chip').allTextContents(), ['search', 'videos:read']);
     await spareRow.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('mat-dialog-container').getByRole('button', { name: 'Revoke key' }).click();
