@@ -6,6 +6,7 @@ import { QuerySettings, QuerySettingsCompiler } from './analysis/query-settings'
 import { CaptionIndex, CaptionIndexSnapshot } from './captions/caption-index';
 import { mergeCaptionMatches } from './captions/caption-ranking';
 import { CaptionSearch } from './captions/caption-search';
+import { QueryInspector } from './diagnosis/query-inspector';
 import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
 import { countFacets } from './scoring/facet-counter';
 import { MatchSorter } from './scoring/match-sorter';
@@ -18,7 +19,9 @@ import {
   EngineDocument,
   EngineHit,
   EngineQuery,
+  EngineQueryInspection,
   EngineSearchResult,
+  EngineSettings,
   EngineStats,
   EngineSuggestion,
   FacetName,
@@ -56,6 +59,7 @@ export class InMemorySearchEngine implements SearchEngine {
   private readonly explainer = new ScoreExplainer(this.analyzer, this.reranker);
   private readonly captionSearch = new CaptionSearch(this.analyzer, this.executor, this.reranker);
   private readonly settings = new QuerySettingsCompiler(this.analyzer);
+  private readonly inspector = new QueryInspector(this.analyzer);
   private readonly algorithmsByName = new Map<string, SearchAlgorithm>();
   private readonly defaultAlgorithm: SearchAlgorithm;
   /** Filled by each search with every match (the executor's scratch arrays). */
@@ -192,6 +196,10 @@ export class InMemorySearchEngine implements SearchEngine {
     return index.vocabulary
       .completions(word, Math.min(Math.floor(limit), MAX_SUGGESTIONS))
       .map(({ id, documents }) => ({ word: index.vocabulary.word(id), documents }));
+  }
+
+  inspect(ownerId: number, text: string, settings?: EngineSettings): EngineQueryInspection {
+    return this.inspector.inspect(this.owners.get(ownerId), text, this.settings.resolve(settings));
   }
 
   algorithms(): AlgorithmDescription[] {

@@ -187,6 +187,34 @@ export interface EngineExplanation {
   score: number;
 }
 
+/** The library word closest to a query word the library lacks. */
+export interface EngineNearestWord {
+  word: string;
+  /** Edits between the query word and `word`: 1 or 2. */
+  distance: number;
+  documents: number;
+}
+
+export interface EngineWordInspection {
+  /** Folded, as the engine compares it. */
+  word: string;
+  /** `built_in` words are never indexed; `owner` words are dropped from queries holding other words. */
+  stopWord: 'built_in' | 'owner' | null;
+  /** The owner's documents holding the word or another word of its stem. */
+  documents: number;
+  /** Only for a word no document holds: the closest word within two edits, or null. */
+  nearest: EngineNearestWord | null;
+  /** Whether the settings' typo tolerance expands the word to `nearest` (for the typo-tolerant algorithms). */
+  typoReachesNearest: boolean;
+}
+
+export interface EngineQueryInspection {
+  /** The owner's documents. */
+  documents: number;
+  /** One per distinct query word, in query order. */
+  words: EngineWordInspection[];
+}
+
 export interface AlgorithmDescription {
   name: string;
   description: string;
@@ -210,6 +238,8 @@ export interface SearchEngine {
   search(query: EngineQuery): EngineSearchResult;
   /** Words of the owner's documents that start with the (analysed) prefix, most documents first. */
   suggest(ownerId: number, prefix: string, limit: number): EngineSuggestion[];
+  /** What the owner's index knows of each word of `text` under `settings` (undefined: the defaults). */
+  inspect(ownerId: number, text: string, settings?: EngineSettings): EngineQueryInspection;
   algorithms(): AlgorithmDescription[];
   stats(ownerId?: number): EngineStats;
   /**

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   Click,
   CompareResultsRequest,
+  DiagnoseNoResultsRequest,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -11,6 +12,7 @@ import {
   ListAlgorithmsResponse,
   ListJobsRequest,
   ListJobsResponse,
+  NoResultDiagnosis,
   RecordClickRequest,
   ResultComparison,
   SearchJob,
@@ -21,6 +23,7 @@ import {
   SubmitSearchRequest,
   WatchJobsRequest,
 } from '@proto/gen/ts/videosearch/search/v1/search';
+import { NoResultDoctorService } from '@search/doctor/no-result-doctor.service';
 import { Observable } from 'rxjs';
 import { JobReplayService } from './job-replay.service';
 import { JobStatsService } from './job-stats.service';
@@ -39,6 +42,7 @@ export class JobsController implements SearchServiceController {
     private readonly searches: OneCallSearchService,
     private readonly comparisons: ResultComparisonService,
     private readonly replays: JobReplayService,
+    private readonly doctor: NoResultDoctorService,
   ) {}
 
   search(request: SearchRequest): Promise<SearchReply> | SearchReply {
@@ -83,6 +87,10 @@ export class JobsController implements SearchServiceController {
 
   replayJob(request: JobRef): Promise<JobReplay> {
     return this.replays.replay(request);
+  }
+
+  diagnoseNoResults(request: DiagnoseNoResultsRequest): Promise<NoResultDiagnosis> {
+    return this.doctor.diagnose(request);
   }
 
   watchJobs(request: WatchJobsRequest): Observable<JobEvent> {

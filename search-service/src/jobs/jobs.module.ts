@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { jobsConfig } from '@search/config/jobs.config';
+import { DoctorModule } from '@search/doctor/doctor.module';
 import { SearchSettingsModule } from '@search/settings/search-settings.module';
 import { GracefulShutdown } from './graceful-shutdown.service';
 import { JobEventsBus } from './job-events.bus';
@@ -26,6 +27,7 @@ import { SearchJobEntity } from './search-job.entity';
     ConfigModule.forFeature(jobsConfig),
     TypeOrmModule.forFeature([SearchJobEntity, SearchClickEntity]),
     SearchSettingsModule,
+    DoctorModule,
   ],
   controllers: [JobsController],
   providers: [

@@ -9,6 +9,7 @@ import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
 import { SearchFilters } from "./common";
+import { SearchSettings } from "./index";
 
 export const protobufPackage = "videosearch.search.v1";
 
@@ -21,6 +22,71 @@ export enum JobStatus {
   JOB_STATUS_COMPLETED = 3,
   JOB_STATUS_FAILED = 4,
   JOB_STATUS_CANCELLED = 5,
+}
+
+export interface DiagnoseNoResultsRequest {
+  ownerId: number;
+  query: string;
+}
+
+export interface NoResultDiagnosis {
+  query: string;
+  /**
+   * Matches today with the owner's settings and the filters of the query's latest no-result search (none when it
+   * has none): 0 while the query still finds nothing.
+   */
+  matchesNow: number;
+  /** The same without any filter. */
+  matchesWithoutFilters: number;
+  /** The query's no-result searches in the window, and the latest one's time (ISO 8601, empty when none). */
+  noResultSearches: number;
+  lastSearchedAt: string;
+  words: WordDiagnosis[];
+  causes: NoResultCause[];
+  /** Best first: those answering this query, then by the searches they answer. */
+  fixes: ProposedFix[];
+  windowDays: number;
+  /** Every no-result search of the owner in the window, and how many of them find something today without a change. */
+  windowNoResultSearches: number;
+  windowAnsweredNow: number;
+  /** The window's searches the fixes were measured on: its most frequent distinct questions, up to a bound. */
+  windowReplayedSearches: number;
+}
+
+export interface WordDiagnosis {
+  /** Folded, as the engine compares it. */
+  word: string;
+  /** "built_in" (never indexed), "owner" (the owner's stop words) or empty. */
+  stopWord: string;
+  /** The owner's videos holding the word or another word of its stem. */
+  documents: number;
+  /** For a word no video holds: the closest library word within two edits, empty when none. */
+  nearest: string;
+  nearestDistance: number;
+  nearestDocuments: number;
+  /** Whether the typo tolerance settings reach `nearest`. */
+  typoReachesNearest: boolean;
+}
+
+export interface NoResultCause {
+  /** "empty_library", "all_stop_words", "words_absent", "typo_beyond_tolerance" or "filters_exclude_all". */
+  code: string;
+  message: string;
+  /** The query words the cause concerns. */
+  words: string[];
+}
+
+export interface ProposedFix {
+  /** "synonym", "stop_word" or "typo_tolerance". */
+  kind: string;
+  /** Stable within a diagnosis, e.g. "synonym:automobile=car". */
+  id: string;
+  description: string;
+  /** The owner's whole settings with the fix applied: UpdateSearchSettings with them applies it. */
+  settings: SearchSettings | undefined;
+  answersQuery: boolean;
+  /** Of the window's replayed no-result searches, those the fix answers that find nothing today without it. */
+  answeredSearches: number;
 }
 
 export interface JobReplay {
@@ -535,6 +601,14 @@ export interface SearchServiceClient {
    */
 
   replayJob(request: JobRef, metadata?: Metadata): Observable<JobReplay>;
+
+  /**
+   * Why a query finds nothing in an owner's library today (words absent, every word a stop word, typos beyond the
+   * tolerance, filters excluding every match) and the settings changes that would fix it, each measured by replaying
+   * the owner's no-result searches of the last window_days with it. Records and changes nothing.
+   */
+
+  diagnoseNoResults(request: DiagnoseNoResultsRequest, metadata?: Metadata): Observable<NoResultDiagnosis>;
 }
 
 /**
@@ -633,6 +707,17 @@ export interface SearchServiceController {
    */
 
   replayJob(request: JobRef, metadata?: Metadata): Promise<JobReplay> | Observable<JobReplay> | JobReplay;
+
+  /**
+   * Why a query finds nothing in an owner's library today (words absent, every word a stop word, typos beyond the
+   * tolerance, filters excluding every match) and the settings changes that would fix it, each measured by replaying
+   * the owner's no-result searches of the last window_days with it. Records and changes nothing.
+   */
+
+  diagnoseNoResults(
+    request: DiagnoseNoResultsRequest,
+    metadata?: Metadata,
+  ): Promise<NoResultDiagnosis> | Observable<NoResultDiagnosis> | NoResultDiagnosis;
 }
 
 export function SearchServiceControllerMethods() {
@@ -650,6 +735,7 @@ export function SearchServiceControllerMethods() {
       "recordClick",
       "compareResults",
       "replayJob",
+      "diagnoseNoResults",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
