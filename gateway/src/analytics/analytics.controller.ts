@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
@@ -13,7 +13,9 @@ import {
   SearchAnalyticsDto,
   UsageDto,
 } from './dto/analytics.dto';
+import { NoResultDiagnosisDto, NoResultQueryParamDto } from './dto/no-result-diagnosis.dto';
 import { ExportService } from './export/export.service';
+import { NoResultDoctorService } from './no-result-doctor.service';
 import { SearchAnalyticsService } from './search-analytics.service';
 import { UsageService } from './usage.service';
 
@@ -33,6 +35,7 @@ export class AnalyticsController {
     private readonly usage: UsageService,
     private readonly searchAnalytics: SearchAnalyticsService,
     private readonly exports: ExportService,
+    private readonly doctor: NoResultDoctorService,
   ) {}
 
   @Get('usage')
@@ -71,6 +74,24 @@ export class AnalyticsController {
   @ApiErrors({ 503: 'Search service unavailable' })
   search(@CurrentUser() user: AuthenticatedUser, @Query() query: AnalyticsQueryDto): Promise<SearchAnalyticsDto> {
     return this.searchAnalytics.stats(user.id, query);
+  }
+
+  @Get('search/no-results/:query/diagnosis')
+  @ApiOperation({
+    summary: 'Why a query finds nothing, and the settings changes that would answer it',
+    description:
+      'Says why (words absent from the library, every word a stop word, typos beyond the tolerance, filters ' +
+      'excluding every match) and proposes fixes (a synonym, a stop-word change, a looser typo setting). Each fix ' +
+      'is measured by replaying your no-result searches of the last 30 days with it, and carries your whole settings ' +
+      'with the fix applied: PUT them to /users/{id}/search/settings to apply it. Reads only; changes nothing.',
+  })
+  @ApiOkResponse({ type: NoResultDiagnosisDto })
+  @ApiErrors({ 400: 'query must be at most 500 characters', 503: 'Search service unavailable' })
+  diagnoseNoResults(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: NoResultQueryParamDto,
+  ): Promise<NoResultDiagnosisDto> {
+    return this.doctor.diagnose(user.id, params.query);
   }
 
   @Get('export')

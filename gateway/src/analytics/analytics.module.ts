@@ -6,6 +6,7 @@ import { analyticsConfig } from './analytics.config';
 import { AnalyticsController } from './analytics.controller';
 import { ApiKeyUsageController } from './api-key-usage.controller';
 import { ExportService } from './export/export.service';
+import { NoResultDoctorService } from './no-result-doctor.service';
 import { RequestLogHook } from './request-log/request-log.hook';
 import { RequestLogService } from './request-log/request-log.service';
 import { RetentionService } from './retention.service';
@@ -26,6 +27,7 @@ import { UsageService } from './usage.service';
     UsageService,
     SearchAnalyticsService,
     ExportService,
+    NoResultDoctorService,
   ],
   exports: [RequestLogService, UsageService],
 })

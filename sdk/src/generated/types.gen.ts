@@ -307,6 +307,22 @@ export type DependencyStatusDto = {
     status: 'up' | 'down';
 };
 
+export type DiagnosisWindowDto = {
+    /**
+     * Replayed searches that find something today without any change
+     */
+    answered_now: number;
+    days: number;
+    /**
+     * Your searches that found nothing in the window
+     */
+    no_result_searches: number;
+    /**
+     * Those the fixes were replayed on: the most frequent distinct questions
+     */
+    replayed_searches: number;
+};
+
 export type EndpointSummaryDto = {
     /**
      * Percent, 0..100
@@ -662,6 +678,57 @@ export type MultiSearchResultDto = {
     results: Array<SearchJobDto>;
 };
 
+export type NearestWordDto = {
+    /**
+     * Edits from the query word: 1 or 2
+     */
+    distance: number;
+    /**
+     * Videos holding it
+     */
+    documents: number;
+    word: string;
+};
+
+export type NoResultCauseDto = {
+    code: 'empty_library' | 'all_stop_words' | 'stop_words_ignored' | 'words_absent' | 'typo_beyond_tolerance' | 'filters_exclude_all';
+    message: string;
+    /**
+     * The query words the cause concerns
+     */
+    words: Array<string>;
+};
+
+export type NoResultDiagnosisDto = {
+    /**
+     * Empty when the query finds something today
+     */
+    causes: Array<NoResultCauseDto>;
+    /**
+     * Best first: those answering the query, then by searches answered
+     */
+    fixes: Array<ProposedFixDto>;
+    /**
+     * ISO 8601; null when never searched
+     */
+    last_searched_at?: string | null;
+    /**
+     * Matches today with your settings and the filters of the query's latest no-result search: 0 while it still finds nothing
+     */
+    matches_now: number;
+    /**
+     * The same without any filter
+     */
+    matches_without_filters: number;
+    /**
+     * Searches of this query that found nothing in the window
+     */
+    no_result_searches: number;
+    query: string;
+    window: DiagnosisWindowDto;
+    words: Array<WordDiagnosisDto>;
+};
+
 export type PaginationDto = {
     page: number;
     pages: number;
@@ -691,6 +758,36 @@ export type PartDifferenceDto = {
 export type PeriodDto = {
     end_date: string;
     start_date: string;
+};
+
+export type ProposedFixDto = {
+    /**
+     * Of the window's no-result searches replayed with the fix, those it answers that find nothing today without it
+     */
+    answered_searches: number;
+    /**
+     * Whether the query finds something with the fix
+     */
+    answers_query: boolean;
+    description: string;
+    /**
+     * Stable within a diagnosis
+     */
+    id: string;
+    kind: 'synonym' | 'stop_word' | 'typo_tolerance';
+    /**
+     * Your whole search settings with the fix applied: PUT them to /users/{id}/search/settings to apply it
+     */
+    settings: ProposedSettingsDto;
+};
+
+export type ProposedSettingsDto = {
+    field_weights: FieldWeightSettingsDto;
+    stop_words: Array<string>;
+    synonyms: {
+        [key: string]: Array<string>;
+    };
+    typo_tolerance: TypoToleranceSettingsDto;
 };
 
 export type ProximityExplanationDto = {
@@ -1419,6 +1516,29 @@ export type WebhookSecretDto = {
     secret: string;
 };
 
+export type WordDiagnosisDto = {
+    /**
+     * Your videos holding the word or another form of it (same stem)
+     */
+    documents: number;
+    /**
+     * For a word no video holds: the closest word of the library within two edits
+     */
+    nearest: NearestWordDto | null;
+    /**
+     * built_in stop words are never searched; owner stop words (your settings) are dropped from queries
+     */
+    stop_word: 'built_in' | 'owner';
+    /**
+     * Whether the typo tolerance settings correct the word to `nearest`
+     */
+    typo_reaches_nearest: boolean;
+    /**
+     * Folded (lower case, accents removed), as the engine compares it
+     */
+    word: string;
+};
+
 export type WordExplanationDto = {
     /**
      * 1 for the word's own stem, lower for a synonym, completion, typo or sound-alike
@@ -1625,6 +1745,45 @@ export type AnalyticsControllerSearchResponses = {
 };
 
 export type AnalyticsControllerSearchResponse = AnalyticsControllerSearchResponses[keyof AnalyticsControllerSearchResponses];
+
+export type AnalyticsControllerDiagnoseNoResultsData = {
+    body?: never;
+    path: {
+        /**
+         * The query as searched, URL-encoded; trimmed, 1..500 characters
+         */
+        query: string;
+    };
+    query?: never;
+    url: '/api/v1/analytics/search/no-results/{query}/diagnosis';
+};
+
+export type AnalyticsControllerDiagnoseNoResultsErrors = {
+    /**
+     * query must be at most 500 characters
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * API key not found
+     */
+    404: ErrorResponseDto;
+    /**
+     * Search service unavailable
+     */
+    503: ErrorResponseDto;
+};
+
+export type AnalyticsControllerDiagnoseNoResultsError = AnalyticsControllerDiagnoseNoResultsErrors[keyof AnalyticsControllerDiagnoseNoResultsErrors];
+
+export type AnalyticsControllerDiagnoseNoResultsResponses = {
+    200: NoResultDiagnosisDto;
+};
+
+export type AnalyticsControllerDiagnoseNoResultsResponse = AnalyticsControllerDiagnoseNoResultsResponses[keyof AnalyticsControllerDiagnoseNoResultsResponses];
 
 export type AnalyticsControllerSummaryData = {
     body?: never;

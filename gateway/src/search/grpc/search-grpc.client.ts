@@ -25,6 +25,7 @@ import {
 import {
   Click,
   CompareResultsRequest,
+  DiagnoseNoResultsRequest,
   GetJobRequest,
   JobEvent,
   JobRef,
@@ -34,6 +35,7 @@ import {
   ListAlgorithmsResponse,
   ListJobsRequest,
   ListJobsResponse,
+  NoResultDiagnosis,
   RecordClickRequest,
   ResultComparison,
   SEARCH_SERVICE_NAME,
@@ -135,6 +137,10 @@ export class SearchGrpcClient implements OnModuleInit {
   }
 
   /** NOT_FOUND for a job the owner does not have or a video that does not match it; INVALID_ARGUMENT for a or b. */
+  diagnoseNoResults(request: DiagnoseNoResultsRequest): Promise<NoResultDiagnosis> {
+    return this.call('read', (metadata, options) => this.searchService.diagnoseNoResults(request, metadata, options));
+  }
+
   compareResults(request: CompareResultsRequest): Promise<ResultComparison> {
     return this.call('read', (metadata, options) => this.searchService.compareResults(request, metadata, options));
   }
