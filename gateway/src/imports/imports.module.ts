@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { OutboxModule } from '../outbox/outbox.module';
+import { SearchClientModule } from '../search/search-client.module';
 import { VideoCount } from '../videos/video-count.entity';
 import { VideoCountsRepository } from '../videos/video-counts.repository';
 import { VideosModule } from '../videos/videos.module';
@@ -15,7 +16,13 @@ import { RowChecker } from './row-checker';
 import { VideoImport } from './video-import.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([VideoImport, VideoCount]), VideosModule, OutboxModule, WebhooksModule],
+  imports: [
+    TypeOrmModule.forFeature([VideoImport, VideoCount]),
+    VideosModule,
+    OutboxModule,
+    WebhooksModule,
+    SearchClientModule,
+  ],
   controllers: [ImportsController],
   providers: [ImportsService, ImportBatchWriter, RowChecker, VideoCountsRepository],
 })

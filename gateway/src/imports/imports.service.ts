@@ -16,6 +16,7 @@ import { Between, EntityManager, IsNull, Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { PinCheckRecorder } from '../search/pin-check.recorder';
 import { CreateVideoDto } from '../videos/dto/video.dto';
 import { VideoCountsRepository } from '../videos/video-counts.repository';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
@@ -68,6 +69,7 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
     private readonly counts: VideoCountsRepository,
     private readonly webhooks: WebhookEventPublisher,
     private readonly rowChecker: RowChecker,
+    private readonly pins: PinCheckRecorder,
   ) {}
 
   onModuleInit(): void {
@@ -295,9 +297,11 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       await this.publishCompleted(manager, { ...job, status: 'completed', searchableAt });
       return true;
     });
-    return completed
-      ? { ...job, status: 'completed', searchableAt }
-      : await this.imports.findOneByOrFail({ id: job.id });
+    if (!completed) {
+      return await this.imports.findOneByOrFail({ id: job.id });
+    }
+    await this.pins.recordAfter(job.ownerId, 'import');
+    return { ...job, status: 'completed', searchableAt };
   }
 
   private publishCompleted(manager: EntityManager, job: VideoImport): Promise<void> {

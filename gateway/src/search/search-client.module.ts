@@ -7,6 +7,7 @@ import { createGrpcClientInterceptor } from '../observability/metrics/grpc-clien
 import { SearchGrpcClient } from './grpc/search-grpc.client';
 import { SEARCH_GRPC_CLIENT, buildSearchGrpcOptions } from './grpc/search-grpc.options';
 import { JobEventsService } from './job-events.service';
+import { PinCheckRecorder } from './pin-check.recorder';
 import { SearchResiliencePolicy } from './resilience/search-resilience.policy';
 import { SearchConfig, searchConfig } from './search.config';
 
@@ -44,7 +45,8 @@ function withObservability(grpcOptions: GrpcOptions, metrics: GatewayMetrics): G
     },
     SearchGrpcClient,
     JobEventsService,
+    PinCheckRecorder,
   ],
-  exports: [searchConfigFeature, SearchGrpcClient, SearchResiliencePolicy, JobEventsService],
+  exports: [searchConfigFeature, SearchGrpcClient, SearchResiliencePolicy, JobEventsService, PinCheckRecorder],
 })
 export class SearchClientModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { SearchSettingsDto, SearchSettingsInputDto } from './dto/search-settings.dto';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
+import { toPinReportDto } from './search-pins.service';
 import { toSearchSettings, toSearchSettingsDto } from './search.mapper';
 
 /**
@@ -15,8 +16,20 @@ export class SearchSettingsService {
     return toSearchSettingsDto(await this.client.getSearchSettings(ownerId));
   }
 
-  async replace(ownerId: number, dto: SearchSettingsInputDto): Promise<SearchSettingsDto> {
-    const stored = await this.client.updateSearchSettings({ ownerId, settings: toSearchSettings(ownerId, dto) });
-    return toSearchSettingsDto(stored);
+  /**
+   * A change that makes a pinned query worse is refused (409) unless forced; the refusal carries the pins' report,
+   * asked for only then, so that a change that passes costs one call.
+   */
+  async replace(ownerId: number, dto: SearchSettingsInputDto, force = false): Promise<SearchSettingsDto> {
+    const settings = toSearchSettings(ownerId, dto);
+    try {
+      return toSearchSettingsDto(await this.client.updateSearchSettings({ ownerId, settings, force }));
+    } catch (error) {
+      if (!(error instanceof ConflictException)) {
+        throw error;
+      }
+      const report = await this.client.checkPins({ ownerId, settings, record: false, reason: '' });
+      throw new ConflictException({ error: error.message, report: toPinReportDto(report) });
+    }
   }
 }

@@ -9,6 +9,8 @@ import { ReindexService } from './reindex/reindex.service';
 import { SearchClientModule } from './search-client.module';
 import { SearchHealthIndicator } from './search-health.indicator';
 import { SearchJobsController } from './search-jobs.controller';
+import { SearchPinsController } from './search-pins.controller';
+import { SearchPinsService } from './search-pins.service';
 import { SearchSettingsController } from './search-settings.controller';
 import { SearchSettingsService } from './search-settings.service';
 import { SearchController } from './search.controller';
@@ -21,10 +23,11 @@ import { SearchService } from './search.service';
  */
 @Module({
   imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule, CaptionsStorageModule],
-  controllers: [SearchSettingsController, SearchController, SearchJobsController],
+  controllers: [SearchSettingsController, SearchPinsController, SearchController, SearchJobsController],
   providers: [
     SearchService,
     SearchSettingsService,
+    SearchPinsService,
     AlgorithmCatalog,
     SearchHealthIndicator,
     ReindexService,

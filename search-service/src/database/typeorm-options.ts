@@ -2,6 +2,8 @@ import type { DatabaseConfig } from '@search/config/database.config';
 import { DocumentEntity } from '@search/indexing/document.entity';
 import { SearchClickEntity } from '@search/jobs/search-click.entity';
 import { SearchJobEntity } from '@search/jobs/search-job.entity';
+import { PinCheckEntity } from '@search/settings/pins/pin-check.entity';
+import { PinEntity } from '@search/settings/pins/pin.entity';
 import { SearchSettingsEntity } from '@search/settings/search-settings.entity';
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
@@ -11,8 +13,16 @@ import { AddSearchOptionsSettingsClicks1764960000000 } from './migrations/176496
 import { IndexDocumentsUpdatedAt1765100000000 } from './migrations/1765100000000-IndexDocumentsUpdatedAt';
 import { AddDocumentCaptions1765300000000 } from './migrations/1765300000000-AddDocumentCaptions';
 import { AddSearchJobExplain1765400000000 } from './migrations/1765400000000-AddSearchJobExplain';
+import { CreateSearchPins1765500000000 } from './migrations/1765500000000-CreateSearchPins';
 
-export const ENTITIES = [DocumentEntity, SearchJobEntity, SearchClickEntity, SearchSettingsEntity];
+export const ENTITIES = [
+  DocumentEntity,
+  SearchJobEntity,
+  SearchClickEntity,
+  SearchSettingsEntity,
+  PinEntity,
+  PinCheckEntity,
+];
 export const MIGRATIONS = [
   CreateSearchTables1764150000000,
   AddDocumentCreatedAt1764950000000,
@@ -20,6 +30,7 @@ export const MIGRATIONS = [
   IndexDocumentsUpdatedAt1765100000000,
   AddDocumentCaptions1765300000000,
   AddSearchJobExplain1765400000000,
+  CreateSearchPins1765500000000,
 ];
 
 /** Busy timeout for SQLite writers: the file is shared with nothing else, but WAL checkpoints can briefly lock it. */

@@ -4,7 +4,7 @@ import { SearchException } from '@search/common/search.exception';
 import { DEFAULT_ENGINE_SETTINGS } from '@search/engine';
 import type { EngineSettings, SearchEngine } from '@search/engine/search-engine';
 import { assertOwner, MAX_QUERY_LENGTH, toQueryKey } from '@search/jobs/job-request.validator';
-import { runSearch } from '@search/jobs/run-search';
+import { NO_FILTERS, plainQuestion, runSearch } from '@search/jobs/run-search';
 import type { StoredFilters } from '@search/jobs/search-job.entity';
 import { SEARCH_ENGINE } from '@search/search-engine/search-engine.token';
 import { SearchSettingsCache } from '@search/settings/search-settings.cache';
@@ -22,7 +22,6 @@ const MAX_FOLLOWED_SEARCHES = 100;
 const FOLLOW_UP_MS = 5 * 60_000;
 const MAX_FOLLOW_UPS_READ = 2000;
 const MAX_REFORMULATIONS = 3;
-const NO_FILTERS: StoredFilters = { videoIds: [], tags: [] };
 
 type Question = Pick<NoResultQuestion, 'query' | 'algorithm' | 'filters'>;
 
@@ -113,21 +112,8 @@ export class NoResultDoctorService {
   /** Matches of a question; a question the engine refuses (an algorithm since withdrawn) matches nothing. */
   private matches(ownerId: number, question: Question, settings: EngineSettings): number {
     try {
-      return runSearch(
-        this.engine,
-        {
-          ownerId,
-          queryKey: '',
-          ...question,
-          limit: 1,
-          offset: 0,
-          facets: [],
-          sort: [],
-          highlight: null,
-          explain: false,
-        },
-        settings,
-      ).estimatedTotalHits;
+      const { query, algorithm, filters } = question;
+      return runSearch(this.engine, plainQuestion(ownerId, query, 1, algorithm, filters), settings).estimatedTotalHits;
     } catch {
       return 0;
     }

@@ -1,6 +1,6 @@
 import type { EngineSettings, SearchEngine } from '@search/engine/search-engine';
 import type { NewJob } from './job-request.validator';
-import type { StoredFacetDistribution, StoredHighlight, StoredResult } from './search-job.entity';
+import type { StoredFacetDistribution, StoredFilters, StoredHighlight, StoredResult } from './search-job.entity';
 
 /** A job's question: a new one, or a stored one (which may predate the highlight options). */
 export type SearchInput = Omit<NewJob, 'highlight'> & { highlight: StoredHighlight | null };
@@ -11,6 +11,31 @@ export interface SearchOutcome {
   estimatedTotalHits: number;
   /** Null when the job asked for no facet. */
   facetDistribution: StoredFacetDistribution | null;
+}
+
+export const NO_FILTERS: Readonly<StoredFilters> = Object.freeze({ videoIds: [], tags: [] });
+
+/** A question of words, algorithm and filters alone, asked for its matches rather than for a page to show. */
+export function plainQuestion(
+  ownerId: number,
+  query: string,
+  limit: number,
+  algorithm = '',
+  filters: StoredFilters = NO_FILTERS,
+): SearchInput {
+  return {
+    ownerId,
+    query,
+    queryKey: '',
+    algorithm,
+    filters,
+    limit,
+    offset: 0,
+    facets: [],
+    sort: [],
+    highlight: null,
+    explain: false,
+  };
 }
 
 function nonEmpty<T>(values: T[] | undefined): T[] | undefined {

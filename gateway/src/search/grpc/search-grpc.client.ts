@@ -8,11 +8,19 @@ import {
   HealthClient,
 } from '@proto/gen/ts/grpc/health/v1/health';
 import {
+  CheckPinsRequest,
+  CreatePinRequest,
   DeleteVideosRequest,
   INDEX_SERVICE_NAME,
   IndexAck,
   IndexServiceClient,
   IndexStats,
+  ListPinChecksRequest,
+  ListPinChecksResponse,
+  ListPinsResponse,
+  Pin,
+  PinRef,
+  PinReport,
   ReindexOwnerRequest,
   SearchSettings,
   SETTINGS_SERVICE_NAME,
@@ -55,6 +63,7 @@ import { SEARCH_GRPC_CLIENT } from './search-grpc.options';
 
 const SERVICE_TOKEN_HEADER = 'x-service-token';
 const JOB_NOT_FOUND: ErrorMessages = { notFound: 'Search job not found' };
+const PIN_NOT_FOUND: ErrorMessages = { notFound: 'Pin not found' };
 
 /**
  * The gateway's only door to the search service. Every unary call carries the service token and a
@@ -165,6 +174,33 @@ export class SearchGrpcClient implements OnModuleInit {
   /** Replaces the owner's settings as a whole; INVALID_ARGUMENT (a 400) names the offending field. */
   updateSearchSettings(request: UpdateSearchSettingsRequest): Promise<SearchSettings> {
     return this.call('write', (metadata, options) => this.settings.updateSearchSettings(request, metadata, options));
+  }
+
+  createPin(request: CreatePinRequest): Promise<Pin> {
+    return this.call('write', (metadata, options) => this.settings.createPin(request, metadata, options));
+  }
+
+  listPins(ownerId: number): Promise<ListPinsResponse> {
+    return this.call('read', (metadata, options) => this.settings.listPins({ ownerId }, metadata, options));
+  }
+
+  deletePin(request: PinRef): Promise<Pin> {
+    return this.call(
+      'write',
+      (metadata, options) => this.settings.deletePin(request, metadata, options),
+      PIN_NOT_FOUND,
+    );
+  }
+
+  /** Records when asked to, so it is a write. */
+  checkPins(request: CheckPinsRequest): Promise<PinReport> {
+    return this.call(request.record ? 'write' : 'read', (metadata, options) =>
+      this.settings.checkPins(request, metadata, options),
+    );
+  }
+
+  listPinChecks(request: ListPinChecksRequest): Promise<ListPinChecksResponse> {
+    return this.call('read', (metadata, options) => this.settings.listPinChecks(request, metadata, options));
   }
 
   upsertVideos(request: UpsertVideosRequest): Promise<IndexAck> {

@@ -1,5 +1,6 @@
 import { ReindexOwnerRequest, VideoDocument } from '@proto/gen/ts/videosearch/search/v1/index';
 import { SearchGrpcClient } from '../grpc/search-grpc.client';
+import { PinCheckRecorder } from '../pin-check.recorder';
 import { OwnerVideosReader } from './owner-videos.reader';
 import { ReindexService } from './reindex.service';
 
@@ -23,6 +24,7 @@ describe(ReindexService.name, () => {
   let pages: VideoDocument[][];
   let sent: ReindexOwnerRequest[];
   let sut: ReindexService;
+  let pins: { recordAfter: jest.Mock };
 
   beforeEach(() => {
     pages = [];
@@ -40,7 +42,8 @@ describe(ReindexService.name, () => {
         return Promise.resolve({ applied: request.videos.length, skipped: 0 });
       }),
     } as unknown as SearchGrpcClient;
-    sut = new ReindexService(reader, client);
+    pins = { recordAfter: jest.fn(() => Promise.resolve()) };
+    sut = new ReindexService(reader, client, pins as unknown as PinCheckRecorder);
   });
 
   it('sends every page under one reindex id and flags only the last batch', async () => {
@@ -53,6 +56,7 @@ describe(ReindexService.name, () => {
     expect(new Set(sent.map((request) => request.reindexId))).toEqual(new Set([result.reindex_id]));
     expect(sent.every((request) => request.ownerId === 3)).toBe(true);
     expect(result).toMatchObject({ videos: 3, batches: 2, applied: 3, skipped: 0 });
+    expect(pins.recordAfter).toHaveBeenCalledWith(3, 'reindex');
   });
 
   it('still sends a last, empty batch for an empty library, so the index is emptied too', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ReindexResultDto } from '../dto/search-response.dto';
 import { MAX_INDEX_CALL_BYTES, chunkByBudget, documentBytes } from '../grpc/message-budget';
 import { SearchGrpcClient } from '../grpc/search-grpc.client';
+import { PinCheckRecorder } from '../pin-check.recorder';
 import { OwnerVideosReader } from './owner-videos.reader';
 
 /** Videos read per page; each page goes out in as many ReindexOwner calls as the message budget needs. */
@@ -19,6 +20,7 @@ export class ReindexService {
   constructor(
     private readonly reader: OwnerVideosReader,
     private readonly client: SearchGrpcClient,
+    private readonly pins: PinCheckRecorder,
   ) {}
 
   async reindex(ownerId: number): Promise<ReindexResultDto> {
@@ -34,6 +36,7 @@ export class ReindexService {
       }
     }
     await this.send(ownerId, held ?? [], true, result);
+    await this.pins.recordAfter(ownerId, 'reindex');
     return result;
   }
 

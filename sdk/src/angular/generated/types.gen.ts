@@ -174,6 +174,17 @@ export type CaptionsSummaryDto = {
     video_id: number;
 };
 
+export type CheckPinsDto = {
+    /**
+     * Without settings: record the check in the history
+     */
+    record?: boolean;
+    /**
+     * Candidate settings: what this settings change would do to the pins (nothing is saved). Without them: today against the last recorded check (what new videos or a reindex did).
+     */
+    settings?: SearchSettingsInputDto;
+};
+
 export type CircuitBreakerDto = {
     bulkhead: BulkheadStateDto;
     /**
@@ -223,6 +234,21 @@ export type CreateApiKeyDto = {
      * Requests per minute; null uses the platform default
      */
     rate_limit_per_minute?: number | null;
+};
+
+export type CreatePinDto = {
+    /**
+     * 1..10 distinct video ids
+     */
+    expected_video_ids: Array<number>;
+    /**
+     * `ordered`: these videos first, in this order; `set`: among the top results, in any order
+     */
+    mode?: 'ordered' | 'set';
+    /**
+     * The query, trimmed, 1..500 characters
+     */
+    query: string;
 };
 
 export type CreateSearchTokenDto = {
@@ -758,6 +784,98 @@ export type PartDifferenceDto = {
 export type PeriodDto = {
     end_date: string;
     start_date: string;
+};
+
+export type PinCheckDto = {
+    checked_at: string;
+    id: string;
+    /**
+     * Mean reciprocal rank the pins were left with
+     */
+    mrr: number;
+    /**
+     * refused: a settings change turned down; forced: applied despite regressions
+     */
+    outcome: 'passed' | 'refused' | 'forced' | 'regressed';
+    pins: number;
+    reason: 'settings' | 'manual' | 'reindex' | 'import';
+    recall: number;
+    regressions: number;
+};
+
+export type PinComparisonDto = {
+    after: PinScoreDto;
+    before: PinScoreDto;
+    pin: PinDto;
+    verdict: 'worse' | 'better' | 'same';
+};
+
+export type PinDto = {
+    created_at: string;
+    expected_video_ids: Array<number>;
+    /**
+     * Today, with the current settings
+     */
+    health: PinScoreDto;
+    id: string;
+    mode: 'ordered' | 'set';
+    query: string;
+};
+
+export type PinHistoryDto = {
+    /**
+     * Newest first
+     */
+    checks: Array<PinCheckDto>;
+};
+
+export type PinListDto = {
+    /**
+     * Results each pinned query is scored on
+     */
+    depth: number;
+    /**
+     * Mean reciprocal rank over the pins; 0 without pins
+     */
+    mrr: number;
+    pins: Array<PinDto>;
+    /**
+     * Mean recall over the pins
+     */
+    recall: number;
+};
+
+export type PinReportDto = {
+    depth: number;
+    improvements: number;
+    mrr_after: number;
+    mrr_before: number;
+    pins: Array<PinComparisonDto>;
+    recall_after: number;
+    recall_before: number;
+    /**
+     * Pins scoring worse after
+     */
+    regressions: number;
+};
+
+export type PinScoreDto = {
+    /**
+     * Whether the expected videos found appear in the pinned order (true for a set)
+     */
+    in_order: boolean;
+    /**
+     * 1-based rank of each expected video, in pin order; 0 when absent
+     */
+    positions: Array<number>;
+    /**
+     * Share of the expected videos within the scored results
+     */
+    recall: number;
+    /**
+     * 1 / rank of the first expected video (ordered: of the first listed), 0 when absent
+     */
+    reciprocal_rank: number;
 };
 
 export type ProposedFixDto = {
@@ -2697,6 +2815,242 @@ export type SearchControllerSearchResponses = {
 
 export type SearchControllerSearchResponse = SearchControllerSearchResponses[keyof SearchControllerSearchResponses];
 
+export type SearchPinsControllerListData = {
+    body?: never;
+    path: {
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/search/pins';
+};
+
+export type SearchPinsControllerListErrors = {
+    /**
+     * userId must be a positive integer
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchPinsControllerListError = SearchPinsControllerListErrors[keyof SearchPinsControllerListErrors];
+
+export type SearchPinsControllerListResponses = {
+    200: PinListDto;
+};
+
+export type SearchPinsControllerListResponse = SearchPinsControllerListResponses[keyof SearchPinsControllerListResponses];
+
+export type SearchPinsControllerCreateData = {
+    body: CreatePinDto;
+    path: {
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/search/pins';
+};
+
+export type SearchPinsControllerCreateErrors = {
+    /**
+     * expected_video_ids must list 1 to 10 videos
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * An owner can pin at most 100 queries
+     */
+    409: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchPinsControllerCreateError = SearchPinsControllerCreateErrors[keyof SearchPinsControllerCreateErrors];
+
+export type SearchPinsControllerCreateResponses = {
+    201: PinDto;
+};
+
+export type SearchPinsControllerCreateResponse = SearchPinsControllerCreateResponses[keyof SearchPinsControllerCreateResponses];
+
+export type SearchPinsControllerCheckData = {
+    body: CheckPinsDto;
+    path: {
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/search/pins/check';
+};
+
+export type SearchPinsControllerCheckErrors = {
+    /**
+     * field_weights must give at least one field a weight above 0
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchPinsControllerCheckError = SearchPinsControllerCheckErrors[keyof SearchPinsControllerCheckErrors];
+
+export type SearchPinsControllerCheckResponses = {
+    200: PinReportDto;
+};
+
+export type SearchPinsControllerCheckResponse = SearchPinsControllerCheckResponses[keyof SearchPinsControllerCheckResponses];
+
+export type SearchPinsControllerHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query?: {
+        limit?: number;
+    };
+    url: '/api/v1/users/{userId}/search/pins/history';
+};
+
+export type SearchPinsControllerHistoryErrors = {
+    /**
+     * limit must be an integer from 1 to 200
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchPinsControllerHistoryError = SearchPinsControllerHistoryErrors[keyof SearchPinsControllerHistoryErrors];
+
+export type SearchPinsControllerHistoryResponses = {
+    200: PinHistoryDto;
+};
+
+export type SearchPinsControllerHistoryResponse = SearchPinsControllerHistoryResponses[keyof SearchPinsControllerHistoryResponses];
+
+export type SearchPinsControllerRemoveData = {
+    body?: never;
+    path: {
+        pinId: string;
+        /**
+         * The caller's own user id
+         */
+        userId: number;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/search/pins/{pinId}';
+};
+
+export type SearchPinsControllerRemoveErrors = {
+    /**
+     * userId must be a positive integer
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Unauthorized
+     */
+    403: ErrorResponseDto;
+    /**
+     * Pin not found
+     */
+    404: ErrorResponseDto;
+    /**
+     * The search service is down, slow or shed load, or the circuit breaker is open; retry later
+     */
+    503: {
+        error: string;
+        /**
+         * Seconds
+         */
+        retry_after: number;
+    };
+};
+
+export type SearchPinsControllerRemoveError = SearchPinsControllerRemoveErrors[keyof SearchPinsControllerRemoveErrors];
+
+export type SearchPinsControllerRemoveResponses = {
+    204: void;
+};
+
+export type SearchPinsControllerRemoveResponse = SearchPinsControllerRemoveResponses[keyof SearchPinsControllerRemoveResponses];
+
 export type SearchControllerReindexData = {
     body?: never;
     path: {
@@ -2795,7 +3149,12 @@ export type SearchSettingsControllerReplaceData = {
          */
         userId: number;
     };
-    query?: never;
+    query?: {
+        /**
+         * Apply the settings even when they make pinned queries worse (409 otherwise)
+         */
+        force?: boolean;
+    };
     url: '/api/v1/users/{userId}/search/settings';
 };
 
@@ -2812,6 +3171,10 @@ export type SearchSettingsControllerReplaceErrors = {
      * Unauthorized
      */
     403: ErrorResponseDto;
+    /**
+     * The change makes 1 pinned query worse ("pasta"); force it to apply anyway
+     */
+    409: ErrorResponseDto;
     /**
      * The search service is down, slow or shed load, or the circuit breaker is open; retry later
      */

@@ -4,7 +4,7 @@ import { type HttpRequest, httpResource } from '@angular/common/http';
 
 import { client } from '../client.gen';
 import type { Options } from '../sdk.gen';
-import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
+import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchPinsControllerCheckData, SearchPinsControllerCheckResponse, SearchPinsControllerCreateData, SearchPinsControllerCreateResponse, SearchPinsControllerHistoryData, SearchPinsControllerHistoryResponse, SearchPinsControllerListData, SearchPinsControllerListResponse, SearchPinsControllerRemoveData, SearchPinsControllerRemoveResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
 
 /**
  * The caller's API keys side by side, with the most and least used
@@ -299,6 +299,60 @@ export const searchControllerSearchRequest = <ThrowOnError extends boolean = fal
 });
 
 /**
+ * The pinned queries, oldest first, each with its health today, and their means
+ */
+export const searchPinsControllerListRequest = <ThrowOnError extends boolean = false>(options: Options<SearchPinsControllerListData, ThrowOnError>): HttpRequest<SearchPinsControllerListResponse> => (options?.client ?? client).requestOptions<SearchPinsControllerListResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/users/{userId}/search/pins',
+    ...options
+});
+
+/**
+ * Pin the expected results of a key query
+ *
+ * Every settings change is then checked against the pins: one that makes a pinned query worse is refused unless forced. `health` scores the pin today (reciprocal rank, recall and order in the top results).
+ */
+export const searchPinsControllerCreateRequest = <ThrowOnError extends boolean = false>(options: Options<SearchPinsControllerCreateData, ThrowOnError>): HttpRequest<SearchPinsControllerCreateResponse> => (options?.client ?? client).requestOptions<SearchPinsControllerCreateResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'POST',
+    url: '/api/v1/users/{userId}/search/pins',
+    ...options
+});
+
+/**
+ * Score every pin before and after
+ *
+ * With `settings`: today against those settings, what the change would do (nothing is saved). Without: the last recorded check against today, what new videos, an import or a reindex did; `record: true` adds it to the history.
+ */
+export const searchPinsControllerCheckRequest = <ThrowOnError extends boolean = false>(options: Options<SearchPinsControllerCheckData, ThrowOnError>): HttpRequest<SearchPinsControllerCheckResponse> => (options?.client ?? client).requestOptions<SearchPinsControllerCheckResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'POST',
+    url: '/api/v1/users/{userId}/search/pins/check',
+    ...options
+});
+
+/**
+ * The pins' recorded checks, newest first: their health over time
+ */
+export const searchPinsControllerHistoryRequest = <ThrowOnError extends boolean = false>(options: Options<SearchPinsControllerHistoryData, ThrowOnError>): HttpRequest<SearchPinsControllerHistoryResponse> => (options?.client ?? client).requestOptions<SearchPinsControllerHistoryResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/users/{userId}/search/pins/history',
+    ...options
+});
+
+/**
+ * Unpin a query
+ */
+export const searchPinsControllerRemoveRequest = <ThrowOnError extends boolean = false>(options: Options<SearchPinsControllerRemoveData, ThrowOnError>): HttpRequest<SearchPinsControllerRemoveResponse> => (options?.client ?? client).requestOptions<SearchPinsControllerRemoveResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'DELETE',
+    url: '/api/v1/users/{userId}/search/pins/{pinId}',
+    ...options
+});
+
+/**
  * Rebuild the caller's search index from their videos
  *
  * Streams every video to the search service in batches sharing one reindex id; the index then holds exactly these videos. Safe to repeat. Normal changes reach the index on their own (outbox); this is for repair.
@@ -323,7 +377,7 @@ export const searchSettingsControllerGetRequest = <ThrowOnError extends boolean 
 /**
  * Replace the caller's search settings
  *
- * Synonyms (one-way; list words under each other for multi-way), stop words, typo tolerance and field weights. An omitted field takes its default, so `{}` resets them. Applied to the next search, no reindex.
+ * Synonyms (one-way; list words under each other for multi-way), stop words, typo tolerance and field weights. An omitted field takes its default, so `{}` resets them. Applied to the next search, no reindex. Checked against the pinned queries first: a change that makes one worse (lower reciprocal rank or recall, or out of its pinned order) answers 409 with `report` and changes nothing, unless `?force=true`.
  */
 export const searchSettingsControllerReplaceRequest = <ThrowOnError extends boolean = false>(options: Options<SearchSettingsControllerReplaceData, ThrowOnError>): HttpRequest<SearchSettingsControllerReplaceResponse> => (options?.client ?? client).requestOptions<SearchSettingsControllerReplaceResponse, ThrowOnError>({
     responseStyle: 'data',
@@ -837,6 +891,50 @@ export const searchControllerSearchResource = <ThrowOnError extends boolean = fa
 });
 
 /**
+ * The pinned queries, oldest first, each with its health today, and their means
+ */
+export const searchPinsControllerListResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchPinsControllerListData, ThrowOnError> | undefined) => httpResource<SearchPinsControllerListResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? searchPinsControllerListRequest(opts) : undefined;
+});
+
+/**
+ * Pin the expected results of a key query
+ *
+ * Every settings change is then checked against the pins: one that makes a pinned query worse is refused unless forced. `health` scores the pin today (reciprocal rank, recall and order in the top results).
+ */
+export const searchPinsControllerCreateResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchPinsControllerCreateData, ThrowOnError> | undefined) => httpResource<SearchPinsControllerCreateResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? searchPinsControllerCreateRequest(opts) : undefined;
+});
+
+/**
+ * Score every pin before and after
+ *
+ * With `settings`: today against those settings, what the change would do (nothing is saved). Without: the last recorded check against today, what new videos, an import or a reindex did; `record: true` adds it to the history.
+ */
+export const searchPinsControllerCheckResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchPinsControllerCheckData, ThrowOnError> | undefined) => httpResource<SearchPinsControllerCheckResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? searchPinsControllerCheckRequest(opts) : undefined;
+});
+
+/**
+ * The pins' recorded checks, newest first: their health over time
+ */
+export const searchPinsControllerHistoryResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchPinsControllerHistoryData, ThrowOnError> | undefined) => httpResource<SearchPinsControllerHistoryResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? searchPinsControllerHistoryRequest(opts) : undefined;
+});
+
+/**
+ * Unpin a query
+ */
+export const searchPinsControllerRemoveResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchPinsControllerRemoveData, ThrowOnError> | undefined) => httpResource<SearchPinsControllerRemoveResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? searchPinsControllerRemoveRequest(opts) : undefined;
+});
+
+/**
  * Rebuild the caller's search index from their videos
  *
  * Streams every video to the search service in batches sharing one reindex id; the index then holds exactly these videos. Safe to repeat. Normal changes reach the index on their own (outbox); this is for repair.
@@ -857,7 +955,7 @@ export const searchSettingsControllerGetResource = <ThrowOnError extends boolean
 /**
  * Replace the caller's search settings
  *
- * Synonyms (one-way; list words under each other for multi-way), stop words, typo tolerance and field weights. An omitted field takes its default, so `{}` resets them. Applied to the next search, no reindex.
+ * Synonyms (one-way; list words under each other for multi-way), stop words, typo tolerance and field weights. An omitted field takes its default, so `{}` resets them. Applied to the next search, no reindex. Checked against the pinned queries first: a change that makes one worse (lower reciprocal rank or recall, or out of its pinned order) answers 409 with `report` and changes nothing, unless `?force=true`.
  */
 export const searchSettingsControllerReplaceResource = <ThrowOnError extends boolean = false>(options: () => Options<SearchSettingsControllerReplaceData, ThrowOnError> | undefined) => httpResource<SearchSettingsControllerReplaceResponse>(() => {
     const opts = options ? options() : undefined;

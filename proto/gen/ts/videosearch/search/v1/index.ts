@@ -13,6 +13,111 @@ export const protobufPackage = "videosearch.search.v1";
 
 export const protobufFileName = "videosearch/search/v1/index.proto";
 
+export interface Pin {
+  id: string;
+  ownerId: number;
+  query: string;
+  expectedVideoIds: number[];
+  /** "ordered": expected_video_ids at the top in this order; "set": among the top results, in any order. */
+  mode: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** Today, with the current settings. */
+  health: PinScore | undefined;
+}
+
+export interface PinScore {
+  /** 1 / rank of the first expected video (ordered: of expected_video_ids[0]) within the top `depth`, else 0. */
+  reciprocalRank: number;
+  /** Share of the expected videos within the top `depth`. */
+  recall: number;
+  /** 1-based rank of each expected video, in expected_video_ids order; 0 when outside the top `depth`. */
+  positions: number[];
+  /** Whether the expected videos found appear in the pinned order (always true for a set). */
+  inOrder: boolean;
+}
+
+export interface CreatePinRequest {
+  ownerId: number;
+  query: string;
+  /** 1 to 10 distinct video ids. */
+  expectedVideoIds: number[];
+  /** "ordered" or "set"; empty means "set". */
+  mode: string;
+}
+
+export interface ListPinsRequest {
+  ownerId: number;
+}
+
+export interface ListPinsResponse {
+  pins: Pin[];
+  /** Means over the pins' health; 0 without pins. */
+  mrr: number;
+  recall: number;
+  /** Results each pinned query is scored on. */
+  depth: number;
+}
+
+export interface PinRef {
+  ownerId: number;
+  pinId: string;
+}
+
+export interface CheckPinsRequest {
+  ownerId: number;
+  /** Candidate settings (validated as UpdateSearchSettings would); unset checks today's index against the last record. */
+  settings: SearchSettings | undefined;
+  record: boolean;
+  /** Why the check runs, kept in the history: "manual", "reindex" or "import"; empty means "manual". */
+  reason: string;
+}
+
+export interface PinReport {
+  pins: PinComparison[];
+  mrrBefore: number;
+  mrrAfter: number;
+  recallBefore: number;
+  recallAfter: number;
+  regressions: number;
+  improvements: number;
+  depth: number;
+}
+
+export interface PinComparison {
+  pin: Pin | undefined;
+  before: PinScore | undefined;
+  after:
+    | PinScore
+    | undefined;
+  /** "worse", "better" or "same". */
+  verdict: string;
+}
+
+export interface PinCheck {
+  id: string;
+  /** ISO 8601. */
+  checkedAt: string;
+  /** "settings", "manual", "reindex" or "import". */
+  reason: string;
+  /** "passed", "refused" (a settings change turned down), "forced" (applied despite regressions) or "regressed". */
+  outcome: string;
+  mrr: number;
+  recall: number;
+  pins: number;
+  regressions: number;
+}
+
+export interface ListPinChecksRequest {
+  ownerId: number;
+  /** 1..200; 0 means 50. */
+  limit: number;
+}
+
+export interface ListPinChecksResponse {
+  checks: PinCheck[];
+}
+
 export interface SuggestRequest {
   ownerId: number;
   /** What the user typed so far, 1..100 characters. */
@@ -78,7 +183,11 @@ export interface SearchSettingsRequest {
 export interface UpdateSearchSettingsRequest {
   ownerId: number;
   /** owner_id and updated_at inside are ignored. */
-  settings: SearchSettings | undefined;
+  settings:
+    | SearchSettings
+    | undefined;
+  /** Applies the settings even when they make pinned queries worse. */
+  force: boolean;
 }
 
 export interface VideoDocument {
@@ -242,9 +351,40 @@ export interface SettingsServiceClient {
 
   getSearchSettings(request: SearchSettingsRequest, metadata?: Metadata): Observable<SearchSettings>;
 
-  /** Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. */
+  /**
+   * Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. FAILED_PRECONDITION when
+   * the new settings make a pinned query worse (lower reciprocal rank or recall, or out of its pinned order),
+   * unless force; CheckPins with the same settings gives the report. Either way the check joins the pin history.
+   */
 
   updateSearchSettings(request: UpdateSearchSettingsRequest, metadata?: Metadata): Observable<SearchSettings>;
+
+  /**
+   * Pinned queries: expected results for an owner's key queries, the relevance gate of every settings change.
+   * INVALID_ARGUMENT for a bad query, mode or video list; FAILED_PRECONDITION beyond MAX pins per owner.
+   */
+
+  createPin(request: CreatePinRequest, metadata?: Metadata): Observable<Pin>;
+
+  /** The owner's pins, oldest first, each with its health today. */
+
+  listPins(request: ListPinsRequest, metadata?: Metadata): Observable<ListPinsResponse>;
+
+  /** NOT_FOUND for an unknown pin or another owner's. */
+
+  deletePin(request: PinRef, metadata?: Metadata): Observable<Pin>;
+
+  /**
+   * Every pin scored before and after: with settings, today's settings against those (what a settings change would
+   * do); without, the last recorded check against today (what new videos or a reindex did). With record, the check
+   * joins the pin history and becomes the next check's "before".
+   */
+
+  checkPins(request: CheckPinsRequest, metadata?: Metadata): Observable<PinReport>;
+
+  /** The owner's recorded checks, newest first: the pins' health over time. */
+
+  listPinChecks(request: ListPinChecksRequest, metadata?: Metadata): Observable<ListPinChecksResponse>;
 }
 
 /**
@@ -260,17 +400,62 @@ export interface SettingsServiceController {
     metadata?: Metadata,
   ): Promise<SearchSettings> | Observable<SearchSettings> | SearchSettings;
 
-  /** Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. */
+  /**
+   * Replaces the owner's settings as a whole; INVALID_ARGUMENT names the offending field. FAILED_PRECONDITION when
+   * the new settings make a pinned query worse (lower reciprocal rank or recall, or out of its pinned order),
+   * unless force; CheckPins with the same settings gives the report. Either way the check joins the pin history.
+   */
 
   updateSearchSettings(
     request: UpdateSearchSettingsRequest,
     metadata?: Metadata,
   ): Promise<SearchSettings> | Observable<SearchSettings> | SearchSettings;
+
+  /**
+   * Pinned queries: expected results for an owner's key queries, the relevance gate of every settings change.
+   * INVALID_ARGUMENT for a bad query, mode or video list; FAILED_PRECONDITION beyond MAX pins per owner.
+   */
+
+  createPin(request: CreatePinRequest, metadata?: Metadata): Promise<Pin> | Observable<Pin> | Pin;
+
+  /** The owner's pins, oldest first, each with its health today. */
+
+  listPins(
+    request: ListPinsRequest,
+    metadata?: Metadata,
+  ): Promise<ListPinsResponse> | Observable<ListPinsResponse> | ListPinsResponse;
+
+  /** NOT_FOUND for an unknown pin or another owner's. */
+
+  deletePin(request: PinRef, metadata?: Metadata): Promise<Pin> | Observable<Pin> | Pin;
+
+  /**
+   * Every pin scored before and after: with settings, today's settings against those (what a settings change would
+   * do); without, the last recorded check against today (what new videos or a reindex did). With record, the check
+   * joins the pin history and becomes the next check's "before".
+   */
+
+  checkPins(request: CheckPinsRequest, metadata?: Metadata): Promise<PinReport> | Observable<PinReport> | PinReport;
+
+  /** The owner's recorded checks, newest first: the pins' health over time. */
+
+  listPinChecks(
+    request: ListPinChecksRequest,
+    metadata?: Metadata,
+  ): Promise<ListPinChecksResponse> | Observable<ListPinChecksResponse> | ListPinChecksResponse;
 }
 
 export function SettingsServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getSearchSettings", "updateSearchSettings"];
+    const grpcMethods: string[] = [
+      "getSearchSettings",
+      "updateSearchSettings",
+      "createPin",
+      "listPins",
+      "deletePin",
+      "checkPins",
+      "listPinChecks",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("SettingsService", method)(constructor.prototype[method], method, descriptor);
