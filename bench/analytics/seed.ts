@@ -73,6 +73,8 @@ export function* seedBatches(plan: SeedPlan, batchSize: number): Generator<Reque
       route,
       status,
       latencyMs: logNormal(random, status >= 500 ? 400 : 25, 0.9),
+      requestId: `seed-${i}`,
+      upstreamMs: null,
     });
     if (batch.length === batchSize) {
       yield batch;

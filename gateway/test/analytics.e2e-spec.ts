@@ -132,12 +132,14 @@ describe('Usage analytics (e2e)', () => {
     expect(body.days[29].date).toBe(today);
     expect(body.days[29].requests).toBeGreaterThanOrEqual(7);
     expect(body.days[29].p95_latency_ms).toBeGreaterThan(0);
+    expect(body.days[29].p90_latency_ms).toBeLessThanOrEqual(body.days[29].p95_latency_ms);
     expect(body.days[0]).toEqual({
       date: expect.any(String),
       requests: 0,
       errors: 0,
       error_rate: 0,
       avg_latency_ms: null,
+      p90_latency_ms: null,
       p95_latency_ms: null,
     });
   });

@@ -27,7 +27,7 @@ class AnalyticsEnv {
   @IsInt()
   @Min(1)
   @Max(3650)
-  REQUEST_LOG_RETENTION_DAYS = 30;
+  REQUEST_LOG_RETENTION_DAYS = 7;
 
   @Type(() => Number)
   @IsInt()

@@ -7,6 +7,9 @@ import { AnalyticsController } from './analytics.controller';
 import { ApiKeyUsageController } from './api-key-usage.controller';
 import { ExportService } from './export/export.service';
 import { NoResultDoctorService } from './no-result-doctor.service';
+import { RequestExplorerController } from './request-explorer/request-explorer.controller';
+import { RequestExplorerRepository } from './request-explorer/request-explorer.repository';
+import { RequestExplorerService } from './request-explorer/request-explorer.service';
 import { RequestLogHook } from './request-log/request-log.hook';
 import { RequestLogService } from './request-log/request-log.service';
 import { RetentionService } from './retention.service';
@@ -17,7 +20,7 @@ import { UsageService } from './usage.service';
 
 @Module({
   imports: [ConfigModule.forFeature(analyticsConfig), AuthModule, SearchClientModule],
-  controllers: [AnalyticsController, ApiKeyUsageController],
+  controllers: [AnalyticsController, ApiKeyUsageController, RequestExplorerController],
   providers: [
     RequestLogService,
     RequestLogHook,
@@ -28,6 +31,8 @@ import { UsageService } from './usage.service';
     SearchAnalyticsService,
     ExportService,
     NoResultDoctorService,
+    RequestExplorerRepository,
+    RequestExplorerService,
   ],
   exports: [RequestLogService, UsageService],
 })

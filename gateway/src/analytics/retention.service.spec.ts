@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CreateRequestLogsAndUsageRollups1764200000000 } from '../database/migrations/1764200000000-CreateRequestLogsAndUsageRollups';
+import { AddRequestLogExplorerColumns1765400000000 } from '../database/migrations/1765400000000-AddRequestLogExplorerColumns';
 import type { AnalyticsConfig } from './analytics.config';
 import { RetentionService } from './retention.service';
 import { RollupWriter } from './rollups/rollup.writer';
@@ -13,7 +14,7 @@ describe('RetentionService', () => {
     dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      migrations: [CreateRequestLogsAndUsageRollups1764200000000],
+      migrations: [CreateRequestLogsAndUsageRollups1764200000000, AddRequestLogExplorerColumns1765400000000],
     }).initialize();
     await dataSource.runMigrations();
     const at = (iso: string) => ({
@@ -24,6 +25,8 @@ describe('RetentionService', () => {
       route: '/api/v1/auth/me',
       status: 200,
       latencyMs: 3,
+      requestId: 'req-1',
+      upstreamMs: null,
     });
     await dataSource.transaction((manager) =>
       new RollupWriter().write(manager, [

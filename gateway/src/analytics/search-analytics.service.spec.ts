@@ -10,6 +10,7 @@ function stats(overrides: Partial<JobStats> = {}): JobStats {
     zeroResultQueries: [],
     avgDurationMs: 0,
     p50DurationMs: 0,
+    p90DurationMs: 0,
     p95DurationMs: 0,
     p99DurationMs: 0,
     clicks: 0,

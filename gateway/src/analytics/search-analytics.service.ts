@@ -44,6 +44,7 @@ export class SearchAnalyticsService {
       latency_ms: {
         avg: hasLatency ? roundMs(stats.avgDurationMs) : null,
         p50: hasLatency ? roundMs(stats.p50DurationMs) : null,
+        p90: hasLatency ? roundMs(stats.p90DurationMs) : null,
         p95: hasLatency ? roundMs(stats.p95DurationMs) : null,
         p99: hasLatency ? roundMs(stats.p99DurationMs) : null,
       },

@@ -22,6 +22,7 @@ export function latencyOf(latencySumMs: number, requests: number, histogram: His
   return {
     avg: averageMs(latencySumMs, requests),
     p50: percentileFromHistogram(histogram, 0.5),
+    p90: percentileFromHistogram(histogram, 0.9),
     p95: percentileFromHistogram(histogram, 0.95),
     p99: percentileFromHistogram(histogram, 0.99),
   };
@@ -80,6 +81,7 @@ export function endpointUsage(aggregates: readonly UsageAggregate[]): EndpointUs
       error_rate: percent(a.errors, a.requests),
       avg_latency_ms: averageMs(a.latencySumMs, a.requests),
       p50_latency_ms: percentileFromHistogram(a.histogram, 0.5),
+      p90_latency_ms: percentileFromHistogram(a.histogram, 0.9),
       p95_latency_ms: percentileFromHistogram(a.histogram, 0.95),
       p99_latency_ms: percentileFromHistogram(a.histogram, 0.99),
     }))

@@ -126,6 +126,7 @@ export class UsageService {
         errors: day?.errors ?? 0,
         error_rate: percent(day?.errors ?? 0, day?.requests ?? 0),
         avg_latency_ms: day ? averageMs(day.latencySumMs, day.requests) : null,
+        p90_latency_ms: day ? percentileFromHistogram(day.histogram, 0.9) : null,
         p95_latency_ms: day ? percentileFromHistogram(day.histogram, 0.95) : null,
       };
     });

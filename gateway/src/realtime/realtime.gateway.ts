@@ -18,6 +18,7 @@ import {
   ClientToServerEvents,
   InterServerEvents,
   jobsRoom,
+  requestsRoom,
   ServerToClientEvents,
   SocketData,
   userRoom,
@@ -31,7 +32,8 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterSe
 /**
  * Socket.IO on the gateway's port. A socket authenticates with a JWT or API key (handshake
  * `auth.token` or the `authenticate` event), then joins its user's room; `subscribe_jobs` adds
- * the user's job room. A bad token gets `auth_error` and is disconnected.
+ * the user's job room and `subscribe_requests` the live tail of their requests. A bad token gets
+ * `auth_error` and is disconnected.
  */
 @WebSocketGateway({ cors: { origin: socketCorsOrigin, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
@@ -99,6 +101,26 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     return { subscribed: false };
   }
 
+  @SubscribeMessage('subscribe_requests')
+  async onSubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
+    const userId = socket.data.userId;
+    if (userId === undefined) {
+      socket.emit('auth_error', { error: 'Authentication required' });
+      return { subscribed: false };
+    }
+    await socket.join(requestsRoom(userId));
+    return { subscribed: true };
+  }
+
+  @SubscribeMessage('unsubscribe_requests')
+  async onUnsubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
+    const userId = socket.data.userId;
+    if (userId !== undefined) {
+      await socket.leave(requestsRoom(userId));
+    }
+    return { subscribed: false };
+  }
+
   private async authenticate(socket: RealtimeSocket, token: unknown): Promise<void> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
       this.reject(socket, 'A token is required');
@@ -112,6 +134,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     if (socket.data.userId !== undefined && socket.data.userId !== user.id) {
       await socket.leave(userRoom(socket.data.userId));
       await socket.leave(jobsRoom(socket.data.userId));
+      await socket.leave(requestsRoom(socket.data.userId));
     }
     socket.data.userId = user.id;
     await socket.join(userRoom(user.id));

@@ -8,10 +8,17 @@ import { AnalyticsUpdatesPublisher } from './analytics-updates.publisher';
 import { JobUpdatesRelay } from './job-updates.relay';
 import { realtimeConfig } from './realtime.config';
 import { RealtimeGateway } from './realtime.gateway';
+import { RequestTailPublisher } from './request-tail.publisher';
 import { socketRedisClientsProvider } from './socket-redis.provider';
 
 @Module({
   imports: [ConfigModule.forFeature(realtimeConfig), AuthModule, RedisModule, SearchClientModule, AnalyticsModule],
-  providers: [socketRedisClientsProvider, RealtimeGateway, JobUpdatesRelay, AnalyticsUpdatesPublisher],
+  providers: [
+    socketRedisClientsProvider,
+    RealtimeGateway,
+    JobUpdatesRelay,
+    AnalyticsUpdatesPublisher,
+    RequestTailPublisher,
+  ],
 })
 export class RealtimeModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ClientsModule, GrpcOptions } from '@nestjs/microservices';
-import { currentRequestId } from '../observability/logging/request-id';
+import { currentRequestScope } from '../observability/logging/request-id';
 import { GatewayMetrics } from '../observability/metrics/gateway-metrics';
 import { createGrpcClientInterceptor } from '../observability/metrics/grpc-client.interceptor';
 import { SearchGrpcClient } from './grpc/search-grpc.client';
@@ -15,7 +15,7 @@ const searchConfigFeature = ConfigModule.forFeature(searchConfig);
 
 /** grpc-js takes client interceptors among the channel options Nest passes through. */
 function withObservability(grpcOptions: GrpcOptions, metrics: GatewayMetrics): GrpcOptions {
-  const interceptor = createGrpcClientInterceptor(metrics, currentRequestId);
+  const interceptor = createGrpcClientInterceptor(metrics, currentRequestScope);
   const channelOptions = { ...grpcOptions.options.channelOptions, interceptors: [interceptor] };
   return { ...grpcOptions, options: { ...grpcOptions.options, channelOptions } };
 }

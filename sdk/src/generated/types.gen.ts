@@ -316,6 +316,7 @@ export type DailyUsageDto = {
      */
     error_rate: number;
     errors: number;
+    p90_latency_ms: number | null;
     p95_latency_ms: number | null;
     requests: number;
 };
@@ -369,6 +370,7 @@ export type EndpointUsageDto = {
     errors: number;
     method: string;
     p50_latency_ms: number | null;
+    p90_latency_ms: number | null;
     p95_latency_ms: number | null;
     p99_latency_ms: number | null;
     requests: number;
@@ -377,6 +379,21 @@ export type EndpointUsageDto = {
 
 export type EndpointUsageListDto = {
     endpoints: Array<EndpointUsageDto>;
+};
+
+export type ErrorGroupDto = {
+    count: number;
+    last_seen_at: string;
+    method: string;
+    route: string;
+    status: number;
+};
+
+export type ErrorGroupsDto = {
+    /**
+     * Most frequent first, at most 50
+     */
+    groups: Array<ErrorGroupDto>;
 };
 
 export type ErrorResponseDto = {
@@ -654,8 +671,28 @@ export type JobsByStatusDto = {
 export type LatencyDto = {
     avg: number | null;
     p50: number | null;
+    p90: number | null;
     p95: number | null;
     p99: number | null;
+};
+
+export type LoggedRequestDto = {
+    /**
+     * Null for JWT calls
+     */
+    api_key_id: string | null;
+    method: string;
+    occurred_at: string;
+    /**
+     * The X-Request-Id of the answer, also sent to the search service (its logs carry it)
+     */
+    request_id: string | null;
+    /**
+     * The matched route template, never the raw path
+     */
+    route: string;
+    status: number;
+    timing: RequestTimingDto;
 };
 
 export type LoginDto = {
@@ -1017,6 +1054,36 @@ export type ReplaySummaryDto = {
     moved: number;
     new: number;
     unchanged: number;
+};
+
+export type RequestLogPageDto = {
+    /**
+     * Null on the last page
+     */
+    next_cursor: string | null;
+    /**
+     * Newest first
+     */
+    requests: Array<LoggedRequestDto>;
+    /**
+     * Days the request log keeps (REQUEST_LOG_RETENTION_DAYS)
+     */
+    retention_days: number;
+};
+
+export type RequestTimingDto = {
+    /**
+     * total_ms less the time in search service calls
+     */
+    gateway_ms: number;
+    /**
+     * Time in calls to the search service, summed; null for rows recorded before it was measured
+     */
+    search_service_ms: number | null;
+    /**
+     * From the request reaching the gateway to the answer
+     */
+    total_ms: number;
 };
 
 export type ResultComparisonDto = {
@@ -1816,6 +1883,168 @@ export type QuotasControllerStatusResponses = {
 };
 
 export type QuotasControllerStatusResponse = QuotasControllerStatusResponses[keyof QuotasControllerStatusResponses];
+
+export type RequestExplorerControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * YYYY-MM-DD (whole UTC day) or ISO 8601 instant; default 29 days before end
+         */
+        start_date?: string;
+        /**
+         * YYYY-MM-DD (inclusive) or ISO 8601 instant (exclusive); default today
+         */
+        end_date?: string;
+        /**
+         * Only this API key of the caller
+         */
+        api_key_id?: string;
+        method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+        /**
+         * A route template, as listed
+         */
+        route?: string;
+        /**
+         * One status code
+         */
+        status?: number;
+        /**
+         * `error` is every status from 400
+         */
+        status_class?: '2xx' | '3xx' | '4xx' | '5xx' | 'error';
+        /**
+         * Inclusive lower bound on the latency, in milliseconds
+         */
+        min_latency_ms?: number;
+        /**
+         * Inclusive upper bound on the latency, in milliseconds
+         */
+        max_latency_ms?: number;
+        /**
+         * The next_cursor of the previous page
+         */
+        cursor?: string;
+        limit?: number;
+    };
+    url: '/api/v1/analytics/requests';
+};
+
+export type RequestExplorerControllerListErrors = {
+    /**
+     * status_class must be one of: 2xx, 3xx, 4xx, 5xx, error
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+};
+
+export type RequestExplorerControllerListError = RequestExplorerControllerListErrors[keyof RequestExplorerControllerListErrors];
+
+export type RequestExplorerControllerListResponses = {
+    200: RequestLogPageDto;
+};
+
+export type RequestExplorerControllerListResponse = RequestExplorerControllerListResponses[keyof RequestExplorerControllerListResponses];
+
+export type RequestExplorerControllerErrorsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * YYYY-MM-DD (whole UTC day) or ISO 8601 instant; default 29 days before end
+         */
+        start_date?: string;
+        /**
+         * YYYY-MM-DD (inclusive) or ISO 8601 instant (exclusive); default today
+         */
+        end_date?: string;
+        /**
+         * Only this API key of the caller
+         */
+        api_key_id?: string;
+        method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+        /**
+         * A route template, as listed
+         */
+        route?: string;
+        /**
+         * One status code
+         */
+        status?: number;
+        /**
+         * `error` is every status from 400
+         */
+        status_class?: '2xx' | '3xx' | '4xx' | '5xx' | 'error';
+        /**
+         * Inclusive lower bound on the latency, in milliseconds
+         */
+        min_latency_ms?: number;
+        /**
+         * Inclusive upper bound on the latency, in milliseconds
+         */
+        max_latency_ms?: number;
+        /**
+         * The next_cursor of the previous page
+         */
+        cursor?: string;
+        limit?: number;
+    };
+    url: '/api/v1/analytics/requests/errors';
+};
+
+export type RequestExplorerControllerErrorsErrors = {
+    /**
+     * status_class must be one of: 2xx, 3xx, 4xx, 5xx, error
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+};
+
+export type RequestExplorerControllerErrorsError = RequestExplorerControllerErrorsErrors[keyof RequestExplorerControllerErrorsErrors];
+
+export type RequestExplorerControllerErrorsResponses = {
+    200: ErrorGroupsDto;
+};
+
+export type RequestExplorerControllerErrorsResponse = RequestExplorerControllerErrorsResponses[keyof RequestExplorerControllerErrorsResponses];
+
+export type RequestExplorerControllerGetData = {
+    body?: never;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/v1/analytics/requests/{requestId}';
+};
+
+export type RequestExplorerControllerGetErrors = {
+    /**
+     * status_class must be one of: 2xx, 3xx, 4xx, 5xx, error
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Request not found
+     */
+    404: ErrorResponseDto;
+};
+
+export type RequestExplorerControllerGetError = RequestExplorerControllerGetErrors[keyof RequestExplorerControllerGetErrors];
+
+export type RequestExplorerControllerGetResponses = {
+    200: LoggedRequestDto;
+};
+
+export type RequestExplorerControllerGetResponse = RequestExplorerControllerGetResponses[keyof RequestExplorerControllerGetResponses];
 
 export type AnalyticsControllerSearchData = {
     body?: never;

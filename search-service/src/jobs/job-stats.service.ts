@@ -93,6 +93,7 @@ export class JobStatsService {
       zeroResultQueries: zero.map(toQueryCount),
       avgDurationMs: durations.length === 0 ? 0 : total / durations.length,
       p50DurationMs: percentile(durations, 0.5),
+      p90DurationMs: percentile(durations, 0.9),
       p95DurationMs: percentile(durations, 0.95),
       p99DurationMs: percentile(durations, 0.99),
       ...clickRates(totals),

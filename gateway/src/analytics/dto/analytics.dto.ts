@@ -46,6 +46,7 @@ export class PeriodDto {
 export class LatencyDto {
   @ApiProperty({ nullable: true, type: Number }) avg: number | null;
   @ApiProperty({ nullable: true, type: Number }) p50: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90: number | null;
   @ApiProperty({ nullable: true, type: Number }) p95: number | null;
   @ApiProperty({ nullable: true, type: Number }) p99: number | null;
 }
@@ -95,6 +96,7 @@ export class DailyUsageDto {
   @ApiProperty() errors: number;
   @ApiProperty({ description: 'Percent, 0..100' }) error_rate: number;
   @ApiProperty({ nullable: true, type: Number }) avg_latency_ms: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90_latency_ms: number | null;
   @ApiProperty({ nullable: true, type: Number }) p95_latency_ms: number | null;
 }
 
@@ -105,6 +107,7 @@ export class DailyUsageListDto {
 export class EndpointUsageDto extends EndpointSummaryDto {
   @ApiProperty({ nullable: true, type: Number }) avg_latency_ms: number | null;
   @ApiProperty({ nullable: true, type: Number }) p50_latency_ms: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90_latency_ms: number | null;
   @ApiProperty({ nullable: true, type: Number }) p95_latency_ms: number | null;
   @ApiProperty({ nullable: true, type: Number }) p99_latency_ms: number | null;
 }

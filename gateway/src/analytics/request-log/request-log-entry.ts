@@ -9,6 +9,10 @@ export interface RequestLogEntry {
   route: string;
   status: number;
   latencyMs: number;
+  /** The id the answer carried in X-Request-Id. */
+  requestId: string;
+  /** Time spent in calls to the search service; null when the request never reached a handler. */
+  upstreamMs: number | null;
 }
 
 export function isErrorStatus(status: number): boolean {

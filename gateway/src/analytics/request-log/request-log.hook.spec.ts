@@ -34,6 +34,7 @@ describe(RequestLogHook.name, () => {
       status: 200,
       latencyMs: expect.any(Number),
       occurredAt: expect.any(Date),
+      requestId: expect.any(String),
     });
   });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import type { HttpHook } from '../../common/http/http-hook';
 import { routeTemplate } from '../../common/http/route-template';
+import { requestScopeOf } from '../../observability/logging/request-context.hook';
 import { RequestLogService } from './request-log.service';
 
 const LOGGED_PREFIX = '/api/';
@@ -30,6 +31,8 @@ export class RequestLogHook implements HttpHook {
           route: routeTemplate(request),
           status: reply.statusCode,
           latencyMs,
+          requestId: request.id,
+          upstreamMs: requestScopeOf(request)?.upstreamMs ?? null,
         });
       }
       done();

@@ -20,6 +20,8 @@ describe('RequestLogService', () => {
     route: '/api/v1/auth/me',
     status,
     latencyMs: 1,
+    requestId: 'req-1',
+    upstreamMs: null,
   });
 
   beforeEach(() => {

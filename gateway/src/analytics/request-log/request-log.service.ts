@@ -22,6 +22,7 @@ import { RequestLogEntry } from './request-log-entry';
 export class RequestLogService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(RequestLogService.name);
   private readonly flushedUsers = new Subject<ReadonlySet<number>>();
+  private readonly flushedEntries = new Subject<readonly RequestLogEntry[]>();
   private buffer: RequestLogEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -29,6 +30,9 @@ export class RequestLogService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Emits the users whose requests a flush has just made visible in the rollups. */
   readonly flushed$: Observable<ReadonlySet<number>> = this.flushedUsers.asObservable();
+
+  /** Emits each batch once written, so that what a live tail shows can already be looked up by its id. */
+  readonly written$: Observable<readonly RequestLogEntry[]> = this.flushedEntries.asObservable();
 
   constructor(
     @Inject(analyticsConfig.KEY) private readonly config: AnalyticsConfig,
@@ -97,6 +101,7 @@ export class RequestLogService implements OnApplicationBootstrap, BeforeApplicat
         this.logger.error(`Request log flush failed; ${this.buffer.length} entries kept for the next attempt`, error);
         return;
       }
+      this.flushedEntries.next(batch);
       const users = new Set<number>();
       batch.forEach((entry) => entry.userId !== null && users.add(entry.userId));
       if (users.size > 0) {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CreateRequestLogsAndUsageRollups1764200000000 } from '../../database/migrations/1764200000000-CreateRequestLogsAndUsageRollups';
+import { AddRequestLogExplorerColumns1765400000000 } from '../../database/migrations/1765400000000-AddRequestLogExplorerColumns';
 import { RequestLogEntry } from '../request-log/request-log-entry';
 import { UsageRepository } from '../usage.repository';
 import { bucketIndex, percentileFromHistogram } from './latency-histogram';
@@ -14,6 +15,8 @@ function entry(overrides: Partial<RequestLogEntry> = {}): RequestLogEntry {
     route: '/api/v1/users/:userId/videos',
     status: 200,
     latencyMs: 12.5,
+    requestId: 'req-1',
+    upstreamMs: null,
     ...overrides,
   };
 }
@@ -53,7 +56,7 @@ describe('RollupWriter on SQLite', () => {
     dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      migrations: [CreateRequestLogsAndUsageRollups1764200000000],
+      migrations: [CreateRequestLogsAndUsageRollups1764200000000, AddRequestLogExplorerColumns1765400000000],
     }).initialize();
     await dataSource.runMigrations();
   });

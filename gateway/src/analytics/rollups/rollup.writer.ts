@@ -27,7 +27,17 @@ export interface RollupDelta {
 const KEY_COLUMNS = ['user_id', 'bucket', 'api_key_id', 'method', 'route', 'status'];
 const SUM_COLUMNS = ['requests', 'errors', 'latency_sum_ms', ...BUCKET_COLUMNS];
 const ROLLUP_COLUMNS = [...KEY_COLUMNS, 'status_class', 'latency_max_ms', ...SUM_COLUMNS];
-const LOG_COLUMNS = ['occurred_at', 'user_id', 'api_key_id', 'method', 'route', 'status', 'latency_ms'];
+const LOG_COLUMNS = [
+  'occurred_at',
+  'user_id',
+  'api_key_id',
+  'method',
+  'route',
+  'status',
+  'latency_ms',
+  'request_id',
+  'upstream_ms',
+];
 // Rows per statement, well under SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 const ROLLUP_ROWS_PER_STATEMENT = 200;
 const LOG_ROWS_PER_STATEMENT = 1000;
@@ -94,6 +104,8 @@ export class RollupWriter {
         entry.route,
         entry.status,
         entry.latencyMs,
+        entry.requestId,
+        entry.upstreamMs,
       ]);
       const sql = `INSERT INTO request_logs (${LOG_COLUMNS.join(', ')}) VALUES ${rowsOfPlaceholders(manager, chunk.length, LOG_COLUMNS.length)}`;
       await manager.query(sql, values);

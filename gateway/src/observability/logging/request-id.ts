@@ -8,6 +8,10 @@ export const REQUEST_ID_RESPONSE_HEADER = 'X-Request-Id';
 /** Short and free of anything a log viewer or header could misread; anything else is replaced. */
 const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+export function isAcceptedRequestId(value: string): boolean {
+  return ACCEPTED_REQUEST_ID.test(value);
+}
+
 /** The caller's id when it is acceptable, else a fresh one. */
 export function resolveRequestId(header: string | string[] | undefined): string {
   const candidate = Array.isArray(header) ? header[0] : header;
@@ -19,18 +23,25 @@ export function requestIdOf(request: IncomingMessage): string {
   return resolveRequestId(request.headers[REQUEST_ID_HEADER]);
 }
 
-interface RequestContext {
-  requestId: string;
+/** What the handling of one REST request shares with the calls it makes. */
+export interface RequestScope {
+  readonly requestId: string;
+  /** Time spent in calls to the search service, summed over the calls (parallel calls overlap). */
+  upstreamMs: number;
 }
 
-const context = new AsyncLocalStorage<RequestContext>();
+const context = new AsyncLocalStorage<RequestScope>();
 
-/** Runs `next` (the rest of the request's handling) with the request id in scope. */
-export function runWithRequestId(requestId: string, next: () => void): void {
-  context.run({ requestId }, next);
+/** Runs `next` (the rest of the request's handling) with the scope current. */
+export function runInRequestScope(scope: RequestScope, next: () => void): void {
+  context.run(scope, next);
 }
 
-/** The id of the REST request being served, if any; background work (outbox relay, job stream) has none. */
+/** The scope of the REST request being served, if any; background work (outbox relay, job stream) has none. */
+export function currentRequestScope(): RequestScope | undefined {
+  return context.getStore();
+}
+
 export function currentRequestId(): string | undefined {
   return context.getStore()?.requestId;
 }

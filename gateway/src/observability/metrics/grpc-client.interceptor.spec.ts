@@ -1,4 +1,5 @@
 import { status as GrpcStatus, Metadata, type InterceptingListener, type InterceptorOptions } from '@grpc/grpc-js';
+import type { RequestScope } from '../logging/request-id';
 import { createGrpcClientInterceptor, shortMethodName } from './grpc-client.interceptor';
 
 describe('shortMethodName', () => {
@@ -13,9 +14,10 @@ describe('createGrpcClientInterceptor', () => {
 
   function run(requestId: string | undefined, metadata = new Metadata()) {
     const observed: Array<[string, string]> = [];
+    const scope: RequestScope | undefined = requestId === undefined ? undefined : { requestId, upstreamMs: 0 };
     const interceptor = createGrpcClientInterceptor(
       { observeGrpcCall: (method, code) => observed.push([method, code]) },
-      () => requestId,
+      () => scope,
     );
     const started: Started[] = [];
     const options = {
@@ -39,7 +41,7 @@ describe('createGrpcClientInterceptor', () => {
       onReceiveMessage: jest.fn(),
       onReceiveStatus: (status) => receivedStatus.push(status.code),
     });
-    return { observed, started, receivedStatus };
+    return { observed, started, receivedStatus, scope };
   }
 
   it("sends the current request's id as x-request-id metadata", () => {
@@ -58,5 +60,15 @@ describe('createGrpcClientInterceptor', () => {
     listener.onReceiveStatus({ code: GrpcStatus.DEADLINE_EXCEEDED, details: 'late', metadata: new Metadata() });
     expect(observed).toEqual([['SearchService/GetJob', 'DEADLINE_EXCEEDED']]);
     expect(receivedStatus).toEqual([GrpcStatus.DEADLINE_EXCEEDED]);
+  });
+
+  it("adds each call's time to the request's scope", () => {
+    const { started, scope } = run('r');
+    (started[0].listener as InterceptingListener).onReceiveStatus({
+      code: GrpcStatus.OK,
+      details: '',
+      metadata: new Metadata(),
+    });
+    expect(scope?.upstreamMs).toBeGreaterThan(0);
   });
 });

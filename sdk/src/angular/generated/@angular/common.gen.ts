@@ -4,7 +4,7 @@ import { type HttpRequest, httpResource } from '@angular/common/http';
 
 import { client } from '../client.gen';
 import type { Options } from '../sdk.gen';
-import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchPinsControllerCheckData, SearchPinsControllerCheckResponse, SearchPinsControllerCreateData, SearchPinsControllerCreateResponse, SearchPinsControllerHistoryData, SearchPinsControllerHistoryResponse, SearchPinsControllerListData, SearchPinsControllerListResponse, SearchPinsControllerRemoveData, SearchPinsControllerRemoveResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
+import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, RequestExplorerControllerErrorsData, RequestExplorerControllerErrorsResponse, RequestExplorerControllerGetData, RequestExplorerControllerGetResponse, RequestExplorerControllerListData, RequestExplorerControllerListResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchPinsControllerCheckData, SearchPinsControllerCheckResponse, SearchPinsControllerCreateData, SearchPinsControllerCreateResponse, SearchPinsControllerHistoryData, SearchPinsControllerHistoryResponse, SearchPinsControllerListData, SearchPinsControllerListResponse, SearchPinsControllerRemoveData, SearchPinsControllerRemoveResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
 
 /**
  * The caller's API keys side by side, with the most and least used
@@ -33,6 +33,38 @@ export const quotasControllerStatusRequest = <ThrowOnError extends boolean = fal
     responseStyle: 'data',
     method: 'GET',
     url: '/api/v1/analytics/quota',
+    ...options
+});
+
+/**
+ * The caller's requests, newest first: filter by key, method, route, status and latency, page by cursor
+ *
+ * Every API request is kept for REQUEST_LOG_RETENTION_DAYS (default 7) with its X-Request-Id and its time split between the gateway and the search service. Subscribe to `subscribe_requests` on Socket.IO for a live tail.
+ */
+export const requestExplorerControllerListRequest = <ThrowOnError extends boolean = false>(options?: Options<RequestExplorerControllerListData, ThrowOnError>): HttpRequest<RequestExplorerControllerListResponse> => (options?.client ?? client).requestOptions<RequestExplorerControllerListResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/analytics/requests',
+    ...options
+});
+
+/**
+ * The caller's failed requests grouped by method, route and status, most frequent first
+ */
+export const requestExplorerControllerErrorsRequest = <ThrowOnError extends boolean = false>(options?: Options<RequestExplorerControllerErrorsData, ThrowOnError>): HttpRequest<RequestExplorerControllerErrorsResponse> => (options?.client ?? client).requestOptions<RequestExplorerControllerErrorsResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/analytics/requests/errors',
+    ...options
+});
+
+/**
+ * One request by the X-Request-Id it was answered with
+ */
+export const requestExplorerControllerGetRequest = <ThrowOnError extends boolean = false>(options: Options<RequestExplorerControllerGetData, ThrowOnError>): HttpRequest<RequestExplorerControllerGetResponse> => (options?.client ?? client).requestOptions<RequestExplorerControllerGetResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/analytics/requests/{requestId}',
     ...options
 });
 
@@ -676,6 +708,32 @@ export const analyticsControllerExportResource = <ThrowOnError extends boolean =
 export const quotasControllerStatusResource = <ThrowOnError extends boolean = false>(options?: () => Options<QuotasControllerStatusData, ThrowOnError> | undefined) => httpResource<QuotasControllerStatusResponse>(() => {
     const opts = options ? options() : undefined;
     return opts ? quotasControllerStatusRequest(opts) : undefined;
+});
+
+/**
+ * The caller's requests, newest first: filter by key, method, route, status and latency, page by cursor
+ *
+ * Every API request is kept for REQUEST_LOG_RETENTION_DAYS (default 7) with its X-Request-Id and its time split between the gateway and the search service. Subscribe to `subscribe_requests` on Socket.IO for a live tail.
+ */
+export const requestExplorerControllerListResource = <ThrowOnError extends boolean = false>(options?: () => Options<RequestExplorerControllerListData, ThrowOnError> | undefined) => httpResource<RequestExplorerControllerListResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? requestExplorerControllerListRequest(opts) : undefined;
+});
+
+/**
+ * The caller's failed requests grouped by method, route and status, most frequent first
+ */
+export const requestExplorerControllerErrorsResource = <ThrowOnError extends boolean = false>(options?: () => Options<RequestExplorerControllerErrorsData, ThrowOnError> | undefined) => httpResource<RequestExplorerControllerErrorsResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? requestExplorerControllerErrorsRequest(opts) : undefined;
+});
+
+/**
+ * One request by the X-Request-Id it was answered with
+ */
+export const requestExplorerControllerGetResource = <ThrowOnError extends boolean = false>(options: () => Options<RequestExplorerControllerGetData, ThrowOnError> | undefined) => httpResource<RequestExplorerControllerGetResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? requestExplorerControllerGetRequest(opts) : undefined;
 });
 
 /**

@@ -482,6 +482,7 @@ export interface JobStats {
   p50DurationMs: number;
   p95DurationMs: number;
   p99DurationMs: number;
+  p90DurationMs: number;
   clicks: number;
   clickThroughRate: number;
   avgClickPosition: number;
