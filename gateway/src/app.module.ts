@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { PermissionsModule } from './auth/permissions/permissions.module';
@@ -37,6 +38,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RealtimeModule,
     WebhooksModule,
     ImportsModule,
+    AlertsModule,
     WebModule,
   ],
 })

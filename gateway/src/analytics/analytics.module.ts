@@ -34,6 +34,6 @@ import { UsageService } from './usage.service';
     RequestExplorerRepository,
     RequestExplorerService,
   ],
-  exports: [RequestLogService, UsageService],
+  exports: [RequestLogService, UsageService, UsageRepository],
 })
 export class AnalyticsModule {}

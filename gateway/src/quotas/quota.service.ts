@@ -51,7 +51,7 @@ export class QuotaService {
 
   async subjectFor(user: AuthenticatedUser): Promise<QuotaSubject> {
     if (user.apiKeyId === null) {
-      return { scope: 'user', id: String(user.id), limits: this.config.defaults, ownerId: user.id };
+      return this.subjectForUser(user.id);
     }
     return {
       scope: 'api_key',
@@ -59,6 +59,11 @@ export class QuotaService {
       limits: await this.limitsOfKey(user.apiKeyId, user.id),
       ownerId: user.id,
     };
+  }
+
+  /** A user's JWT calls, counted apart from their keys'. */
+  subjectForUser(userId: number): QuotaSubject {
+    return { scope: 'user', id: String(userId), limits: this.config.defaults, ownerId: userId };
   }
 
   /** One of the caller's keys, or null when it is not theirs. */

@@ -1,3 +1,4 @@
+import type { AlertEventDto } from '../alerts/dto/alert.dto';
 import type { TodayUsageDto } from '../analytics/dto/analytics.dto';
 import type { LoggedRequestDto } from '../analytics/request-explorer/request-explorer.dto';
 import type { JobUpdateDto } from '../search/dto/search-response.dto';
@@ -19,6 +20,8 @@ export interface ServerToClientEvents {
   analytics_update: (payload: TodayUsageDto) => void;
   /** The request explorer's live tail; `dropped` counts the requests of the batch left out. */
   request_log: (payload: { requests: LoggedRequestDto[]; dropped: number }) => void;
+  /** An alert rule of the user starting or stopping to fire. */
+  alert: (payload: AlertEventDto) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

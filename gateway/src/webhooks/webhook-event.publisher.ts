@@ -4,7 +4,14 @@ import { EntityManager } from 'typeorm';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
-export const WEBHOOK_EVENT_TYPES = ['job.completed', 'job.failed', 'import.completed', 'quota.warning'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'job.completed',
+  'job.failed',
+  'import.completed',
+  'quota.warning',
+  'alert.fired',
+  'alert.resolved',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export interface WebhookEvent {

@@ -4,6 +4,48 @@ export type ClientOptions = {
     baseUrl: string;
 };
 
+export type AlertEventDto = {
+    api_key_id: string | null;
+    id: number;
+    message: string;
+    metric: 'error_rate' | 'p95_latency_ms' | 'quota_use';
+    occurred_at: string;
+    rule_id: string;
+    state: 'firing' | 'resolved';
+    threshold: number;
+    value: number | null;
+};
+
+export type AlertEventListDto = {
+    /**
+     * Newest first
+     */
+    events: Array<AlertEventDto>;
+};
+
+export type AlertRuleDto = {
+    api_key_id: string | null;
+    created_at: string;
+    evaluated_at: string | null;
+    /**
+     * quota_use rules only
+     */
+    forecast?: QuotaForecastDto | null;
+    id: string;
+    metric: 'error_rate' | 'p95_latency_ms' | 'quota_use';
+    state: 'ok' | 'firing';
+    threshold: number;
+    /**
+     * At the last evaluation; null without traffic
+     */
+    value: number | null;
+    window_minutes: number;
+};
+
+export type AlertRuleListDto = {
+    rules: Array<AlertRuleDto>;
+};
+
 export type AlgorithmDto = {
     description: string;
     is_default: boolean;
@@ -212,6 +254,22 @@ export type ClickDto = {
     video_id: number;
 };
 
+export type CreateAlertRuleDto = {
+    /**
+     * One of the caller's API keys; without it, the caller's JWT calls
+     */
+    api_key_id?: string;
+    /**
+     * `error_rate`: percent of requests answered 400 or above; `p95_latency_ms`; `quota_use`: percent of the daily or monthly quota used, whichever is higher
+     */
+    metric: 'error_rate' | 'p95_latency_ms' | 'quota_use';
+    /**
+     * Fires at or above it: percent (0..100) or milliseconds
+     */
+    threshold: number;
+    window_minutes?: number;
+};
+
 export type CreateApiKeyDto = {
     /**
      * Requests per UTC day; null uses the platform default
@@ -274,7 +332,7 @@ export type CreateVideoDto = {
 
 export type CreateWebhookDto = {
     description?: string | null;
-    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
+    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning' | 'alert.fired' | 'alert.resolved'>;
     url: string;
 };
 
@@ -299,7 +357,7 @@ export type CreatedApiKeyDto = {
 export type CreatedWebhookEndpointDto = {
     created_at: string;
     description: string | null;
-    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
+    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning' | 'alert.fired' | 'alert.resolved'>;
     id: number;
     /**
      * The signing secret; shown only here and on rotation
@@ -965,6 +1023,21 @@ export type QueryCountDto = {
     count: number;
     last_searched_at: string | null;
     query: string;
+};
+
+export type QuotaForecastDto = {
+    /**
+     * The rate over the rule window
+     */
+    requests_per_minute: number;
+    /**
+     * When the quota runs out at this rate; null when it resets first
+     */
+    runs_out_at: string | null;
+    /**
+     * The quota that runs out first
+     */
+    window: 'daily' | 'monthly';
 };
 
 export type QuotaStatusDto = {
@@ -1673,7 +1746,7 @@ export type WebhookDeliveryListDto = {
 export type WebhookEndpointDto = {
     created_at: string;
     description: string | null;
-    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
+    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning' | 'alert.fired' | 'alert.resolved'>;
     id: number;
     url: string;
 };
@@ -1685,7 +1758,7 @@ export type WebhookEndpointListDto = {
 export type WebhookEndpointSummaryDto = {
     created_at: string;
     description: string | null;
-    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning'>;
+    events: Array<'job.completed' | 'job.failed' | 'import.completed' | 'quota.warning' | 'alert.fired' | 'alert.resolved'>;
     id: number;
     /**
      * The newest delivery to the endpoint, or null before the first event
@@ -1763,6 +1836,110 @@ export type WordExplanationDto = {
      */
     word: string;
 };
+
+export type AlertsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/alerts';
+};
+
+export type AlertsControllerListErrors = {
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+};
+
+export type AlertsControllerListError = AlertsControllerListErrors[keyof AlertsControllerListErrors];
+
+export type AlertsControllerListResponses = {
+    200: AlertRuleListDto;
+};
+
+export type AlertsControllerListResponse = AlertsControllerListResponses[keyof AlertsControllerListResponses];
+
+export type AlertsControllerCreateData = {
+    body: CreateAlertRuleDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/alerts';
+};
+
+export type AlertsControllerCreateErrors = {
+    /**
+     * metric must be one of: error_rate, p95_latency_ms, quota_use
+     */
+    400: ErrorResponseDto;
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * API key not found
+     */
+    404: ErrorResponseDto;
+};
+
+export type AlertsControllerCreateError = AlertsControllerCreateErrors[keyof AlertsControllerCreateErrors];
+
+export type AlertsControllerCreateResponses = {
+    201: AlertRuleDto;
+};
+
+export type AlertsControllerCreateResponse = AlertsControllerCreateResponses[keyof AlertsControllerCreateResponses];
+
+export type AlertsControllerEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+    };
+    url: '/api/v1/alerts/events';
+};
+
+export type AlertsControllerEventsErrors = {
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+};
+
+export type AlertsControllerEventsError = AlertsControllerEventsErrors[keyof AlertsControllerEventsErrors];
+
+export type AlertsControllerEventsResponses = {
+    200: AlertEventListDto;
+};
+
+export type AlertsControllerEventsResponse = AlertsControllerEventsResponses[keyof AlertsControllerEventsResponses];
+
+export type AlertsControllerRemoveData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alerts/{id}';
+};
+
+export type AlertsControllerRemoveErrors = {
+    /**
+     * Authentication required
+     */
+    401: ErrorResponseDto;
+    /**
+     * Alert rule not found
+     */
+    404: ErrorResponseDto;
+};
+
+export type AlertsControllerRemoveError = AlertsControllerRemoveErrors[keyof AlertsControllerRemoveErrors];
+
+export type AlertsControllerRemoveResponses = {
+    204: void;
+};
+
+export type AlertsControllerRemoveResponse = AlertsControllerRemoveResponses[keyof AlertsControllerRemoveResponses];
 
 export type AnalyticsControllerApiKeysData = {
     body?: never;

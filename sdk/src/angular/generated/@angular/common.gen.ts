@@ -4,7 +4,49 @@ import { type HttpRequest, httpResource } from '@angular/common/http';
 
 import { client } from '../client.gen';
 import type { Options } from '../sdk.gen';
-import type { AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, RequestExplorerControllerErrorsData, RequestExplorerControllerErrorsResponse, RequestExplorerControllerGetData, RequestExplorerControllerGetResponse, RequestExplorerControllerListData, RequestExplorerControllerListResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchPinsControllerCheckData, SearchPinsControllerCheckResponse, SearchPinsControllerCreateData, SearchPinsControllerCreateResponse, SearchPinsControllerHistoryData, SearchPinsControllerHistoryResponse, SearchPinsControllerListData, SearchPinsControllerListResponse, SearchPinsControllerRemoveData, SearchPinsControllerRemoveResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
+import type { AlertsControllerCreateData, AlertsControllerCreateResponse, AlertsControllerEventsData, AlertsControllerEventsResponse, AlertsControllerListData, AlertsControllerListResponse, AlertsControllerRemoveData, AlertsControllerRemoveResponse, AnalyticsControllerApiKeysData, AnalyticsControllerApiKeysResponse, AnalyticsControllerDailyData, AnalyticsControllerDailyResponse, AnalyticsControllerDiagnoseNoResultsData, AnalyticsControllerDiagnoseNoResultsResponse, AnalyticsControllerEndpointsData, AnalyticsControllerEndpointsResponse, AnalyticsControllerExportData, AnalyticsControllerSearchData, AnalyticsControllerSearchResponse, AnalyticsControllerSummaryData, AnalyticsControllerSummaryResponse, ApiKeysControllerCreateData, ApiKeysControllerCreateResponse, ApiKeysControllerListData, ApiKeysControllerListResponse, ApiKeysControllerRevokeData, ApiKeysControllerRevokeResponse, ApiKeyUsageControllerDailyData, ApiKeyUsageControllerDailyResponse, ApiKeyUsageControllerSummaryData, ApiKeyUsageControllerSummaryResponse, AuthControllerLoginData, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeResponse, AuthControllerRegisterData, AuthControllerRegisterResponse, CaptionsControllerDeleteData, CaptionsControllerDeleteResponse, CaptionsControllerGetData, CaptionsControllerGetResponse, CaptionsControllerReplaceData, CaptionsControllerReplaceResponse, HealthControllerCheckData, HealthControllerCheckResponse, ImportsControllerErrorsData, ImportsControllerErrorsResponse, ImportsControllerGetData, ImportsControllerGetResponse, ImportsControllerListData, ImportsControllerListResponse, ImportsControllerStartData, ImportsControllerStartResponse, QuotasControllerStatusData, QuotasControllerStatusResponse, RequestExplorerControllerErrorsData, RequestExplorerControllerErrorsResponse, RequestExplorerControllerGetData, RequestExplorerControllerGetResponse, RequestExplorerControllerListData, RequestExplorerControllerListResponse, SearchControllerCompareData, SearchControllerCompareResponse, SearchControllerGetJobData, SearchControllerGetJobResponse, SearchControllerInstantData, SearchControllerInstantResponse, SearchControllerMultiSearchData, SearchControllerMultiSearchResponse, SearchControllerRecordClickData, SearchControllerRecordClickResponse, SearchControllerReindexData, SearchControllerReindexResponse, SearchControllerSearchData, SearchControllerSearchResponse, SearchControllerSuggestData, SearchControllerSuggestResponse, SearchJobsControllerCancelData, SearchJobsControllerCancelResponse, SearchJobsControllerDetailsData, SearchJobsControllerDetailsResponse, SearchJobsControllerListAlgorithmsData, SearchJobsControllerListAlgorithmsResponse, SearchJobsControllerListJobsData, SearchJobsControllerListJobsResponse, SearchJobsControllerReplayData, SearchJobsControllerReplayResponse, SearchJobsControllerRetryData, SearchJobsControllerRetryResponse, SearchPinsControllerCheckData, SearchPinsControllerCheckResponse, SearchPinsControllerCreateData, SearchPinsControllerCreateResponse, SearchPinsControllerHistoryData, SearchPinsControllerHistoryResponse, SearchPinsControllerListData, SearchPinsControllerListResponse, SearchPinsControllerRemoveData, SearchPinsControllerRemoveResponse, SearchSettingsControllerGetData, SearchSettingsControllerGetResponse, SearchSettingsControllerReplaceData, SearchSettingsControllerReplaceResponse, SearchTokensControllerCreateData, SearchTokensControllerCreateResponse, SystemControllerCircuitBreakerData, SystemControllerCircuitBreakerResponse, SystemControllerStatusData, SystemControllerStatusResponse, VideosControllerCreateData, VideosControllerCreateResponse, VideosControllerDeleteData, VideosControllerDeleteResponse, VideosControllerGetData, VideosControllerGetResponse, VideosControllerListData, VideosControllerListResponse, VideosControllerUpdateData, VideosControllerUpdateResponse, WebhooksControllerCreateData, WebhooksControllerCreateResponse, WebhooksControllerDeleteData, WebhooksControllerDeleteResponse, WebhooksControllerDeliveriesData, WebhooksControllerDeliveriesResponse, WebhooksControllerGetData, WebhooksControllerGetResponse, WebhooksControllerListData, WebhooksControllerListResponse, WebhooksControllerRedeliverData, WebhooksControllerRedeliverResponse, WebhooksControllerRotateSecretData, WebhooksControllerRotateSecretResponse, WebhooksControllerTestData, WebhooksControllerTestResponse } from '../types.gen';
+
+/**
+ * The caller's alert rules with their state, value and quota forecast
+ */
+export const alertsControllerListRequest = <ThrowOnError extends boolean = false>(options?: Options<AlertsControllerListData, ThrowOnError>): HttpRequest<AlertsControllerListResponse> => (options?.client ?? client).requestOptions<AlertsControllerListResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/alerts',
+    ...options
+});
+
+/**
+ * Alert on a key’s error rate, p95 latency or quota use
+ *
+ * Evaluated every ALERT_EVALUATION_INTERVAL_MS over the last window_minutes. Starting and stopping to fire is recorded (GET /alerts/events), sent to the dashboard as the Socket.IO `alert` event and to the webhooks subscribed to `alert.fired` / `alert.resolved`. quota_use rules carry a forecast of when the quota runs out.
+ */
+export const alertsControllerCreateRequest = <ThrowOnError extends boolean = false>(options: Options<AlertsControllerCreateData, ThrowOnError>): HttpRequest<AlertsControllerCreateResponse> => (options?.client ?? client).requestOptions<AlertsControllerCreateResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'POST',
+    url: '/api/v1/alerts',
+    ...options
+});
+
+/**
+ * Rules starting and stopping to fire, newest first
+ */
+export const alertsControllerEventsRequest = <ThrowOnError extends boolean = false>(options?: Options<AlertsControllerEventsData, ThrowOnError>): HttpRequest<AlertsControllerEventsResponse> => (options?.client ?? client).requestOptions<AlertsControllerEventsResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'GET',
+    url: '/api/v1/alerts/events',
+    ...options
+});
+
+/**
+ * Delete an alert rule (its events stay in the history)
+ */
+export const alertsControllerRemoveRequest = <ThrowOnError extends boolean = false>(options: Options<AlertsControllerRemoveData, ThrowOnError>): HttpRequest<AlertsControllerRemoveResponse> => (options?.client ?? client).requestOptions<AlertsControllerRemoveResponse, ThrowOnError>({
+    responseStyle: 'data',
+    method: 'DELETE',
+    url: '/api/v1/alerts/{id}',
+    ...options
+});
 
 /**
  * The caller's API keys side by side, with the most and least used
@@ -684,6 +726,40 @@ export const healthControllerCheckRequest = <ThrowOnError extends boolean = fals
     method: 'GET',
     url: '/health',
     ...options
+});
+
+/**
+ * The caller's alert rules with their state, value and quota forecast
+ */
+export const alertsControllerListResource = <ThrowOnError extends boolean = false>(options?: () => Options<AlertsControllerListData, ThrowOnError> | undefined) => httpResource<AlertsControllerListResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? alertsControllerListRequest(opts) : undefined;
+});
+
+/**
+ * Alert on a key’s error rate, p95 latency or quota use
+ *
+ * Evaluated every ALERT_EVALUATION_INTERVAL_MS over the last window_minutes. Starting and stopping to fire is recorded (GET /alerts/events), sent to the dashboard as the Socket.IO `alert` event and to the webhooks subscribed to `alert.fired` / `alert.resolved`. quota_use rules carry a forecast of when the quota runs out.
+ */
+export const alertsControllerCreateResource = <ThrowOnError extends boolean = false>(options: () => Options<AlertsControllerCreateData, ThrowOnError> | undefined) => httpResource<AlertsControllerCreateResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? alertsControllerCreateRequest(opts) : undefined;
+});
+
+/**
+ * Rules starting and stopping to fire, newest first
+ */
+export const alertsControllerEventsResource = <ThrowOnError extends boolean = false>(options?: () => Options<AlertsControllerEventsData, ThrowOnError> | undefined) => httpResource<AlertsControllerEventsResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? alertsControllerEventsRequest(opts) : undefined;
+});
+
+/**
+ * Delete an alert rule (its events stay in the history)
+ */
+export const alertsControllerRemoveResource = <ThrowOnError extends boolean = false>(options: () => Options<AlertsControllerRemoveData, ThrowOnError> | undefined) => httpResource<AlertsControllerRemoveResponse>(() => {
+    const opts = options ? options() : undefined;
+    return opts ? alertsControllerRemoveRequest(opts) : undefined;
 });
 
 /**
