@@ -104,6 +104,29 @@ describe('Relevance workbench: explain, compare, replay (e2e)', () => {
     expect(instant.body.results[0].explanation.words[0].word).toBe('pasta');
   });
 
+  it('says where in the captions each query word was said', async () => {
+    const vtt = 'WEBVTT\n\n00:00:04.000 --> 00:00:07.500\nnow tighten the spark plug\n';
+    await api()
+      .put(`/api/v1/users/${owner.id}/videos/${ids[2]}/captions`)
+      .set(owner.auth)
+      .set('Content-Type', 'text/vtt')
+      .send(vtt)
+      .expect(200);
+    const hit = await until(async () => {
+      const { body } = await post('/search', { query: 'spark plugs', explain: true });
+      return (body.results as ExplainedHit[] | undefined)?.find((result) => result.video_id === ids[2]);
+    });
+
+    const [spark, plugs] = hit.explanation!.words as unknown as Array<{ word: string; caption_cue: object | null }>;
+    expect(spark.caption_cue).toEqual({
+      start_ms: 4000,
+      end_ms: 7500,
+      text: 'now tighten the spark plug',
+      matched: 'spark',
+    });
+    expect(plugs.caption_cue).toMatchObject({ matched: 'plug' });
+  });
+
   it('refuses an explain that is not a boolean', async () => {
     const body = await post('/search', { query: 'pasta', explain: 'yes' }).expect(400);
     expect(body.body).toMatchObject({ error: 'explain must be true or false' });

@@ -209,6 +209,14 @@ function toWordExplanationDto(word: WordExplanation): WordExplanationDto {
     term_frequency: word.termFrequency,
     raw_score: word.rawScore,
     part: word.part,
+    caption_cue: word.captionCue
+      ? {
+          start_ms: word.captionCue.startMs,
+          end_ms: word.captionCue.endMs,
+          text: word.captionCue.text,
+          matched: word.captionCue.matched,
+        }
+      : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { QuerySettings, QuerySettingsCompiler } from './analysis/query-settings'
 import { CaptionIndex, CaptionIndexSnapshot } from './captions/caption-index';
 import { mergeCaptionMatches } from './captions/caption-ranking';
 import { CaptionSearch } from './captions/caption-search';
+import { wordCaptionCues } from './captions/word-caption-cues';
 import { QueryInspector } from './diagnosis/query-inspector';
 import { normalizedTags, OwnerIndex, OwnerIndexSnapshot } from './index/owner-index';
 import { countFacets } from './scoring/facet-counter';
@@ -24,6 +25,7 @@ import {
   EngineSettings,
   EngineStats,
   EngineSuggestion,
+  EngineWordCaptionCue,
   FacetName,
   InvalidSnapshotError,
   SearchEngine,
@@ -178,6 +180,7 @@ export class InMemorySearchEngine implements SearchEngine {
           reranked: proximityHead.has(slot),
           captionScore: captionMatches?.best.get(slot) ?? 0,
           captionCue: found?.moments[0]?.text ?? '',
+          wordCues: found ? wordCaptionCues(this.analyzer, analyzed.words, found.moments, options) : NO_CUES,
           score: hit.score,
         });
       }
@@ -326,6 +329,7 @@ function isEngineSnapshot(value: unknown): value is EngineSnapshot {
   );
 }
 
+const NO_CUES: ReadonlyMap<string, EngineWordCaptionCue> = new Map();
 const NO_MATCHES: MatchSet = { count: 0, slots: new Int32Array(0), scores: new Float32Array(0) };
 
 function emptyResult(query: EngineQuery): EngineSearchResult {

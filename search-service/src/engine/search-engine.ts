@@ -151,6 +151,17 @@ export interface EngineWordExplanation {
   rawScore: number;
   /** Its share of the relevance score: rawScore / normalization * coverageFactor * proximity.kept. */
   part: number;
+  /** Where the word was said in the video's captions (its best moment holding it); null when they do not. */
+  captionCue: EngineWordCaptionCue | null;
+}
+
+export interface EngineWordCaptionCue {
+  startMs: number;
+  endMs: number;
+  /** The cue's plain text. */
+  text: string;
+  /** The cue's word the query word matched. */
+  matched: string;
 }
 
 export interface EngineProximityExplanation {

@@ -44,8 +44,13 @@ export function toSearchResult(result: StoredResult): SearchResult {
 }
 
 /** The optional `proximity` becomes the proto's explicit field (undefined outside the reranked head). */
+/** Explanations stored before per-word caption cues existed have none. */
 function toExplanation(explanation: EngineExplanation): Explanation {
-  return { ...explanation, proximity: explanation.proximity };
+  return {
+    ...explanation,
+    proximity: explanation.proximity,
+    words: explanation.words.map((word) => ({ ...word, captionCue: word.captionCue ?? undefined })),
+  };
 }
 
 function toMoment(moment: EngineMoment): Moment {

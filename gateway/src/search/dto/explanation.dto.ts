@@ -16,6 +16,13 @@ export class FieldMatchDto {
   length_norm: number;
 }
 
+export class WordCaptionCueDto {
+  @ApiProperty({ description: 'Milliseconds from the start of the video', example: 252000 }) start_ms: number;
+  @ApiProperty({ example: 256000 }) end_ms: number;
+  @ApiProperty({ description: "The cue's plain text", example: 'the outsole grips on wet rock' }) text: string;
+  @ApiProperty({ description: "The cue's word the query word matched", example: 'rock' }) matched: string;
+}
+
 export class WordExplanationDto {
   @ApiProperty({ description: 'The query word', example: 'pasta' })
   word: string;
@@ -46,6 +53,13 @@ export class WordExplanationDto {
 
   @ApiProperty({ description: "The word's share of relevance_score" })
   part: number;
+
+  @ApiProperty({
+    type: WordCaptionCueDto,
+    nullable: true,
+    description: "Where the word was said in the video's captions (the best moment holding it)",
+  })
+  caption_cue: WordCaptionCueDto | null;
 }
 
 export class ProximityExplanationDto {

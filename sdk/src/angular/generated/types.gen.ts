@@ -1774,6 +1774,22 @@ export type WebhookSecretDto = {
     secret: string;
 };
 
+export type WordCaptionCueDto = {
+    end_ms: number;
+    /**
+     * The cue's word the query word matched
+     */
+    matched: string;
+    /**
+     * Milliseconds from the start of the video
+     */
+    start_ms: number;
+    /**
+     * The cue's plain text
+     */
+    text: string;
+};
+
 export type WordDiagnosisDto = {
     /**
      * Your videos holding the word or another form of it (same stem)
@@ -1798,6 +1814,10 @@ export type WordDiagnosisDto = {
 };
 
 export type WordExplanationDto = {
+    /**
+     * Where the word was said in the video's captions (the best moment holding it)
+     */
+    caption_cue: WordCaptionCueDto | null;
     /**
      * 1 for the word's own stem, lower for a synonym, completion, typo or sound-alike
      */

@@ -1,7 +1,13 @@
 import { Analyzer } from '../analysis/analyzer';
 import { CAPTION_WEIGHT } from '../captions/caption-ranking';
 import { FIELD_COUNT, FIELDS, OwnerIndex } from '../index/owner-index';
-import { EngineExplanation, EngineFieldMatch, EngineMatchKind, EngineWordExplanation } from '../search-engine';
+import {
+  EngineExplanation,
+  EngineFieldMatch,
+  EngineMatchKind,
+  EngineWordCaptionCue,
+  EngineWordExplanation,
+} from '../search-engine';
 import { ProximityReranker } from './proximity-reranker';
 import { COVERAGE_EXPONENT, FIELD_B, FREQUENCY_MASK, K1, referenceIdf } from './query-executor';
 import { ExpansionSource, QueryClause, TermExpansion } from './query-plan';
@@ -11,6 +17,8 @@ export interface HitOutcome {
   reranked: boolean;
   captionScore: number;
   captionCue: string;
+  /** Per query word, where the captions said it. */
+  wordCues: ReadonlyMap<string, EngineWordCaptionCue>;
   score: number;
 }
 
@@ -59,7 +67,11 @@ export class ScoreExplainer {
     const fieldsScore = normalization > 0 ? (rawSum / normalization) * coverageFactor : 0;
     const proximity = outcome.reranked && covered > 0 ? this.reranker.explain(index, clauses, slot) : null;
     const kept = proximity?.kept ?? 1;
-    const words = scored.map((word) => ({ ...word, part: Math.fround(word.rawScore) * scale * kept }));
+    const words = scored.map((word) => ({
+      ...word,
+      part: Math.fround(word.rawScore) * scale * kept,
+      captionCue: outcome.wordCues.get(word.word) ?? null,
+    }));
     const wordsPart = words.reduce((total, word) => total + word.part, 0);
     const proximityPart = proximity ? fieldsScore * proximity.pair : 0;
     const exactMatchBonus = proximity ? fieldsScore * proximity.asTyped : 0;
@@ -102,6 +114,7 @@ export class ScoreExplainer {
       termFrequency: 0,
       rawScore: 0,
       part: 0,
+      captionCue: null,
     };
     for (const expansion of clause.expansions) {
       const found = occurrences.get(expansion.term);

@@ -297,6 +297,18 @@ export interface WordExplanation {
   rawScore: number;
   /** Its share of relevance_score: raw_score / normalization * coverage_factor * proximity.kept (1 outside the head). */
   part: number;
+  /** Where the word was said in the video's captions (the best moment holding it); unset when they do not. */
+  captionCue: WordCaptionCue | undefined;
+}
+
+export interface WordCaptionCue {
+  /** Milliseconds from the start of the video. */
+  startMs: number;
+  endMs: number;
+  /** The cue's plain text. */
+  text: string;
+  /** The cue's word the query word matched. */
+  matched: string;
 }
 
 export interface FieldMatch {
