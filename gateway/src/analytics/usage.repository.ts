@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BUCKET_COLUMNS, emptyHistogram, Histogram, mergeHistograms } from './rollups/latency-histogram';
 import { RollupSegment } from './rollups/rollup-buckets';
 import { ROLLUP_TABLES } from './rollups/rollup.writer';
@@ -39,10 +39,11 @@ export class UsageRepository {
     filter: UsageFilter,
     segments: readonly RollupSegment[],
     dimensions: readonly UsageDimension[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<UsageAggregate[]> {
     const merged = new Map<string, UsageAggregate>();
     for (const segment of segments) {
-      const rows = await this.querySegment(filter, segment, dimensions);
+      const rows = await this.querySegment(manager, filter, segment, dimensions);
       for (const row of rows) {
         const aggregate = toAggregate(row);
         const key = [aggregate.day, aggregate.method, aggregate.route, aggregate.status, aggregate.apiKeyId].join(
@@ -63,11 +64,12 @@ export class UsageRepository {
   }
 
   private querySegment(
+    manager: EntityManager,
     filter: UsageFilter,
     segment: RollupSegment,
     dimensions: readonly UsageDimension[],
   ): Promise<RawRow[]> {
-    const query = this.dataSource
+    const query = manager
       .createQueryBuilder()
       .from(ROLLUP_TABLES[segment.granularity], 'r')
       .select('SUM(r.requests)', 'requests')

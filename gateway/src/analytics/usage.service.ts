@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { ApiKeyDto } from '../auth/api-keys/api-key.dto';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
+import { TransactionRunner } from '../database/transaction-runner';
 import { DateRange, daysIn, parseDateRange } from './date-range';
 import {
   AnalyticsQueryDto,
@@ -32,6 +34,7 @@ export class UsageService {
   constructor(
     private readonly usage: UsageRepository,
     private readonly apiKeys: ApiKeysService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async summary(userId: number, query: AnalyticsQueryDto): Promise<UsageDto> {
@@ -141,11 +144,14 @@ export class UsageService {
     return { userId, apiKeyId };
   }
 
+  /** The range's figures and the today/week/month totals come from one snapshot, so they agree. */
   private async summarise(filter: UsageFilter, range: DateRange): Promise<UsageDto> {
-    const [aggregates, totals] = await Promise.all([
-      this.usage.aggregate(filter, segmentsFor(range.start, range.end), ['endpoint', 'status']),
-      this.totals(filter, new Date()),
-    ]);
+    const [aggregates, totals] = await this.transactions.snapshot((manager) =>
+      Promise.all([
+        this.usage.aggregate(filter, segmentsFor(range.start, range.end), ['endpoint', 'status'], manager),
+        this.totals(filter, new Date(), manager),
+      ]),
+    );
     const sum = total(aggregates);
     return {
       period: { start_date: range.startLabel, end_date: range.endLabel },
@@ -162,7 +168,7 @@ export class UsageService {
   }
 
   /** Today, this ISO week (from Monday) and this month, in UTC, from one pass over the daily rollups. */
-  private async totals(filter: UsageFilter, now: Date): Promise<Omit<TotalsDto, 'in_range'>> {
+  private async totals(filter: UsageFilter, now: Date, manager: EntityManager): Promise<Omit<TotalsDto, 'in_range'>> {
     const today = floorToDay(now);
     const weekStart = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY_MS);
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
@@ -172,6 +178,7 @@ export class UsageService {
       filter,
       [{ granularity: 'day', from: dayKey(from), to: dayKey(tomorrow) }],
       ['day'],
+      manager,
     );
     const since = (start: Date): number =>
       aggregates.filter((a) => (a.day ?? '') >= dayKey(start)).reduce((sum, a) => sum + a.requests, 0);

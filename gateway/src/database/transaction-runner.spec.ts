@@ -4,8 +4,9 @@ import { TransactionRunner } from './transaction-runner';
 function dataSourceOf(type: string, log: string[]): DataSource {
   return {
     options: { type },
-    transaction: jest.fn(async (work: (manager: EntityManager) => Promise<unknown>) => {
-      log.push('begin');
+    transaction: jest.fn(async (...args: unknown[]) => {
+      const work = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
+      log.push(args.length > 1 ? `begin ${String(args[0])}` : 'begin');
       try {
         return await work({} as EntityManager);
       } finally {
@@ -64,6 +65,35 @@ describe(TransactionRunner.name, () => {
       ]);
 
       expect(log.slice(0, 4)).toEqual(['begin', 'first', 'begin', 'second']);
+    });
+  });
+
+  describe('snapshot', () => {
+    it('on PostgreSQL, reads in one repeatable-read transaction', async () => {
+      const log: string[] = [];
+      const sut = new TransactionRunner(dataSourceOf('postgres', log));
+
+      await expect(sut.snapshot(() => Promise.resolve(7))).resolves.toBe(7);
+
+      expect(log).toEqual(['begin REPEATABLE READ', 'end']);
+    });
+
+    it('on SQLite, queues behind the writers like any transaction', async () => {
+      const log: string[] = [];
+      const sut = new TransactionRunner(dataSourceOf('better-sqlite3', log));
+
+      await Promise.all([
+        sut.run(async () => {
+          log.push('write');
+          await tick();
+        }),
+        sut.snapshot(() => {
+          log.push('read');
+          return Promise.resolve();
+        }),
+      ]);
+
+      expect(log).toEqual(['begin', 'write', 'end', 'begin', 'read', 'end']);
     });
   });
 });

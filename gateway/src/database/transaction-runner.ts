@@ -20,4 +20,16 @@ export class TransactionRunner {
     this.queue = result.catch(() => undefined);
     return result;
   }
+
+  /**
+   * Runs reads that must agree with each other on one snapshot. PostgreSQL's default isolation
+   * (read committed) gives each statement its own snapshot, so two reads could straddle another
+   * transaction's commit; repeatable read pins one. SQLite's transactions are serialisable already.
+   */
+  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'better-sqlite3') {
+      return this.dataSource.transaction('REPEATABLE READ', work);
+    }
+    return this.run(work);
+  }
 }
