@@ -2,6 +2,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535: each statement stays under both. */
 const MAX_PARAMETERS = 30_000;
+/** Rows a PostgreSQL statement inserts from its column arrays: bounds the statement's memory, not its parameters. */
+const MAX_ROWS_PER_ARRAY_STATEMENT = 5000;
 
 /**
  * Inserts rows with multi-row INSERT statements written here, each value converted by the driver as TypeORM
@@ -27,28 +29,43 @@ export async function insertRows<T extends ObjectLiteral>(
   });
   const returningColumn = returning ? metadata.findColumnWithPropertyName(returning) : undefined;
   const postgres = manager.connection.options.type === 'postgres';
-  const head =
+  const into =
     `INSERT INTO ${driver.escape(metadata.tablePath)} ` +
-    `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
+    `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
   const tail = returningColumn ? ` RETURNING ${driver.escape(returningColumn.databaseName)}` : '';
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  // PostgreSQL takes one array parameter per column: a handful of parameters and one small plan whatever the row
+  // count, where a VALUES list grows the statement to parse and plan with every row.
+  const arrayTypes = postgres ? columns.map((column) => `${driver.normalizeType(column)}[]`) : [];
+  const rowsPerStatement = postgres
+    ? MAX_ROWS_PER_ARRAY_STATEMENT
+    : Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const parameters: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = columns.map((column) => {
-        parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof T], column));
-        return postgres ? `$${parameters.length}` : '?';
+    const value = (row: Partial<T>, column: (typeof columns)[number]): unknown =>
+      driver.preparePersistentValue(row[column.propertyName as keyof T], column);
+    let sql: string;
+    let parameters: unknown[];
+    if (postgres) {
+      parameters = columns.map((column) => chunk.map((row) => value(row, column)));
+      sql = `${into} SELECT * FROM unnest(${arrayTypes.map((type, i) => `$${i + 1}::${type}`).join(', ')})`;
+    } else {
+      parameters = [];
+      const tuples = chunk.map((row) => {
+        const placeholders = columns.map((column) => {
+          parameters.push(value(row, column));
+          return '?';
+        });
+        return `(${placeholders.join(', ')})`;
       });
-      return `(${placeholders.join(', ')})`;
-    });
-    const result: unknown = await manager.query(head + tuples.join(', ') + tail, parameters);
+      sql = `${into} VALUES ${tuples.join(', ')}`;
+    }
+    const result: unknown = await manager.query(sql + tail, parameters);
     if (returningColumn) {
       const returned = (result as Array<Record<string, unknown>>).map((record) =>
         Number(record[returningColumn.databaseName]),
       );
-      // Both databases number one statement's rows in VALUES order; sorting does not depend on RETURNING's order.
+      // Both databases number one statement's rows in the order they are given; sorting does not depend on RETURNING's.
       ids.push(...returned.sort((a, b) => a - b));
     }
   }

@@ -11,6 +11,8 @@ const LOAD_PAGE_SIZE = 5000;
 const LOOKUP_CHUNK = 500;
 /** SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535. */
 const MAX_PARAMETERS = 30_000;
+/** Rows a PostgreSQL statement upserts from its column arrays: bounds the statement, not its parameters. */
+const MAX_ROWS_PER_ARRAY_STATEMENT = 5000;
 
 @Injectable()
 export class DocumentsRepository {
@@ -51,9 +53,9 @@ export class DocumentsRepository {
   }
 
   /**
-   * Writes the rows as one multi-row upsert a chunk. Repository.save would first read every row back to choose
-   * between insert and update, and its query builder copies the parameter map for each value it binds; a bulk
-   * import sends hundreds of documents a call.
+   * Writes the rows as one multi-row upsert a chunk, from column arrays on PostgreSQL. Repository.save would first
+   * read every row back to choose between insert and update, and its query builder copies the parameter map for each
+   * value it binds; a bulk import sends hundreds of documents a call.
    */
   async save(manager: EntityManager, rows: DocumentEntity[]): Promise<void> {
     const { driver } = manager.connection;
@@ -61,25 +63,34 @@ export class DocumentsRepository {
     const columns = metadata.columns;
     const keys = metadata.primaryColumns.map((column) => driver.escape(column.databaseName));
     const postgres = manager.connection.options.type === 'postgres';
-    const rowsPerStatement = Math.floor(MAX_PARAMETERS / columns.length);
+    const rowsPerStatement = postgres ? MAX_ROWS_PER_ARRAY_STATEMENT : Math.floor(MAX_PARAMETERS / columns.length);
+    const into =
+      `INSERT INTO ${driver.escape(metadata.tablePath)} ` +
+      `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
     const updates = columns
       .filter((column) => !column.isPrimary)
       .map((column) => `${driver.escape(column.databaseName)} = excluded.${driver.escape(column.databaseName)}`);
+    const conflict = `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
+      const chunk = rows.slice(start, start + rowsPerStatement);
+      const value = (row: DocumentEntity, column: (typeof columns)[number]): unknown =>
+        driver.preparePersistentValue(column.getEntityValue(row), column);
+      if (postgres) {
+        // One array parameter per column: a handful of parameters and one small plan whatever the row count.
+        const arrays = columns.map((column) => chunk.map((row) => value(row, column)));
+        const casts = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`);
+        await manager.query(`${into} SELECT * FROM unnest(${casts.join(', ')}) ${conflict}`, arrays);
+        continue;
+      }
       const parameters: unknown[] = [];
-      const tuples = rows.slice(start, start + rowsPerStatement).map((row) => {
+      const tuples = chunk.map((row) => {
         const placeholders = columns.map((column) => {
-          parameters.push(driver.preparePersistentValue(column.getEntityValue(row), column));
-          return postgres ? `$${parameters.length}` : '?';
+          parameters.push(value(row, column));
+          return '?';
         });
         return `(${placeholders.join(', ')})`;
       });
-      await manager.query(
-        `INSERT INTO ${driver.escape(metadata.tablePath)} ` +
-          `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES ${tuples.join(', ')} ` +
-          `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-        parameters,
-      );
+      await manager.query(`${into} VALUES ${tuples.join(', ')} ${conflict}`, parameters);
     }
   }
 
