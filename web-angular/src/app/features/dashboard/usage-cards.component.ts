@@ -28,12 +28,13 @@ import { UsageSummary } from '../../core/api/api.types';
         ><strong>{{ u.latency_ms.avg === null ? '–' : (u.latency_ms.avg | number: '1.0-1') + ' ms' }}</strong>
       </div>
       <div class="card" data-testid="card-p95">
-        <span class="label">p95 / p99 latency</span>
+        <span class="label">p90 / p95 / p99 latency</span>
         <strong>
           @if (u.latency_ms.p95 === null) {
             –
           } @else {
-            {{ u.latency_ms.p95 | number: '1.0-1' }} / {{ u.latency_ms.p99 | number: '1.0-1' }} ms
+            {{ u.latency_ms.p90 | number: '1.0-1' }} / {{ u.latency_ms.p95 | number: '1.0-1' }} /
+            {{ u.latency_ms.p99 | number: '1.0-1' }} ms
           }
         </strong>
       </div>
