@@ -124,6 +124,10 @@ describe('Pinned queries: /users/:id/search/pins and the settings gate (e2e)', (
     [{ query: 'pasta', expected_video_ids: [0] }, 'expected_video_ids must be positive integers (video ids)'],
     [{ query: 'pasta', expected_video_ids: [1], mode: 'exact' }, 'mode must be "ordered" or "set"'],
     [{ query: '  ', expected_video_ids: [1] }, 'query is required'],
+    [
+      { query: 'pasta', expected_video_ids: [987654, 987655] },
+      'expected_video_ids: videos 987654, 987655 not in your library',
+    ],
   ])('refuses a bad pin %j', async (body, error) => {
     const { body: answer } = await api().post(path('/pins')).set(owner.auth).send(body).expect(400);
     expect(answer).toMatchObject({ error });
@@ -134,6 +138,11 @@ describe('Pinned queries: /users/:id/search/pins and the settings gate (e2e)', (
     await api().get(path('/pins')).set(stranger.auth).expect(403);
     const { body: mine } = await api().get(path('/pins', stranger)).set(stranger.auth).expect(200);
     expect(mine).toMatchObject({ pins: [], mrr: 0 });
+    await api()
+      .post(path('/pins', stranger))
+      .set(stranger.auth)
+      .send({ query: 'pasta', expected_video_ids: [ids[0]] })
+      .expect(400, { error: `expected_video_ids: video ${ids[0]} not in your library` });
 
     const { body: list } = await api().get(path('/pins')).set(owner.auth).expect(200);
     const pinId = list.pins[0].id as string;

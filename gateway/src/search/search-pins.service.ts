@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { VideosRepository } from '@gateway/videos/videos.repository';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { ListPinChecksResponse, Pin, PinReport, PinScore } from '@proto/gen/ts/videosearch/search/v1/index';
 import {
   CheckPinsDto,
@@ -18,9 +19,13 @@ import { toSearchSettings } from './search.mapper';
  */
 @Injectable()
 export class SearchPinsService {
-  constructor(private readonly client: SearchGrpcClient) {}
+  constructor(
+    private readonly client: SearchGrpcClient,
+    private readonly videos: VideosRepository,
+  ) {}
 
   async create(ownerId: number, dto: CreatePinDto): Promise<PinDto> {
+    await this.assertOwned(ownerId, dto.expected_video_ids);
     const pin = await this.client.createPin({
       ownerId,
       query: dto.query,
@@ -51,6 +56,17 @@ export class SearchPinsService {
 
   async history(ownerId: number, limit?: number): Promise<PinHistoryDto> {
     return toHistoryDto(await this.client.listPinChecks({ ownerId, limit: limit ?? 0 }));
+  }
+
+  /** A pin on a video the owner does not have could never pass, so it is refused rather than kept failing. */
+  private async assertOwned(ownerId: number, videoIds: readonly number[]): Promise<void> {
+    const owned = await this.videos.ownedIds(ownerId, videoIds);
+    const missing = videoIds.filter((id) => !owned.has(id));
+    if (missing.length > 0) {
+      throw new BadRequestException(
+        `expected_video_ids: ${missing.length === 1 ? 'video' : 'videos'} ${missing.join(', ')} not in your library`,
+      );
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { CaptionsStorageModule } from '@gateway/captions/captions-storage.module
 import { HealthModule } from '@gateway/health/health.module';
 import { OutboxRelayModule } from '@gateway/outbox/outbox-relay.module';
 import { SystemModule } from '@gateway/system/system.module';
+import { VideosModule } from '@gateway/videos/videos.module';
 import { Module } from '@nestjs/common';
 import { AlgorithmCatalog } from './algorithm-catalog.service';
 import { OwnerVideosReader } from './reindex/owner-videos.reader';
@@ -22,7 +23,7 @@ import { SearchService } from './search.service';
  * Importers (e.g. realtime) get the client and the job event stream.
  */
 @Module({
-  imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule, CaptionsStorageModule],
+  imports: [SearchClientModule, HealthModule, SystemModule, OutboxRelayModule, CaptionsStorageModule, VideosModule],
   controllers: [SearchSettingsController, SearchPinsController, SearchController, SearchJobsController],
   providers: [
     SearchService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { columnOf, hydrateDate, persistDate, queryNamed } from '../database/named-sql';
 import type { SortOrder, VideoSortField } from './dto/video.dto';
@@ -147,6 +147,12 @@ export class VideosRepository {
     return rows
       .sort((a, b) => Number(a.n) - Number(b.n))
       .map((row) => ({ key: this.hydrateKey(sort, row.sort_key), id: Number(row.id) }));
+  }
+
+  /** Which of `ids` are videos of this owner. */
+  async ownedIds(ownerId: number, ids: readonly number[]): Promise<Set<number>> {
+    const rows = await this.videos.find({ select: { id: true }, where: { ownerId, id: In([...ids]) } });
+    return new Set(rows.map((row) => row.id));
   }
 
   async findOwned(
