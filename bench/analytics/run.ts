@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
     const counts = await rowCounts(dataSource);
 
-    const usage = new UsageService(new UsageRepository(dataSource), apiKeys);
+    const usage = new UsageService(new UsageRepository(dataSource), apiKeys, transactions);
     const month = { start_date: isoDay(end, -29), end_date: isoDay(end, 0) };
     const unaligned = {
       start_date: new Date(end.getTime() - 30 * 86_400_000).toISOString(),

@@ -15,6 +15,7 @@ describe('WebhookDispatcherService', () => {
     retryWindowMs: 60_000,
     pollIntervalMs: 1000,
     allowLocalhost: true,
+    deliveryRetentionMs: 86_400_000,
   };
   const send = sendWebhook as jest.MockedFunction<typeof sendWebhook>;
   let deliveries: jest.Mocked<Pick<WebhookDeliveriesRepository, 'claim' | 'findById' | 'record'>>;

@@ -10,6 +10,9 @@ function doc(videoId: number, version: number, title = `video ${videoId}`): Vers
 function row(videoId: number, version: number, overrides: Partial<DocumentEntity> = {}): DocumentEntity {
   return {
     ...doc(videoId, version),
+    createdAt: null,
+    captions: null,
+    captionsLanguage: null,
     deleted: false,
     reindexId: null,
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -12,6 +12,8 @@ const video = (overrides: Partial<VideoDocument> = {}): VideoDocument => ({
   duration: 300,
   createdAt: '2026-11-20T10:00:00Z',
   updatedAt: '',
+  captions: [],
+  captionsLanguage: '',
   ...overrides,
 });
 

@@ -66,7 +66,20 @@ describe(SearchGrpcClient.name, () => {
   });
 
   const searchRequest = (waitMs: number) => ({
-    search: { ownerId: 1, query: 'q', algorithm: '', filters: undefined, limit: 0 },
+    search: {
+      ownerId: 1,
+      query: 'q',
+      algorithm: '',
+      filters: undefined,
+      limit: 0,
+      offset: 0,
+      facets: [],
+      sort: [],
+      highlightPreTag: '',
+      highlightPostTag: '',
+      cropLength: 0,
+      explain: false,
+    },
     waitMs,
   });
 
