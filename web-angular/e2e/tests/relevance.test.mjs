@@ -116,6 +116,7 @@ describe('relevance page in a real browser', { timeout: 300_000 }, () => {
     await page.getByLabel('Expected video ids').fill(ids.join(', '));
     await page.getByRole('button', { name: 'Pin query' }).click();
     await page.locator('mat-snack-bar-container').filter({ hasText: 'Pinned "car"' }).waitFor();
+    assert.equal(await page.locator('mat-error').count(), 0, 'the emptied form shows no errors');
     const row = page.getByTestId('pin-row');
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`${ids[0]}, ${ids[1]}`));
@@ -126,6 +127,9 @@ describe('relevance page in a real browser', { timeout: 300_000 }, () => {
     await page.getByTestId('pin-check-report').waitFor();
     assert.match(await page.getByTestId('pin-report-summary').innerText(), /MRR .* → 1\.00/);
     await page.locator('[data-testid="pin-health-chart"] ngx-charts-line-chart svg').first().waitFor();
+    await page.getByText('One check so far').waitFor();
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page.getByText('One check so far').waitFor({ state: 'detached' });
     const lines = await page.locator('[data-testid="pin-health-chart"] g.line-series').count();
     assert.equal(lines, 2, 'MRR and recall lines');
     await screenshot(page, 'relevance-02-pins');

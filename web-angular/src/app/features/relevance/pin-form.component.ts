@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, output, signal, viewChild } from '@angular/core';
 import {
   AbstractControl,
+  FormGroupDirective,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   ValidationErrors,
@@ -90,6 +91,8 @@ export class PinFormComponent {
 
   readonly pinned = output<PinDto>();
 
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -111,7 +114,8 @@ export class PinFormComponent {
     this.api.createPin(this.userId, { query: query.trim(), expected_video_ids: parsed.ids, mode }).subscribe({
       next: (pin) => {
         this.saving.set(false);
-        this.form.reset();
+        // Through the directive: it also clears the submitted state, which would show every field as an error.
+        this.formDirective().resetForm({ query: '', videoIds: '', mode });
         this.pinned.emit(pin);
       },
       error: (error: unknown) => {

@@ -89,6 +89,9 @@ import { RelevanceApiService } from './relevance-api.service';
       <p class="muted" data-testid="pin-history-empty">No check recorded yet: "Check now" records one.</p>
     } @else {
       <app-pin-health-chart [checks]="checks()" />
+      @if (checks().length === 1) {
+        <p class="muted">One check so far: the lines start with the next one.</p>
+      }
     }
   `,
   styles: `
