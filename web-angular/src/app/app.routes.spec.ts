@@ -43,6 +43,14 @@ describe('app routes', () => {
     expect(harness.routeNativeElement?.textContent).toContain('Video library');
   });
 
+  it('opens the relevance page once signed in', async () => {
+    signIn();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/relevance');
+    expect(TestBed.inject(Router).url).toBe('/relevance');
+    expect(harness.routeNativeElement?.textContent).toContain('Zero-result doctor');
+  });
+
   it('skips login and register when already signed in', async () => {
     signIn();
     const harness = await RouterTestingHarness.create();

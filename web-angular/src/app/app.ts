@@ -21,6 +21,7 @@ export class App {
   protected readonly links = [
     { path: '/videos', label: 'Videos' },
     { path: '/search', label: 'Search' },
+    { path: '/relevance', label: 'Relevance' },
     { path: '/imports', label: 'Import' },
     { path: '/api-keys', label: 'API keys' },
     { path: '/webhooks', label: 'Webhooks' },
