@@ -23,7 +23,7 @@ export class NearestWordDto {
 export class WordDiagnosisDto {
   @ApiProperty({ description: 'Folded (lower case, accents removed), as the engine compares it' }) word: string;
   @ApiProperty({
-    enum: ['built_in', 'owner'],
+    enum: ['built_in', 'owner', null],
     nullable: true,
     type: String,
     description: 'built_in stop words are never searched; owner stop words (your settings) are dropped from queries',

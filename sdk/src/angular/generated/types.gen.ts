@@ -1802,7 +1802,7 @@ export type WordDiagnosisDto = {
     /**
      * built_in stop words are never searched; owner stop words (your settings) are dropped from queries
      */
-    stop_word: 'built_in' | 'owner';
+    stop_word: 'built_in' | 'owner' | null;
     /**
      * Whether the typo tolerance settings correct the word to `nearest`
      */

@@ -14,8 +14,7 @@ const SETTINGS = {
   field_weights: { title: 3, description: 1, tags: 2 },
 };
 
-// The generated type drops the null of `stop_word` that the gateway sends for an ordinary word.
-const DIAGNOSIS = {
+const DIAGNOSIS: NoResultDiagnosisDto = {
   query: 'automobile',
   matches_now: 0,
   matches_without_filters: 0,
@@ -34,7 +33,7 @@ const DIAGNOSIS = {
     },
   ],
   window: { days: 30, no_result_searches: 3, replayed_searches: 3, answered_now: 0 },
-} as unknown as NoResultDiagnosisDto;
+};
 
 const REPORT = {
   pins: [
