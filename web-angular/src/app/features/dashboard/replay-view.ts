@@ -20,7 +20,7 @@ export function changeMark(change: HitChange): ChangeMark {
       const up = after !== null && before !== null && after < before;
       return { symbol: up ? '↑' : '↓', text: `${before} → ${after}`, tone: up ? 'up' : 'down' };
     }
-    default:
+    case 'unchanged':
       return { symbol: '=', text: `stays at ${after}`, tone: 'same' };
   }
 }

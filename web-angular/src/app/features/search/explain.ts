@@ -49,7 +49,10 @@ export function matchDescription(word: WordExplanation): string {
       return 'exact';
     case 'typo':
       return `typo (${word.typo_distance} edit${word.typo_distance === 1 ? '' : 's'}) of “${word.matched}”`;
-    default:
+    case 'stemmed':
+    case 'synonym':
+    case 'prefix':
+    case 'phonetic':
       return `${word.kind}: “${word.matched}”`;
   }
 }

@@ -111,7 +111,7 @@ import { clockTime, fieldsDescription, matchDescription, partsView } from './exp
     }
     .parts th {
       font-weight: 400;
-      width: 11rem;
+      white-space: nowrap;
     }
     .bar-cell {
       width: 100%;
