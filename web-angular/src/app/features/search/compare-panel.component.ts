@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { SearchApiService } from '../../core/api/search-api.service';
 import { errorMessage } from '../../core/http/api-error';
 import { AsyncStateComponent } from '../../ui/state/async-state.component';
-import { PART_LABELS } from './explain';
+import { partLabel } from './explain';
 
 export interface ComparePair {
   userId: number;
@@ -125,8 +125,5 @@ export class ComparePanelComponent {
     stream: ({ params }) => this.api.compare(params.userId, params.jobId, params.a, params.b),
   });
   protected readonly error = computed(() => (this.comparison.error() ? errorMessage(this.comparison.error()) : null));
-
-  protected label(part: string): string {
-    return PART_LABELS[part as keyof typeof PART_LABELS] ?? part;
-  }
+  protected readonly label = partLabel;
 }

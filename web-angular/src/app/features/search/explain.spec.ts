@@ -1,5 +1,5 @@
 import { WordExplanation } from '../../core/api/search.types';
-import { clockTime, fieldsDescription, matchDescription, partsView, togglePick } from './explain';
+import { clockTime, fieldsDescription, matchDescription, partLabel, partsView, togglePick } from './explain';
 
 const word = (overrides: Partial<WordExplanation>): WordExplanation => ({
   word: 'pasta',
@@ -69,5 +69,13 @@ describe('togglePick', () => {
     expect(togglePick([], 1)).toEqual([1]);
     expect(togglePick([1, 2], 3)).toEqual([2, 3]);
     expect(togglePick([1, 2], 1)).toEqual([2]);
+  });
+});
+
+describe('partLabel', () => {
+  it('names score parts and query words', () => {
+    expect(partLabel('proximity')).toBe('Words close together');
+    expect(partLabel('word:cooking')).toBe('Word “cooking”');
+    expect(partLabel('something_new')).toBe('something_new');
   });
 });

@@ -11,6 +11,14 @@ export const PART_LABELS: Record<keyof ScoreParts, string> = {
   rank_cap: 'Rank cap',
 };
 
+/** A comparison's part name: a score part, or `word:<query word>` for one word's share. */
+export function partLabel(part: string): string {
+  if (part.startsWith('word:')) {
+    return `Word “${part.slice('word:'.length)}”`;
+  }
+  return PART_LABELS[part as keyof ScoreParts] ?? part;
+}
+
 export interface PartRow {
   key: keyof ScoreParts;
   label: string;

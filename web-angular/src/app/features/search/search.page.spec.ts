@@ -241,12 +241,12 @@ describe('SearchPage', () => {
       a: ANSWER.results[0],
       b: ANSWER.results[1],
       score_difference: 0.4,
-      differences: [{ part: 'words', a: 0.6, b: 0.3, difference: 0.3 }],
+      differences: [{ part: 'word:cooking', a: 0.6, b: 0.3, difference: 0.3 }],
       summary: 'Cooking pasta ranks above Baking mostly on its words.',
     });
     await settle();
     expect(host.querySelector('[data-testid="compare-summary"]')?.textContent).toContain('mostly on its words');
-    expect(host.querySelector('[data-testid="compare-row"]')?.textContent).toContain('Query words');
+    expect(host.querySelector('[data-testid="compare-row"]')?.textContent).toContain('Word “cooking”');
   });
 
   it("shows the API's error message and an empty state with advice", async () => {
