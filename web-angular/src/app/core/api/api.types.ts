@@ -99,6 +99,7 @@ export interface SearchRequest {
   algorithm?: string;
   filters?: SearchFilters;
   limit?: number;
+  explain?: boolean;
 }
 
 /** 200 when the job finished within the wait budget, otherwise 202 with only `job_id` and `status`. */
@@ -126,6 +127,8 @@ export interface SearchJob {
   started_at: string | null;
   completed_at: string | null;
   duration_ms: number | null;
+  /** Whether the results carry an explanation. */
+  explain?: boolean;
 }
 
 export interface JobListQuery {

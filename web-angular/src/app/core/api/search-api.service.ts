@@ -1,5 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import {
+  searchControllerCompareRequest,
   searchControllerGetJobRequest,
   searchControllerInstantRequest,
   searchControllerRecordClickRequest,
@@ -9,6 +10,7 @@ import {
   searchJobsControllerDetailsRequest,
   searchJobsControllerListAlgorithmsRequest,
   searchJobsControllerListJobsRequest,
+  searchJobsControllerReplayRequest,
   searchJobsControllerRetryRequest,
   searchSettingsControllerGetRequest,
   searchSettingsControllerReplaceRequest,
@@ -17,7 +19,15 @@ import { map, Observable } from 'rxjs';
 import { withoutBlanks } from '../http/query-params';
 import { ApiClient } from './api-client';
 import { JobList, JobListQuery, SearchAlgorithm, SearchJob, SearchRequest, SearchSubmission } from './api.types';
-import { InstantSearchQuery, SearchAnswer, SearchClick, SearchSettings, SearchSettingsInput } from './search.types';
+import {
+  InstantSearchQuery,
+  JobReplay,
+  ResultComparison,
+  SearchAnswer,
+  SearchClick,
+  SearchSettings,
+  SearchSettingsInput,
+} from './search.types';
 
 @Injectable({ providedIn: 'root' })
 export class SearchApiService {
@@ -52,6 +62,16 @@ export class SearchApiService {
 
   cancel(jobId: string): Observable<SearchJob> {
     return this.api.send(searchJobsControllerCancelRequest({ path: { jobId } }));
+  }
+
+  /** The job's question asked again of today's index; 409 while the job still runs. */
+  replay(jobId: string): Observable<JobReplay> {
+    return this.api.send(searchJobsControllerReplayRequest({ path: { jobId } }));
+  }
+
+  /** Why video `a` ranks where it does against `b` for the job's query; 404 when either does not match. */
+  compare(userId: number, jobId: string, a: number, b: number): Observable<ResultComparison> {
+    return this.api.send(searchControllerCompareRequest({ path: { userId, jobId }, query: { a, b } }));
   }
 
   algorithms(): Observable<SearchAlgorithm[]> {

@@ -1,5 +1,16 @@
 /** REST shapes of the search options added by issue 13 (instant search, suggestions, settings, clicks). */
-import type { FieldWeightsDto, SearchControllerInstantData, SearchHighlightsDto } from '@video-search/sdk/models';
+import type {
+  ExplanationDto,
+  FieldWeightsDto,
+  HitChangeDto,
+  JobReplayDto,
+  PartDifferenceDto,
+  ResultComparisonDto,
+  ScorePartsDto,
+  SearchControllerInstantData,
+  SearchHighlightsDto,
+  WordExplanationDto,
+} from '@video-search/sdk/models';
 import { JobStatus, SearchResult } from './api.types';
 
 export type FacetName = 'tags' | 'duration';
@@ -57,3 +68,20 @@ export interface SearchClick {
   position: number;
   clicked_at: string;
 }
+
+/** Why a result scored its relevance_score (asked for with `explain`). */
+export type ScoreExplanation = ExplanationDto;
+
+export type WordExplanation = WordExplanationDto;
+
+export type ScoreParts = ScorePartsDto;
+
+/** `GET /users/:id/search/:jobId/compare?a=&b=`: both results explained, their parts side by side. */
+export type ResultComparison = ResultComparisonDto;
+
+export type PartDifference = PartDifferenceDto;
+
+/** `POST /search/jobs/:id/replay`: the job's question against today's index. */
+export type JobReplay = JobReplayDto;
+
+export type HitChange = HitChangeDto;

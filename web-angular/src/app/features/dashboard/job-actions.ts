@@ -8,3 +8,8 @@ export function canRetry(status: JobStatus): boolean {
 export function canCancel(status: JobStatus): boolean {
   return status === 'queued' || status === 'processing';
 }
+
+/** A replay asks a finished job's question again; one still queued or running has no answer to set beside it. */
+export function canReplay(status: JobStatus): boolean {
+  return !canCancel(status);
+}

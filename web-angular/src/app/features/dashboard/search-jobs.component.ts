@@ -108,7 +108,12 @@ export class SearchJobsComponent {
 
   protected openDetails(job: SearchJob): void {
     this.dialog
-      .open<JobDetailsDialog, JobDetailsData>(JobDetailsDialog, { data: { jobId: job.job_id }, width: '760px' })
+      .open<JobDetailsDialog, JobDetailsData>(JobDetailsDialog, {
+        data: { jobId: job.job_id },
+        width: '760px',
+        // Material caps dialogs at 560px; the replay's two columns need the width asked for.
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe(() => this.jobs.reload());
   }

@@ -17,6 +17,11 @@ describe('toInstantQuery', () => {
     });
   });
 
+  it('asks for explanations only when the toggle is on', () => {
+    expect(toInstantQuery({ ...EMPTY_CRITERIA, q: 'pasta', explain: true }).explain).toBe(true);
+    expect(toInstantQuery({ ...EMPTY_CRITERIA, q: 'pasta', explain: false })).not.toHaveProperty('explain');
+  });
+
   it('turns refinements, a duration bucket, the sort and the page into parameters', () => {
     expect(
       toInstantQuery({ q: 'cook', tags: ['baking', 'bread'], duration: '60-300', sort: 'duration:desc', offset: 20 }),

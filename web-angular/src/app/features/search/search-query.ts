@@ -32,6 +32,8 @@ export interface SearchCriteria {
   duration: DurationBucket | null;
   sort: SortValue;
   offset: number;
+  /** Every result then carries why it scored what it did. */
+  explain?: boolean;
 }
 
 export const EMPTY_CRITERIA: SearchCriteria = { q: '', tags: [], duration: null, sort: 'relevance', offset: 0 };
@@ -47,6 +49,9 @@ export function toInstantQuery(criteria: SearchCriteria, limit = PAGE_SIZE): Ins
   }
   if (criteria.tags.length > 0) {
     query.tags_all = [...criteria.tags];
+  }
+  if (criteria.explain) {
+    query.explain = true;
   }
   const bucket = DURATION_BUCKETS.find((candidate) => candidate.key === criteria.duration);
   if (bucket) {

@@ -183,6 +183,72 @@ describe('SearchPage', () => {
     expect(preview?.querySelector('mark')?.textContent).toBe('starter');
   });
 
+  it('explains a result when asked, and compares two picked results, the higher-ranked as A', async () => {
+    const { host, type, settle } = render();
+    host.querySelector<HTMLButtonElement>('[data-testid="explain-toggle"] button')!.click();
+    type('cooking');
+    await settle(300);
+    const [search] = searches();
+    expect(search.request.params.get('explain')).toBe('true');
+    const explanation = {
+      words: [
+        {
+          word: 'cooking',
+          kind: 'stemmed' as const,
+          matched: 'cook',
+          typo_distance: 0,
+          expansion_weight: 1,
+          idf: 1,
+          fields: [{ field: 'title' as const, frequency: 1, weight: 3, length_norm: 1 }],
+          term_frequency: 3,
+          raw_score: 0.7,
+          part: 0.6,
+          caption_cue: null,
+        },
+      ],
+      normalization: 1,
+      coverage: 1,
+      coverage_factor: 1,
+      fields_score: 0.6,
+      caption_score: 0,
+      caption_cue: '',
+      parts: { words: 0.6, proximity: 0.2, exact_match_bonus: 0.1, captions: 0, rank_cap: 0 },
+      score: 0.9,
+    };
+    search.flush({ ...ANSWER, results: [{ ...ANSWER.results[0], explanation }, ANSWER.results[1]] });
+    dropSuggestions();
+    await settle();
+
+    const hits = host.querySelectorAll('[data-testid="search-hit"]');
+    expect(hits[1].querySelector('[data-testid="explain-open"]')).toBeNull();
+    hits[0].querySelector<HTMLButtonElement>('[data-testid="explain-open"]')!.click();
+    await settle();
+    expect(hits[0].querySelector('[data-testid="explain-word"]')?.textContent).toContain('stemmed: “cook”');
+    expect(hits[0].querySelector('[data-testid="explain-word"]')?.textContent).toContain('title ×3');
+    const sum = hits[0].querySelector('[data-testid="explain-sum"]')!;
+    expect(sum.getAttribute('data-adds-up')).toBe('true');
+    expect(sum.textContent).toContain('= relevance score 0.900');
+
+    hits[1].querySelector<HTMLInputElement>('[data-testid="compare-pick"] input')!.click();
+    await settle();
+    expect(host.querySelector('[data-testid="compare-hint"]')).not.toBeNull();
+    hits[0].querySelector<HTMLInputElement>('[data-testid="compare-pick"] input')!.click();
+    await settle();
+    const compare = backend.expectOne((request) => request.url === '/api/v1/users/9/search/job-1/compare');
+    expect(compare.request.params.get('a')).toBe('4');
+    expect(compare.request.params.get('b')).toBe('7');
+    compare.flush({
+      a: ANSWER.results[0],
+      b: ANSWER.results[1],
+      score_difference: 0.4,
+      differences: [{ part: 'word:cooking', a: 0.6, b: 0.3, difference: 0.3 }],
+      summary: 'Cooking pasta ranks above Baking mostly on its words.',
+    });
+    await settle();
+    expect(host.querySelector('[data-testid="compare-summary"]')?.textContent).toContain('mostly on its words');
+    expect(host.querySelector('[data-testid="compare-row"]')?.textContent).toContain('Word “cooking”');
+  });
+
   it("shows the API's error message and an empty state with advice", async () => {
     const { host, type, settle } = render();
     type('zzz');

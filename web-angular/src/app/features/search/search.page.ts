@@ -8,6 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { catchError, concat, debounceTime, distinctUntilChanged, map, Observable, of, switchMap, timeout } from 'rxjs';
 import { SearchMoment } from '../../core/api/api.types';
@@ -17,6 +18,9 @@ import { SessionService } from '../../core/auth/session.service';
 import { errorMessage } from '../../core/http/api-error';
 import { MarkedTextComponent } from '../../ui/highlight/marked-text.component';
 import { MomentChipsComponent } from '../../ui/moments/moment-chips.component';
+import { ComparePair, ComparePanelComponent } from './compare-panel.component';
+import { togglePick } from './explain';
+import { ScoreExplanationComponent } from './score-explanation.component';
 import {
   DurationBucket,
   durationFacets,
@@ -58,8 +62,11 @@ type Phase =
     MatProgressBarModule,
     MatRadioModule,
     MatSelectModule,
+    MatSlideToggleModule,
     MarkedTextComponent,
     MomentChipsComponent,
+    ComparePanelComponent,
+    ScoreExplanationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search.page.html',
@@ -102,6 +109,22 @@ export default class SearchPage {
   protected readonly durationFacets = computed(() => durationFacets(this.done()?.answer.facet_distribution));
   protected readonly filtered = computed(() => hasFilters(this.criteria()));
 
+  /** Results whose explanation is open, by video id. */
+  protected readonly expanded = signal<ReadonlySet<number>>(new Set());
+  /** Up to two results picked for comparison, in the order picked. */
+  protected readonly picked = signal<readonly number[]>([]);
+  protected readonly comparePair = computed((): ComparePair | null => {
+    const done = this.done();
+    const picked = this.picked();
+    if (!done || picked.length !== 2) {
+      return null;
+    }
+    // The higher-ranked one is A, so the answer reads as why A ranks above B.
+    const ids = done.answer.results.map((hit) => hit.video_id);
+    const [a, b] = [...picked].sort((x, y) => ids.indexOf(x) - ids.indexOf(y));
+    return { userId: this.userId, jobId: done.answer.job_id, a, b };
+  });
+
   protected readonly suggestions = signal<string[]>([]);
   protected readonly suggestState = signal<SuggestionState>(CLOSED);
   /** The text the shown suggestions complete (answers for a shorter text may show first while typing). */
@@ -129,6 +152,9 @@ export default class SearchPage {
         this.phase.set(phase);
         if (phase.kind === 'done') {
           this.lastDone.set(phase);
+          this.expanded.set(new Set());
+          // A comparison is asked of one job; picks from another answer's job would not name its results.
+          this.picked.set([]);
         } else if (phase.kind === 'error') {
           // Results of an earlier query under the error would read as this query's.
           this.lastDone.set(null);
@@ -203,6 +229,28 @@ export default class SearchPage {
     this.suggestState.set(CLOSED);
     this.typed.set(text);
     this.setQuery(text);
+  }
+
+  protected setExplain(explain: boolean): void {
+    this.criteria.update((criteria) => ({ ...criteria, explain }));
+  }
+
+  protected toggleExplanation(videoId: number): void {
+    this.expanded.update((open) => {
+      const next = new Set(open);
+      if (!next.delete(videoId)) {
+        next.add(videoId);
+      }
+      return next;
+    });
+  }
+
+  protected togglePick(videoId: number): void {
+    this.picked.update((picked) => togglePick(picked, videoId));
+  }
+
+  protected closeCompare(): void {
+    this.picked.set([]);
   }
 
   protected setSort(sort: SortValue): void {
