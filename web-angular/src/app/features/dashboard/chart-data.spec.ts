@@ -3,8 +3,24 @@ import { endpointPoints, latencyPoints, searchRateSeries } from './chart-data';
 
 describe('dashboard chart data', () => {
   const days = [
-    { date: '2026-11-25', requests: 4, errors: 1, error_rate: 25, avg_latency_ms: 3, p95_latency_ms: 9 },
-    { date: '2026-11-26', requests: 10, errors: 0, error_rate: 0, avg_latency_ms: 2, p95_latency_ms: 5 },
+    {
+      date: '2026-11-25',
+      requests: 4,
+      errors: 1,
+      error_rate: 25,
+      avg_latency_ms: 3,
+      p90_latency_ms: 8,
+      p95_latency_ms: 9,
+    },
+    {
+      date: '2026-11-26',
+      requests: 10,
+      errors: 0,
+      error_rate: 0,
+      avg_latency_ms: 2,
+      p90_latency_ms: 4,
+      p95_latency_ms: 5,
+    },
   ];
 
   it('builds request, error and error-rate series per day', () => {
