@@ -35,6 +35,7 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
   before(async () => {
     // The platform's processes inherit the environment: flush the request log often so the test waits less.
     process.env.REQUEST_LOG_FLUSH_MS = '200';
+    process.env.ALERT_EVALUATION_INTERVAL_MS = '500';
     platform = await startPlatform();
     ({ browser, page, pageErrors, session } = await signedInPage(platform, 'explorer'));
     for (const path of ['/videos', '/videos', '/search?q=ocean', '/videos/999999', '/videos/999998']) {
@@ -84,7 +85,23 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
     await detail.getByRole('button', { name: 'Close' }).click();
   });
 
+  step('splits a search between the gateway and the search service', async () => {
+    await page.getByLabel('Status').fill('');
+    await page.getByLabel('Route').fill('/api/v1/users/:userId/search');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await eventually('only searches listed', async () => {
+      const routes = await page.getByTestId('request-route').allInnerTexts();
+      return routes.length >= 1 && routes.every((route) => route.trim() === '/api/v1/users/:userId/search');
+    });
+    await page.getByTestId('request-row').first().click();
+    const detail = page.getByTestId('request-detail');
+    await detail.getByTestId('timing-bar').waitFor();
+    assert.match(await detail.getByTestId('timing-search').innerText(), /^\d+(\.\d+)? ms$/);
+    await detail.getByRole('button', { name: 'Close' }).click();
+  });
+
   step('live tail prepends a request made while watching', async () => {
+    await page.getByRole('button', { name: 'Clear' }).click();
     await page.locator('.live[data-mode="socket"]').waitFor();
     await page.getByTestId('live-tail').getByRole('switch').click();
     // The subscription reaches the gateway a moment after the switch: retry until a tailed request shows.
@@ -125,6 +142,20 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
 
     await rule.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('No alert rules yet').waitFor();
+  });
+
+  step('announces a firing rule live and lists its event', async () => {
+    // The 404s above put the error rate of the dashboard's own calls well over 1 %.
+    await page.getByLabel('Metric').selectOption('error_rate');
+    await page.getByLabel('Threshold').fill('1');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page
+      .locator('mat-snack-bar-container')
+      .filter({ hasText: /Alert firing: error rate/ })
+      .waitFor();
+    await page.getByTestId('alert-event').filter({ hasText: 'firing' }).first().waitFor();
+    await page.getByTestId('alert-state').filter({ hasText: 'firing' }).first().waitFor();
+    await screenshot(page, 'explorer-alert-fired');
     assert.deepEqual(pageErrors, []);
   });
 });
