@@ -55,7 +55,7 @@ import { AlertsApiService } from './alerts-api.service';
       align-items: flex-start;
     }
     .narrow {
-      width: 160px;
+      width: 180px;
     }
     button {
       margin-top: 8px;

@@ -88,7 +88,7 @@ import { AlertsApiService } from './alerts-api.service';
           @for (event of eventRows(); track event.id) {
             <li [class.firing]="event.state === 'firing'" data-testid="alert-event">
               <span class="muted">{{ event.occurred_at | date: 'MMM d, HH:mm:ss' }}</span>
-              <strong>{{ event.state }}</strong> {{ event.message }}
+              <strong>{{ event.state }}</strong><span>{{ event.message }}</span>
             </li>
           }
         </ul>
@@ -108,6 +108,11 @@ import { AlertsApiService } from './alerts-api.service';
       padding: 0;
       display: grid;
       gap: 6px;
+    }
+    .events li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
   `,
 })

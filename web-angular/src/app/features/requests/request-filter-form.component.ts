@@ -68,7 +68,7 @@ import { EMPTY_FILTERS, RequestFilters } from './request-filters';
       flex: 1 1 260px;
     }
     .narrow {
-      width: 150px;
+      width: 180px;
     }
     .buttons {
       display: flex;
