@@ -38,7 +38,11 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
     process.env.ALERT_EVALUATION_INTERVAL_MS = '500';
     platform = await startPlatform();
     ({ browser, page, pageErrors, session } = await signedInPage(platform, 'explorer'));
-    for (const path of ['/videos', '/videos', '/search?q=ocean', '/videos/999999', '/videos/999998']) {
+    // More than one page (50) of requests, so the list has a next page to load.
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(Array.from({ length: 10 }, () => api('/videos')));
+    }
+    for (const path of ['/search?q=ocean', '/videos/999999', '/videos/999998']) {
       await api(path);
     }
   });
@@ -48,7 +52,7 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
     await platform?.stop();
   });
 
-  step('lists the requests made, newest first, with the 404s', async () => {
+  step('lists the requests made, newest first, with the 404s, and loads the next page', async () => {
     await page.goto(`${platform.baseUrl}/requests`);
     await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor();
     const notFound = page.getByTestId('request-row').filter({ hasText: '/videos/:videoId' });
@@ -60,7 +64,9 @@ describe('request explorer in a real browser', { timeout: 300_000 }, () => {
       return false;
     });
     assert.match(await notFound.first().getByTestId('request-status').innerText(), /404/);
-    assert.ok((await page.getByTestId('request-row').filter({ hasText: /200/ }).count()) >= 2);
+    assert.equal(await page.getByTestId('request-row').count(), 50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventually('the next page', async () => (await page.getByTestId('request-row').count()) > 50);
   });
 
   step('filters by status and opens a request with its timing split', async () => {
