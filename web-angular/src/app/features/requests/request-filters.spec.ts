@@ -55,9 +55,9 @@ describe('matchesFilters', () => {
 });
 
 describe('mergeTail', () => {
-  it('puts the batch on top newest first, skips requests already listed and caps the list', () => {
+  it('puts the batch on top newest first and skips requests already listed', () => {
     const listed = [request('b'), request('a')];
-    const merged = mergeTail(listed, [request('b'), request('c'), request('d')], 3);
-    expect(merged.map((r) => r.request_id)).toEqual(['d', 'c', 'b']);
+    const merged = mergeTail(listed, [request('b'), request('c'), request('d')]);
+    expect(merged.map((r) => r.request_id)).toEqual(['d', 'c', 'b', 'a']);
   });
 });

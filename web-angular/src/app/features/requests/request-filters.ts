@@ -62,16 +62,13 @@ export function matchesFilters(request: LoggedRequestDto, query: RequestQuery): 
 
 /**
  * Tailed requests on top of the list, newest first. A batch comes newest last; a request already listed (a page
- * loaded after it was logged) is kept once. The list is capped so a busy tail does not grow the page without end.
+ * loaded after it was logged) is kept once. Nothing is trimmed from the bottom: the next page's cursor follows the
+ * last loaded row, so trimming would make "Load more" skip the rows cut.
  */
-export function mergeTail(
-  listed: readonly LoggedRequestDto[],
-  batch: readonly LoggedRequestDto[],
-  max: number,
-): LoggedRequestDto[] {
+export function mergeTail(listed: readonly LoggedRequestDto[], batch: readonly LoggedRequestDto[]): LoggedRequestDto[] {
   const seen = new Set(listed.map(keyOf));
   const fresh = batch.filter((request) => !seen.has(keyOf(request))).reverse();
-  return [...fresh, ...listed].slice(0, max);
+  return [...fresh, ...listed];
 }
 
 function keyOf(request: LoggedRequestDto): string {

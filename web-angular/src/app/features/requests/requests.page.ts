@@ -18,9 +18,6 @@ import { RequestFilterFormComponent } from './request-filter-form.component';
 import { EMPTY_FILTERS, matchesFilters, mergeTail, RequestFilters, toRequestQuery } from './request-filters';
 import { RequestsApiService } from './requests-api.service';
 
-/** Enough to watch a busy tail for a while without the page growing without end. */
-const MAX_SHOWN = 500;
-
 @Component({
   selector: 'app-requests-page',
   imports: [
@@ -75,7 +72,6 @@ export default class RequestsPage {
         mergeTail(
           rows,
           batch.requests.filter((request) => matchesFilters(request, query)),
-          MAX_SHOWN,
         ),
       );
       this.dropped.update((dropped) => dropped + batch.dropped);
