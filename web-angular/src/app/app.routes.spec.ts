@@ -51,6 +51,14 @@ describe('app routes', () => {
     expect(harness.routeNativeElement?.textContent).toContain('Zero-result doctor');
   });
 
+  it('opens the request explorer', async () => {
+    signIn();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/requests');
+    expect(TestBed.inject(Router).url).toBe('/requests');
+    expect(harness.routeNativeElement?.textContent).toContain('Live tail');
+  });
+
   it('skips login and register when already signed in', async () => {
     signIn();
     const harness = await RouterTestingHarness.create();

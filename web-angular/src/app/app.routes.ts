@@ -11,6 +11,7 @@ export const routes: Routes = [
   { path: 'dashboard', canMatch: [authGuard], loadChildren: () => import('./features/dashboard/dashboard.routes') },
   { path: 'imports', canMatch: [authGuard], loadChildren: () => import('./features/imports/imports.routes') },
   { path: 'webhooks', canMatch: [authGuard], loadChildren: () => import('./features/webhooks/webhooks.routes') },
+  { path: 'requests', canMatch: [authGuard], loadChildren: () => import('./features/requests/requests.routes') },
   { path: 'system', canMatch: [authGuard], loadChildren: () => import('./features/system/system.routes') },
   { path: '**', redirectTo: 'videos' },
 ];

@@ -98,6 +98,30 @@ describe('RealtimeService', () => {
     expect(updates).toEqual([{ job_id: 'j', status: 'completed' }]);
   });
 
+  it('tails requests once authenticated, again after a reconnect, and relays batches and alerts', () => {
+    const service = signIn();
+    const socket = sockets[0].socket;
+    const batches: unknown[] = [];
+    const alerts: unknown[] = [];
+    service.requestLogs$.subscribe((batch) => batches.push(batch));
+    service.alerts$.subscribe((alert) => alerts.push(alert));
+
+    service.tailRequests(true);
+    expect(socket.emitted.map((e) => e.event)).not.toContain('subscribe_requests');
+    socket.fire('authenticated', { user_id: 1 });
+    socket.fire('disconnect', 'transport close');
+    socket.fire('authenticated', { user_id: 1 });
+    expect(socket.emitted.filter((e) => e.event === 'subscribe_requests')).toHaveLength(2);
+
+    socket.fire('request_log', { requests: [], dropped: 3 });
+    socket.fire('alert', { rule_id: 'r', state: 'firing' });
+    expect(batches).toEqual([{ requests: [], dropped: 3 }]);
+    expect(alerts).toEqual([{ rule_id: 'r', state: 'firing' }]);
+
+    service.tailRequests(false);
+    expect(socket.emitted.at(-1)).toEqual({ event: 'unsubscribe_requests', payload: undefined });
+  });
+
   it('closes the socket on logout', () => {
     const service = signIn();
     TestBed.inject(SessionService).end();

@@ -2,7 +2,7 @@ import { DestroyRef, effect, inject, Injectable, InjectionToken, signal } from '
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { io } from 'socket.io-client';
 import { SessionService } from '../auth/session.service';
-import { AnalyticsUpdate, JobUpdate, LiveMode, RealtimeSocket } from './realtime.types';
+import { AlertUpdate, AnalyticsUpdate, JobUpdate, LiveMode, RealtimeSocket, RequestLogBatch } from './realtime.types';
 
 export type SocketFactory = (token: string) => RealtimeSocket;
 
@@ -24,12 +24,17 @@ export class RealtimeService {
   private readonly modeSubject = new BehaviorSubject<LiveMode>('polling');
   private readonly jobUpdateSubject = new Subject<JobUpdate>();
   private readonly analyticsSubject = new Subject<AnalyticsUpdate>();
+  private readonly requestLogSubject = new Subject<RequestLogBatch>();
+  private readonly alertSubject = new Subject<AlertUpdate>();
+  private tailing = false;
 
   readonly mode = signal<LiveMode>('polling');
   readonly lastError = signal<string | null>(null);
   readonly mode$: Observable<LiveMode> = this.modeSubject.asObservable();
   readonly jobUpdates$: Observable<JobUpdate> = this.jobUpdateSubject.asObservable();
   readonly analyticsUpdates$: Observable<AnalyticsUpdate> = this.analyticsSubject.asObservable();
+  readonly requestLogs$: Observable<RequestLogBatch> = this.requestLogSubject.asObservable();
+  readonly alerts$: Observable<AlertUpdate> = this.alertSubject.asObservable();
 
   constructor() {
     effect(() => {
@@ -49,6 +54,9 @@ export class RealtimeService {
     socket.on('connect', () => socket.emit('authenticate', { token }));
     socket.on('authenticated', () => {
       socket.emit('subscribe_jobs');
+      if (this.tailing) {
+        socket.emit('subscribe_requests');
+      }
       this.lastError.set(null);
       this.setMode('socket');
     });
@@ -63,6 +71,16 @@ export class RealtimeService {
     socket.on('disconnect', () => this.setMode('polling'));
     socket.on('job_update', (update: JobUpdate) => this.jobUpdateSubject.next(update));
     socket.on('analytics_update', (update: AnalyticsUpdate) => this.analyticsSubject.next(update));
+    socket.on('request_log', (batch: RequestLogBatch) => this.requestLogSubject.next(batch));
+    socket.on('alert', (alert: AlertUpdate) => this.alertSubject.next(alert));
+  }
+
+  /** Starts or stops the live tail of the user's requests; kept across reconnects, which lose the room. */
+  tailRequests(on: boolean): void {
+    this.tailing = on;
+    if (this.mode() === 'socket') {
+      this.socket?.emit(on ? 'subscribe_requests' : 'unsubscribe_requests');
+    }
   }
 
   private close(): void {

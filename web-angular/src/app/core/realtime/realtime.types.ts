@@ -1,3 +1,4 @@
+import type { AlertEventDto, LoggedRequestDto } from '@video-search/sdk/angular';
 import { JobStatus } from '../api/api.types';
 
 /** `socket` when live events flow; `polling` while the socket is down or not yet authenticated. */
@@ -19,6 +20,14 @@ export interface AnalyticsUpdate {
   requests_today?: number;
   [metric: string]: unknown;
 }
+
+/** One flush of the request log; `dropped` requests of it were left out of the tail. */
+export interface RequestLogBatch {
+  requests: LoggedRequestDto[];
+  dropped: number;
+}
+
+export type AlertUpdate = AlertEventDto;
 
 /** The part of a socket.io client this app uses, so tests can hand in a fake. */
 export interface RealtimeSocket {
