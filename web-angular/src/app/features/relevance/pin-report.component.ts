@@ -15,7 +15,7 @@ import type { PinReportDto } from '@video-search/sdk/angular';
       {{ r.improvements }} better (top {{ r.depth }} results)
     </p>
     @if (r.pins.length > 0) {
-      <table class="data" aria-label="Pinned queries before and after">
+      <table class="data ruled" aria-label="Pinned queries before and after">
         <thead>
           <tr>
             <th scope="col">Query</th>
@@ -42,21 +42,6 @@ import type { PinReportDto } from '@video-search/sdk/angular';
     }
   `,
   styles: `
-    .data {
-      border-collapse: collapse;
-      font-size: 0.9rem;
-    }
-    .data th {
-      text-align: left;
-      color: #57606a;
-      font-weight: 500;
-      border-bottom: 1px solid #d8dee4;
-      padding: 4px 6px;
-    }
-    .data td {
-      padding: 5px 6px;
-      border-bottom: 1px solid #eef1f5;
-    }
     .summary {
       margin: 0 0 8px;
     }

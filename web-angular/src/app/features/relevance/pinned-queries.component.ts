@@ -53,7 +53,7 @@ import { RelevanceApiService } from './relevance-api.service';
       emptyText="Pin a key query with the videos it must find: settings changes that make it worse are then refused."
       (retry)="pins.reload()"
     >
-      <table class="data" aria-label="Pinned queries">
+      <table class="data ruled" aria-label="Pinned queries">
         <thead>
           <tr>
             <th scope="col">Query</th>
@@ -95,21 +95,6 @@ import { RelevanceApiService } from './relevance-api.service';
     }
   `,
   styles: `
-    .data {
-      border-collapse: collapse;
-      font-size: 0.9rem;
-    }
-    .data th {
-      text-align: left;
-      color: #57606a;
-      font-weight: 500;
-      border-bottom: 1px solid #d8dee4;
-      padding: 4px 6px;
-    }
-    .data td {
-      padding: 5px 6px;
-      border-bottom: 1px solid #eef1f5;
-    }
     .head {
       display: flex;
       align-items: center;

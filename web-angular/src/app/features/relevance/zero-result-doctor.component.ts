@@ -84,7 +84,7 @@ interface Refusal {
                 }
               </ul>
               @if (d.words.length > 0) {
-                <table class="data words" aria-label="Query words">
+                <table class="data ruled words" aria-label="Query words">
                   <thead>
                     <tr>
                       <th scope="col">Word</th>
@@ -162,21 +162,6 @@ interface Refusal {
     </div>
   `,
   styles: `
-    .data {
-      border-collapse: collapse;
-      font-size: 0.9rem;
-    }
-    .data th {
-      text-align: left;
-      color: #57606a;
-      font-weight: 500;
-      border-bottom: 1px solid #d8dee4;
-      padding: 4px 6px;
-    }
-    .data td {
-      padding: 5px 6px;
-      border-bottom: 1px solid #eef1f5;
-    }
     .doctor {
       display: grid;
       grid-template-columns: minmax(220px, 1fr) 2fr;
