@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot, TABLET } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
+import { waitUntil } from '../support/wait.mjs';
 
 const PASSWORD = 'correct-horse-battery';
 const VIDEOS = [
@@ -30,19 +31,6 @@ const VIDEOS = [
 // Each step is bounded on its own, so a frozen page fails one step quickly instead of the whole run.
 const STEP_TIMEOUT_MS = 60_000;
 const step = (name, fn) => it(name, { timeout: STEP_TIMEOUT_MS }, fn);
-
-async function waitUntil(description, check, { timeoutMs = 20_000, intervalMs = 500 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last) {
-      return last;
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`);
-}
 
 describe('video search platform in a real browser', { timeout: 300_000 }, () => {
   let platform;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
+import { waitUntil } from '../support/wait.mjs';
 
 const VIDEOS = [
   { title: 'Car repair basics', description: 'Change the oil of your car', duration: 300, tags: ['garage'] },
@@ -12,18 +13,6 @@ const VIDEOS = [
 
 const STEP_TIMEOUT_MS = 90_000;
 const step = (name, fn) => it(name, { timeout: STEP_TIMEOUT_MS }, fn);
-
-async function waitUntil(description, check, { timeoutMs = 30_000, intervalMs = 500 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`);
-}
 
 describe('relevance page in a real browser', { timeout: 300_000 }, () => {
   let platform;
@@ -61,7 +50,9 @@ describe('relevance page in a real browser', { timeout: 300_000 }, () => {
     }
     // The index follows the library through the outbox relay; searching before it holds every video would
     // record extra no-result searches.
-    await waitUntil('the index to hold every video', async () => (await hits('car guitar')) === 3);
+    await waitUntil('the index to hold every video', async () => (await hits('car guitar')) === 3, {
+      timeoutMs: 30_000,
+    });
   });
 
   after(async () => {
@@ -75,10 +66,14 @@ describe('relevance page in a real browser', { timeout: 300_000 }, () => {
     assert.equal(await hits('automobile'), 0);
     assert.equal(await hits('car'), 2);
     // Searches are recorded after they answer, in batches.
-    await waitUntil('the doctor to propose the synonym', async () => {
-      const { body } = await api(`/api/v1/analytics/search/no-results/automobile/diagnosis`);
-      return body?.fixes?.some((fix) => fix.id === 'synonym:automobile=car');
-    });
+    await waitUntil(
+      'the doctor to propose the synonym',
+      async () => {
+        const { body } = await api(`/api/v1/analytics/search/no-results/automobile/diagnosis`);
+        return body?.fixes?.some((fix) => fix.id === 'synonym:automobile=car');
+      },
+      { timeoutMs: 30_000 },
+    );
 
     await page.goto(`${platform.baseUrl}/videos`);
     await page.getByRole('link', { name: 'Relevance', exact: true }).click();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
+import { waitUntil } from '../support/wait.mjs';
 
 const VIDEOS = [
   {
@@ -34,17 +35,6 @@ const LATE_VIDEO = {
 
 const STEP_TIMEOUT_MS = 60_000;
 const step = (name, fn) => it(name, { timeout: STEP_TIMEOUT_MS }, fn);
-
-async function waitUntil(description, check, { timeoutMs = 20_000, intervalMs = 300 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`);
-}
 
 describe('search workbench in a real browser', { timeout: 240_000 }, () => {
   let platform;
