@@ -39,11 +39,11 @@ export async function insertRows<T extends ObjectLiteral>(
   const rowsPerStatement = postgres
     ? MAX_ROWS_PER_ARRAY_STATEMENT
     : Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const value = (row: Partial<T>, column: (typeof columns)[number]): unknown =>
+    driver.preparePersistentValue(row[column.propertyName as keyof T], column);
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const value = (row: Partial<T>, column: (typeof columns)[number]): unknown =>
-      driver.preparePersistentValue(row[column.propertyName as keyof T], column);
     let sql: string;
     let parameters: unknown[];
     if (postgres) {

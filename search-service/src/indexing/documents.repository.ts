@@ -71,10 +71,10 @@ export class DocumentsRepository {
       .filter((column) => !column.isPrimary)
       .map((column) => `${driver.escape(column.databaseName)} = excluded.${driver.escape(column.databaseName)}`);
     const conflict = `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+    const value = (row: DocumentEntity, column: (typeof columns)[number]): unknown =>
+      driver.preparePersistentValue(column.getEntityValue(row), column);
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
       const chunk = rows.slice(start, start + rowsPerStatement);
-      const value = (row: DocumentEntity, column: (typeof columns)[number]): unknown =>
-        driver.preparePersistentValue(column.getEntityValue(row), column);
       if (postgres) {
         // One array parameter per column: a handful of parameters and one small plan whatever the row count.
         const arrays = columns.map((column) => chunk.map((row) => value(row, column)));
