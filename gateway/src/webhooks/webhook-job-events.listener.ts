@@ -5,6 +5,7 @@ import { JobEvent } from '@proto/gen/ts/videosearch/search/v1/search';
 import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEventPublisher } from './webhook-event.publisher';
 
 /**
@@ -21,6 +22,7 @@ export class WebhookJobEventsListener implements OnApplicationBootstrap, OnAppli
     private readonly jobEvents: JobEventsService,
     private readonly publisher: WebhookEventPublisher,
     private readonly dispatcher: WebhookDispatcherService,
+    private readonly endpoints: WebhookEndpointsRepository,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -41,6 +43,7 @@ export class WebhookJobEventsListener implements OnApplicationBootstrap, OnAppli
     if (status !== 'completed' && status !== 'failed') {
       return;
     }
+    const type = status === 'completed' ? 'job.completed' : 'job.failed';
     const data: Record<string, unknown> = {
       job_id: event.jobId,
       status,
@@ -51,10 +54,13 @@ export class WebhookJobEventsListener implements OnApplicationBootstrap, OnAppli
       data.error = event.error || null;
     }
     try {
+      if (!(await this.endpoints.isSubscribed(event.ownerId, type))) {
+        return;
+      }
       await this.dataSource.transaction((manager) =>
         this.publisher.publish(manager, {
           ownerId: event.ownerId,
-          type: status === 'completed' ? 'job.completed' : 'job.failed',
+          type,
           data,
           dedupeKey: `job.${status}:${event.jobId}`,
         }),
