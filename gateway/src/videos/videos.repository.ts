@@ -64,12 +64,24 @@ interface VideoRow {
   version: number;
   created_at: unknown;
   updated_at: unknown;
+  /** The video's tags in their order, as JSON text (SQLite) or already parsed (PostgreSQL's json). */
+  tags: string | string[];
 }
 
 // Lists are read with plain SQL (see queryNamed); entities are only used for single-video reads and writes.
 const VIDEO_COLUMNS =
   'video.id, video.owner_id, video.title, video.title_lower, video.description, video.duration, ' +
   'video.version, video.created_at, video.updated_at';
+
+/**
+ * A listed video's tags, aggregated in the page's own statement: one statement per page instead of a second
+ * one for the tags, which on PostgreSQL is a round trip less per list request.
+ */
+const TAG_LIST: Record<'sqlite' | 'postgres', string> = {
+  sqlite: '(SELECT json_group_array(vt.tag ORDER BY vt.position) FROM video_tags vt WHERE vt.video_id = video.id)',
+  postgres:
+    "(SELECT COALESCE(json_agg(vt.tag ORDER BY vt.position), '[]'::json) FROM video_tags vt WHERE vt.video_id = video.id)",
+};
 
 // Each is the middle column of an (owner_id, <column>, id) index, so pages are read in index order.
 const SORT_COLUMNS: Record<VideoSortField, string> = {
@@ -81,9 +93,11 @@ const SORT_COLUMNS: Record<VideoSortField, string> = {
 @Injectable()
 export class VideosRepository {
   private readonly dateColumn: ColumnMetadata;
+  private readonly tagList: string;
 
   constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {
     this.dateColumn = columnOf(videos, 'createdAt');
+    this.tagList = TAG_LIST[videos.manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite'];
   }
 
   async page(read: VideoPageRead): Promise<ListedVideo[]> {
@@ -96,19 +110,14 @@ export class VideosRepository {
       where.parameters.afterKey = this.keyParameter(read.sort, read.after.key);
       where.parameters.afterId = read.after.id;
     }
-    const manager = this.videos.manager;
     const rows = await queryNamed<Array<VideoRow>>(
-      manager,
-      `SELECT ${VIDEO_COLUMNS} FROM videos video WHERE ${where.sql.join(' AND ')} ` +
+      this.videos.manager,
+      `SELECT ${VIDEO_COLUMNS}, ${this.tagList} AS tags FROM videos video WHERE ${where.sql.join(' AND ')} ` +
         `ORDER BY ${column} ${direction}, video.id ${direction} LIMIT :limit OFFSET :offset`,
       { ...where.parameters, limit: read.limit, offset: read.offset },
     );
-    const tags = await this.tagsOf(
-      manager,
-      rows.map((row) => row.id),
-    );
     return rows.map((row) => {
-      const video = this.toRecord(row, tags.get(row.id) ?? []);
+      const video = this.toRecord(row, typeof row.tags === 'string' ? (JSON.parse(row.tags) as string[]) : row.tags);
       return { video, position: { key: sortKey(row, video, read.sort), id: video.id } };
     });
   }
@@ -176,7 +185,7 @@ export class VideosRepository {
   }
 
   private async withTags(manager: EntityManager, video: Video): Promise<VideoRecord> {
-    return { ...toRecordFields(video), tags: (await this.tagsOf(manager, [video.id])).get(video.id) ?? [] };
+    return { ...toRecordFields(video), tags: await this.tagsOf(manager, video.id) };
   }
 
   async create(manager: EntityManager, video: NewVideo): Promise<VideoRecord> {
@@ -302,23 +311,14 @@ export class VideosRepository {
     }
   }
 
-  /** Every listed video's tags in one query, each video's in the order they were given. */
-  private async tagsOf(manager: EntityManager, videoIds: number[]): Promise<Map<number, string[]>> {
-    const tagsByVideo = new Map<number, string[]>();
-    if (videoIds.length === 0) {
-      return tagsByVideo;
-    }
-    const rows = await queryNamed<Array<{ video_id: number; tag: string }>>(
+  /** A video's tags in the order they were given. */
+  private async tagsOf(manager: EntityManager, videoId: number): Promise<string[]> {
+    const rows = await queryNamed<Array<{ tag: string }>>(
       manager,
-      'SELECT video_id, tag FROM video_tags WHERE video_id IN (:...videoIds) ORDER BY video_id, position',
-      { videoIds },
+      'SELECT tag FROM video_tags WHERE video_id = :videoId ORDER BY position',
+      { videoId },
     );
-    for (const row of rows) {
-      const tags = tagsByVideo.get(row.video_id) ?? [];
-      tags.push(row.tag);
-      tagsByVideo.set(row.video_id, tags);
-    }
-    return tagsByVideo;
+    return rows.map((row) => row.tag);
   }
 }
 
