@@ -26,11 +26,9 @@ export function searchLoggerParams(level: LogLevel): Params {
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         autoLogging: false,
       },
-      // Off the call path: lines gather in a buffer and go out 4 KiB at a time, or within 250 ms when traffic is
-      // light, so a busy service makes one write per dozens of lines instead of one per line (the writes were 6% of
-      // the search service's CPU under load). pino flushes the buffer when the process exits, crashes included
-      // (only a SIGKILL can lose the last lines).
-      pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
+      // Off the call path: lines queue while a write is in flight and go out together; pino flushes the queue
+      // when the process exits, crashes included (only a SIGKILL can lose the last lines).
+      pino.destination({ dest: 1, sync: false }),
     ],
   };
 }

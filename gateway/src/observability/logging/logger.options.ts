@@ -47,11 +47,9 @@ export function gatewayLoggerParams(level: LogLevel): Params {
         // The access log writes plain `req`/`res` summaries; pino-http's wrappers expect Node's objects.
         wrapSerializers: false,
       },
-      // Off the request path: lines gather in a buffer and go out 4 KiB at a time, or within 250 ms when traffic is
-      // light, so a busy service makes one write per dozens of lines instead of one per line (the writes were 6% of
-      // the search service's CPU under load). pino flushes the buffer when the process exits, crashes included
-      // (only a SIGKILL can lose the last lines).
-      pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
+      // Off the request path: lines queue while a write is in flight and go out together; pino flushes the
+      // queue when the process exits, crashes included (only a SIGKILL can lose the last lines).
+      pino.destination({ dest: 1, sync: false }),
     ],
   };
 }
