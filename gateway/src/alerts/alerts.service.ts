@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Observable, Subject } from 'rxjs';
 import { Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { QuotaService } from '../quotas/quota.service';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
 import { AlertEvent } from './alert-event.entity';
@@ -78,6 +79,7 @@ export class AlertsService {
     private readonly figures: AlertFiguresReader,
     private readonly quotas: QuotaService,
     private readonly webhooks: WebhookEventPublisher,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async create(userId: number, dto: CreateAlertRuleDto): Promise<AlertRuleDto> {
@@ -150,7 +152,7 @@ export class AlertsService {
     const figures = await this.figures.read(rule, now);
     const value = metricValue(rule.metric, figures);
     const state = isFiring(value, rule.threshold) ? 'firing' : 'ok';
-    const claimed = await this.rules.manager.transaction(async (manager) => {
+    const claimed = await this.transactions.run(async (manager) => {
       const update = await manager.update(
         AlertRule,
         { id: rule.id, state: rule.state },

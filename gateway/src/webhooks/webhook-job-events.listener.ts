@@ -3,7 +3,7 @@ import { jobStatusToRest } from '@gateway/search/search.mapper';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobEvent } from '@proto/gen/ts/videosearch/search/v1/search';
 import { Subscription } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEventPublisher } from './webhook-event.publisher';
@@ -23,7 +23,7 @@ export class WebhookJobEventsListener implements OnApplicationBootstrap, OnAppli
     private readonly publisher: WebhookEventPublisher,
     private readonly dispatcher: WebhookDispatcherService,
     private readonly endpoints: WebhookEndpointsRepository,
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,7 +57,7 @@ export class WebhookJobEventsListener implements OnApplicationBootstrap, OnAppli
       if (!(await this.endpoints.isSubscribed(event.ownerId, type))) {
         return;
       }
-      await this.dataSource.transaction((manager) =>
+      await this.transactions.run((manager) =>
         this.publisher.publish(manager, {
           ownerId: event.ownerId,
           type,

@@ -2,7 +2,7 @@ import { QuotaThresholdCrossing } from '@gateway/quotas/quota-subject';
 import { QuotaService } from '@gateway/quotas/quota.service';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Subscription } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookEventPublisher } from './webhook-event.publisher';
 
@@ -20,7 +20,7 @@ export class WebhookQuotaEventsListener implements OnApplicationBootstrap, OnApp
     private readonly quotas: QuotaService,
     private readonly publisher: WebhookEventPublisher,
     private readonly dispatcher: WebhookDispatcherService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +35,7 @@ export class WebhookQuotaEventsListener implements OnApplicationBootstrap, OnApp
   async handle(crossing: QuotaThresholdCrossing): Promise<void> {
     const subject = `${crossing.subject.scope}:${crossing.subject.id}`;
     try {
-      await this.dataSource.transaction((manager) =>
+      await this.transactions.run((manager) =>
         this.publisher.publish(manager, {
           ownerId: crossing.ownerId,
           type: 'quota.warning',
