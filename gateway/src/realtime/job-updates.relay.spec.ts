@@ -9,6 +9,7 @@ describe('JobUpdatesRelay', () => {
   const emit = jest.fn();
   const localTo = jest.fn(() => ({ emit }));
   const broadcastTo = jest.fn(() => ({ emit }));
+  const rooms = new Map<string, Set<string>>();
   let sut: JobUpdatesRelay;
 
   const event = (overrides: Partial<JobEvent>): JobEvent => ({
@@ -27,9 +28,13 @@ describe('JobUpdatesRelay', () => {
 
   beforeEach(() => {
     jest.clearAllMocks();
+    rooms.clear();
+    rooms.set('user:7:jobs', new Set(['socket-a'])).set('user:8:jobs', new Set(['socket-b']));
     sut = new JobUpdatesRelay(
       { events$: events.asObservable() } as unknown as JobEventsService,
-      { server: { local: { to: localTo }, to: broadcastTo } } as unknown as RealtimeGateway,
+      {
+        server: { local: { to: localTo }, to: broadcastTo, sockets: { adapter: { rooms } } },
+      } as unknown as RealtimeGateway,
     );
     sut.onApplicationBootstrap();
   });
@@ -52,6 +57,15 @@ describe('JobUpdatesRelay', () => {
       algorithm: 'auto',
       occurred_at: '2026-11-26T10:00:00.000Z',
     });
+  });
+
+  it('builds nothing for an owner with no socket in the job room', () => {
+    rooms.delete('user:8:jobs');
+
+    events.next(event({ ownerId: 8 }));
+
+    expect(localTo).not.toHaveBeenCalled();
+    expect(emit).not.toHaveBeenCalled();
   });
 
   it('drops events without an owner or status instead of failing the stream', () => {

@@ -31,11 +31,13 @@ export class JobUpdatesRelay implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private relay(event: JobEvent): void {
-    if (event.ownerId <= 0) {
+    const room = jobsRoom(event.ownerId);
+    // Most searches have nobody watching: skip building and encoding an update no socket would get.
+    if (event.ownerId <= 0 || !this.gateway.server.sockets.adapter.rooms.has(room)) {
       return;
     }
     try {
-      this.gateway.server.local.to(jobsRoom(event.ownerId)).emit('job_update', toJobUpdateDto(event));
+      this.gateway.server.local.to(room).emit('job_update', toJobUpdateDto(event));
     } catch (error) {
       this.logger.warn(`Dropped a malformed job event: ${error instanceof Error ? error.message : String(error)}`);
     }
