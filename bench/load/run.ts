@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import { createClients, tokenMetadata, unary } from '../../search-service/test/support/grpc-clients';
 import { startSearchService } from '../../search-service/test/support/search-service-process';
 import { startGatewayProcess } from '../../test/support/gateway-process';
 import { summarizeProfile } from '../profile/summarize';
@@ -279,6 +280,75 @@ async function measure(
   };
 }
 
+/** A gRPC call the bench makes straight to the search service, without the gateway. */
+interface GrpcScenario {
+  name: string;
+  call: () => Promise<unknown>;
+}
+
+/**
+ * `connections` callers in a closed loop over one channel (as the gateway holds one), for `seconds`: the search
+ * service's own share of a search, beside the same RPC through the gateway's REST route.
+ */
+async function measureGrpc(connections: number, seconds: number, scenario: GrpcScenario): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        try {
+          await scenario.call();
+          latencies.push(performance.now() - started);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] ?? 0);
+  return {
+    requests: latencies.length,
+    rps: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    non2xx: 0,
+    errors,
+  };
+}
+
+function grpcScenarios(
+  searchUrl: string,
+  searcher: BenchUser,
+  queries: string[],
+): { scenarios: GrpcScenario[]; close(): void } {
+  const clients = createClients(searchUrl);
+  const metadata = tokenMetadata(SERVICE_TOKEN);
+  const random = seededRandom(13);
+  return {
+    scenarios: [
+      {
+        name: 'gRPC Health/Check straight to the search service (grpc-js alone)',
+        call: () => unary(clients.health, 'check', { service: '' }),
+      },
+      {
+        name: 'gRPC Search straight to the search service (no gateway)',
+        call: () =>
+          unary(
+            clients.search,
+            'search',
+            { search: { ownerId: searcher.id, query: queries[Math.floor(random() * queries.length)] }, waitMs: 10_000 },
+            metadata,
+          ),
+      },
+    ],
+    close: () => clients.close(),
+  };
+}
+
 async function cursorAfterPage(base: string, user: BenchUser, page: number): Promise<string | null> {
   const body = (await call(`${base}/api/v1/users/${user.id}/videos?page=${page}&per_page=${PER_PAGE}`, {
     token: user.token,
@@ -410,6 +480,10 @@ async function runOn(database: Database, options: Options, bare: { url: string }
       }
 
       const scenarios = await scenariosFor(gateway.url, library, searcher, options, searchDocs);
+      const grpc = grpcScenarios(search.url, searcher, searchQueries(searchDocs, 5000));
+      const grpcToRun = grpc.scenarios.filter(
+        (scenario) => options.only.length === 0 || options.only.some((name) => scenario.name.includes(name)),
+      );
       for (const connections of options.connections) {
         const ceiling = await measure(bare.url, connections, options.seconds, {
           name: BARE,
@@ -426,25 +500,33 @@ async function runOn(database: Database, options: Options, bare: { url: string }
           searchCpuMs: 0,
           ...ceiling,
         });
-        for (const scenario of scenarios) {
-          const cpuBefore = [cpuSeconds(gateway.pid), cpuSeconds(search.pid)];
-          const measured = await measure(gateway.url, connections, options.seconds, scenario);
+        const record = (name: string, measured: Measurement, cpuBefore: number[]) => {
           const perRequestMs = (pid: number, before: number) =>
             measured.requests > 0 ? ((cpuSeconds(pid) - before) * 1000) / measured.requests : 0;
           rows.push({
             gatewayCpuMs: perRequestMs(gateway.pid, cpuBefore[0]),
             searchCpuMs: perRequestMs(search.pid, cpuBefore[1]),
             database,
-            scenario: scenario.name,
+            scenario: name,
             connections,
             share: measured.rps / ceiling.rps,
             gatewayRssMb: rssMb(gateway.pid),
             searchRssMb: rssMb(search.pid),
             ...measured,
           });
+        };
+        for (const scenario of scenarios) {
+          const cpuBefore = [cpuSeconds(gateway.pid), cpuSeconds(search.pid)];
+          const measured = await measure(gateway.url, connections, options.seconds, scenario);
+          record(scenario.name, measured, cpuBefore);
+        }
+        for (const scenario of grpcToRun) {
+          const cpuBefore = [cpuSeconds(gateway.pid), cpuSeconds(search.pid)];
+          record(scenario.name, await measureGrpc(connections, options.seconds, scenario), cpuBefore);
         }
         console.log(`[${database}] c=${connections} done`);
       }
+      grpc.close();
       return { seedSeconds, indexSeconds };
     } finally {
       await gateway.stop();
