@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { validationExceptionFactory } from '../common/validation/validation-exception.factory';
+import { validationMessages } from '../common/validation/validation-messages';
 import { CreateVideoDto } from '../videos/dto/video.dto';
 import type { ImportRowError } from './video-import.entity';
 
@@ -24,8 +24,7 @@ export function checkRows(rows: readonly RowToCheck[]): CheckedRows {
     if (problems.length === 0) {
       checked.good.push({ row, dto });
     } else {
-      const response = validationExceptionFactory(problems).getResponse() as { error: string };
-      checked.errors.push({ row, message: response.error });
+      checked.errors.push({ row, message: validationMessages(problems).error });
     }
   }
   return checked;
