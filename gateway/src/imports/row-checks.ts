@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { validationMessages } from '../common/validation/validation-messages';
 import { CreateVideoDto } from '../videos/dto/video.dto';
+import { plainlyValidRow } from './plainly-valid-row';
 import type { ImportRowError } from './video-import.entity';
 
 export interface RowToCheck {
@@ -18,6 +19,11 @@ export interface CheckedRows {
 export function checkRows(rows: readonly RowToCheck[]): CheckedRows {
   const checked: CheckedRows = { good: [], errors: [] };
   for (const { row, value } of rows) {
+    const plain = plainlyValidRow(value);
+    if (plain) {
+      checked.good.push({ row, dto: plain });
+      continue;
+    }
     const dto = plainToInstance(CreateVideoDto, value);
     // Synchronous: the DTO has no async constraint, and a promise per constraint per row adds up.
     const problems = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
