@@ -5,6 +5,16 @@ const MAX_PARAMETERS = 30_000;
 /** Rows a PostgreSQL statement inserts from its column arrays: bounds the statement's memory, not its parameters. */
 const MAX_ROWS_PER_ARRAY_STATEMENT = 5000;
 
+export interface InsertRowsOptions<T> {
+  /**
+   * Values every row of the call has in common (owner, stamps, defaults): bound once a statement on PostgreSQL,
+   * where as array elements each was converted, sent and parsed once a row.
+   */
+  shared?: Partial<T>;
+  /** A generated column whose values come back, in row order. */
+  returning?: keyof T & string;
+}
+
 /**
  * Inserts rows with multi-row INSERT statements written here, each value converted by the driver as TypeORM
  * converts it (dates, booleans), and returns the generated ids in row order. TypeORM's insert builder copies
@@ -16,29 +26,37 @@ export async function insertRows<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   properties: ReadonlyArray<keyof T & string>,
   rows: ReadonlyArray<Partial<T>>,
-  returning?: keyof T & string,
+  options: InsertRowsOptions<T> = {},
 ): Promise<number[]> {
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
-  const columns = properties.map((property) => {
+  const columnOf = (property: string) => {
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) {
       throw new Error(`${metadata.name} has no ${property} column`);
     }
     return column;
+  };
+  const columns = properties.map(columnOf);
+  const shared = Object.entries(options.shared ?? {}).map(([property, raw]) => {
+    const column = columnOf(property);
+    return { column, value: driver.preparePersistentValue(raw, column) as unknown };
   });
-  const returningColumn = returning ? metadata.findColumnWithPropertyName(returning) : undefined;
+  const returningColumn = options.returning ? metadata.findColumnWithPropertyName(options.returning) : undefined;
   const postgres = manager.connection.options.type === 'postgres';
   const into =
     `INSERT INTO ${driver.escape(metadata.tablePath)} ` +
-    `(${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
+    `(${[...columns, ...shared.map((item) => item.column)].map((column) => driver.escape(column.databaseName)).join(', ')})`;
   const tail = returningColumn ? ` RETURNING ${driver.escape(returningColumn.databaseName)}` : '';
   // PostgreSQL takes one array parameter per column: a handful of parameters and one small plan whatever the row
   // count, where a VALUES list grows the statement to parse and plan with every row.
-  const arrayTypes = postgres ? columns.map((column) => `${driver.normalizeType(column)}[]`) : [];
+  const arrays = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`);
+  const scalars = shared.map((item, i) => `, $${columns.length + i + 1}::${driver.normalizeType(item.column)}`);
+  const arraySelect = `SELECT *${scalars.join('')} FROM unnest(${arrays.join(', ')})`;
+  const sharedValues = shared.map((item) => item.value);
   const rowsPerStatement = postgres
     ? MAX_ROWS_PER_ARRAY_STATEMENT
-    : Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    : Math.max(1, Math.floor(MAX_PARAMETERS / (columns.length + shared.length)));
   const value = (row: Partial<T>, column: (typeof columns)[number]): unknown =>
     driver.preparePersistentValue(row[column.propertyName as keyof T], column);
   const ids: number[] = [];
@@ -47,18 +65,18 @@ export async function insertRows<T extends ObjectLiteral>(
     let sql: string;
     let parameters: unknown[];
     if (postgres) {
-      parameters = columns.map((column) => chunk.map((row) => value(row, column)));
-      sql = `${into} SELECT * FROM unnest(${arrayTypes.map((type, i) => `$${i + 1}::${type}`).join(', ')})`;
+      parameters = [...columns.map((column) => chunk.map((row) => value(row, column))), ...sharedValues];
+      sql = `${into} ${arraySelect}`;
     } else {
       parameters = [];
-      const tuples = chunk.map((row) => {
-        const placeholders = columns.map((column) => {
+      const placeholders = `(${new Array<string>(columns.length + shared.length).fill('?').join(', ')})`;
+      for (const row of chunk) {
+        for (const column of columns) {
           parameters.push(value(row, column));
-          return '?';
-        });
-        return `(${placeholders.join(', ')})`;
-      });
-      sql = `${into} VALUES ${tuples.join(', ')}`;
+        }
+        parameters.push(...sharedValues);
+      }
+      sql = `${into} VALUES ${new Array<string>(chunk.length).fill(placeholders).join(', ')}`;
     }
     const result: unknown = await manager.query(sql + tail, parameters);
     if (returningColumn) {

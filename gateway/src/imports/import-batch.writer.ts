@@ -21,22 +21,15 @@ export class ImportBatchWriter {
     const now = new Date();
     const stamp = now.toISOString();
     const videos = rows.map((dto) => ({
-      ownerId,
       title: dto.title,
       titleLower: dto.title.toLowerCase(),
       description: dto.description ?? '',
       duration: dto.duration ?? 0,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
     }));
-    const videoIds = await insertRows(
-      manager,
-      Video,
-      ['ownerId', 'title', 'titleLower', 'description', 'duration', 'version', 'createdAt', 'updatedAt'],
-      videos,
-      'id',
-    );
+    const videoIds = await insertRows(manager, Video, ['title', 'titleLower', 'description', 'duration'], videos, {
+      shared: { ownerId, version: 1, createdAt: now, updatedAt: now },
+      returning: 'id',
+    });
     if (videoIds.length !== rows.length) {
       throw new Error(`inserted ${videoIds.length} videos for ${rows.length} rows`);
     }
@@ -54,37 +47,21 @@ export class ImportBatchWriter {
         created_at: stamp,
         updated_at: stamp,
       };
-      return {
-        type: 'upsert' as const,
+      return { videoId: videoIds[index], payload: JSON.stringify(payload) };
+    });
+    const outboxIds = await insertRows(manager, OutboxEvent, ['videoId', 'payload'], events, {
+      shared: {
+        type: 'upsert',
         ownerId,
-        videoId: videoIds[index],
         version: 1,
-        payload: JSON.stringify(payload),
         createdAt: now,
         deliveredAt: null,
         attempts: 0,
         nextAttemptAt: now,
         lastError: null,
-      };
+      },
+      returning: 'id',
     });
-    const outboxIds = await insertRows(
-      manager,
-      OutboxEvent,
-      [
-        'type',
-        'ownerId',
-        'videoId',
-        'version',
-        'payload',
-        'createdAt',
-        'deliveredAt',
-        'attempts',
-        'nextAttemptAt',
-        'lastError',
-      ],
-      events,
-      'id',
-    );
     return { first: outboxIds[0], last: outboxIds[outboxIds.length - 1] };
   }
 }

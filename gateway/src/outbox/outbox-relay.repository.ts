@@ -1,7 +1,7 @@
 import { TransactionRunner } from '@gateway/database/transaction-runner';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { OutboxEvent, OutboxEventType, RelayedEvent } from './outbox-event.entity';
 import { OutboxRepository } from './outbox.repository';
 
@@ -39,16 +39,26 @@ export class OutboxRelayRepository {
    */
   async nextBatch(limit: number, afterId = 0): Promise<RelayedEvent[]> {
     // Raw columns: building entities (three dates each) cost more than the read, on the thread the import shares.
-    const rows = await this.exclusive(() =>
-      this.events
+    const read = (manager: EntityManager) =>
+      manager
+        .getRepository(OutboxEvent)
         .createQueryBuilder('e')
         .select(['e.id AS id', 'e.type AS type', 'e.owner_id AS owner_id', 'e.video_id AS video_id'])
         .addSelect(['e.version AS version', 'e.payload AS payload', 'e.attempts AS attempts'])
         .where('e.delivered_at IS NULL AND e.id > :afterId', { afterId })
         .orderBy('e.id', 'ASC')
         .limit(limit)
-        .getRawMany<RawRelayedEvent>(),
-    );
+        .getRawMany<RawRelayedEvent>();
+    const rows =
+      this.dataSource.options.type === 'postgres'
+        ? await this.dataSource.transaction(async (manager) => {
+            // The partial index of undelivered events, walked in id order, stops after `limit` rows. While a burst
+            // outgrows the table's statistics the planner takes the backlog for a few rows and reads all of it
+            // (bitmap scan) to sort it instead: a cost that grew with the backlog, at every read of a drain.
+            await manager.query("SELECT set_config('enable_bitmapscan', 'off', true)");
+            return read(manager);
+          })
+        : await this.exclusive(() => read(this.events.manager));
     return rows.map((row) => ({
       id: Number(row.id),
       type: row.type,

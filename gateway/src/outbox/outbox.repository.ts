@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Raw, Repository } from 'typeorm';
 import { nextAttemptDelayMs } from './outbox-backoff';
 import { OutboxEvent, OutboxEventType } from './outbox-event.entity';
 
@@ -52,7 +52,10 @@ export class OutboxRepository {
     if (ids.length === 0) {
       return;
     }
-    await this.events.update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: at });
+    // One array parameter on PostgreSQL: a batch's hundreds of ids as one value to bind and plan, not as many.
+    const byId =
+      this.events.manager.connection.options.type === 'postgres' ? Raw((id) => `${id} = ANY(:ids)`, { ids }) : In(ids);
+    await this.events.update({ id: byId, deliveredAt: IsNull() }, { deliveredAt: at });
   }
 
   /** Records a failed attempt and schedules the next one with exponential backoff. */

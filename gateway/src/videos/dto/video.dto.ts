@@ -1,4 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+// The decorators alone, not the package's index: that loads Nest's core and the document builder, which the
+// import's row-check workers (they load this DTO) paid for at every start. They need the metadata polyfill
+// the index brought along.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger/dist/decorators/api-property.decorator';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,6 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import 'reflect-metadata';
 import { PaginationDto } from '../../common/dto/pagination.dto';
 
 export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
