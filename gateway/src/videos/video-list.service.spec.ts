@@ -44,12 +44,16 @@ const ids = (result: { videos: Array<{ id: number }> }): number[] => result.vide
 
 describe(VideoListService.name, () => {
   let sut: VideoListService;
-  let videos: jest.Mocked<Pick<VideosRepository, 'page' | 'countMatching'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'page' | 'pageWithTotal' | 'countMatching'>>;
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'state'>>;
   let anchors: jest.Mocked<Pick<PageAnchors, 'seek'>>;
 
   beforeEach(() => {
-    videos = { page: jest.fn().mockResolvedValue([]), countMatching: jest.fn() };
+    videos = {
+      page: jest.fn().mockResolvedValue([]),
+      pageWithTotal: jest.fn().mockResolvedValue({ videos: [], total: null }),
+      countMatching: jest.fn(),
+    };
     counts = { state: jest.fn().mockResolvedValue({ total: 0, revision: 0 }) };
     anchors = { seek: jest.fn() };
     sut = new VideoListService(
@@ -85,18 +89,32 @@ describe(VideoListService.name, () => {
       });
     });
 
-    it('defaults to the first page of 20, newest first', async () => {
-      await sut.list(7, listQuery());
-
-      expect(videos.page).not.toHaveBeenCalled();
-      counts.state.mockResolvedValue({ total: 3, revision: 1 });
+    it('defaults to the first page of 20, newest first, read with the stored total in one statement', async () => {
+      videos.pageWithTotal.mockResolvedValue({ videos: listed(3), total: 3 });
 
       const result = await sut.list(7, listQuery());
 
-      expect(videos.page).toHaveBeenCalledWith(
-        expect.objectContaining({ sort: 'created_at', order: 'desc', offset: 0, limit: 21 }),
-      );
+      expect(videos.pageWithTotal).toHaveBeenCalledWith({
+        ownerId: 7,
+        filters: NO_FILTERS,
+        sort: 'created_at',
+        order: 'desc',
+        after: undefined,
+        offset: 0,
+        limit: 21,
+      });
+      expect(counts.state).not.toHaveBeenCalled();
       expect(result.pagination).toEqual({ page: 1, per_page: 20, total: 3, pages: 1 });
+    });
+
+    it('reads the stored total apart when the first page is empty', async () => {
+      counts.state.mockResolvedValue({ total: 0, revision: 0 });
+
+      const result = await sut.list(7, listQuery());
+
+      expect(counts.state).toHaveBeenCalledWith(7);
+      expect(result.pagination).toEqual({ page: 1, per_page: 20, total: 0, pages: 0 });
+      expect(result.next_cursor).toBeNull();
     });
 
     it('answers next_cursor null on the last page', async () => {
@@ -183,12 +201,14 @@ describe(VideoListService.name, () => {
     const cursor = encodeCursor({ sort: 'title', order: 'asc', after: { key: 'b', id: 3 }, position: 40 });
 
     it('reads right after the cursor position and reports the page number it reached', async () => {
-      counts.state.mockResolvedValue({ total: 100, revision: 2 });
-      videos.page.mockResolvedValue(listed(21, 4).map((row) => ({ ...row, position: { key: 'c', id: row.video.id } })));
+      videos.pageWithTotal.mockResolvedValue({
+        videos: listed(21, 4).map((row) => ({ ...row, position: { key: 'c', id: row.video.id } })),
+        total: 100,
+      });
 
       const result = await sut.list(7, listQuery({ cursor, per_page: 20, sort: 'title', order: 'asc' }));
 
-      expect(videos.page).toHaveBeenCalledWith({
+      expect(videos.pageWithTotal).toHaveBeenCalledWith({
         ownerId: 7,
         filters: NO_FILTERS,
         sort: 'title',
@@ -197,13 +217,13 @@ describe(VideoListService.name, () => {
         offset: 0,
         limit: 21,
       });
+      expect(counts.state).not.toHaveBeenCalled();
       expect(result.pagination).toEqual({ page: 3, per_page: 20, total: 100, pages: 5 });
       expect(decodeCursor(result.next_cursor as string, 'title', 'asc').position).toBe(60);
     });
 
     it('answers next_cursor null when no video follows', async () => {
-      counts.state.mockResolvedValue({ total: 45, revision: 2 });
-      videos.page.mockResolvedValue(listed(5, 4));
+      videos.pageWithTotal.mockResolvedValue({ videos: listed(5, 4), total: 45 });
 
       const result = await sut.list(7, listQuery({ cursor, per_page: 20, sort: 'title', order: 'asc' }));
 
@@ -214,7 +234,7 @@ describe(VideoListService.name, () => {
       await expect(sut.list(7, listQuery({ cursor, page: 1, sort: 'title', order: 'asc' }))).rejects.toThrow(
         new BadRequestException('send either cursor or page, not both'),
       );
-      expect(videos.page).not.toHaveBeenCalled();
+      expect(videos.pageWithTotal).not.toHaveBeenCalled();
     });
 
     it('refuses a cursor of another order before reading anything', async () => {

@@ -5,7 +5,7 @@ import { ascendingRange, planPageScan } from './page-scan';
 import { ListState, VideoCountsRepository } from './video-counts.repository';
 import { decodeCursor, encodeCursor } from './video-cursor';
 import { toVideoDto } from './video-dto.mapper';
-import { ListedVideo, VideoFilters, VideosRepository } from './videos.repository';
+import { ListedVideo, SortPosition, VideoFilters, VideosRepository } from './videos.repository';
 
 /**
  * How many videos a list holds: exact, or (filtered lists only) a lower bound where counting stopped.
@@ -38,19 +38,11 @@ export class VideoListService {
     }
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort, query.order);
     const pageSize = query.per_page;
-    const count = await this.count(ownerId, filters);
     const start = cursor ? cursor.position : ((query.page ?? 1) - 1) * pageSize;
-    const rows = cursor
-      ? await this.videos.page({
-          ownerId,
-          filters,
-          sort: query.sort,
-          order: query.order,
-          after: cursor.after,
-          offset: 0,
-          limit: pageSize + 1,
-        })
-      : await this.readPageAt(ownerId, filters, query, start, count);
+    const { rows, count } =
+      cursor || start === 0
+        ? await this.readForward(ownerId, filters, query, cursor?.after)
+        : await this.readAt(ownerId, filters, query, start);
     const listed = rows.slice(0, pageSize);
     const last = listed.at(-1);
     const nextCursor =
@@ -70,6 +62,43 @@ export class VideoListService {
       },
       next_cursor: nextCursor,
     };
+  }
+
+  /**
+   * A first page or a cursor's page: read forward whatever the total, so an unfiltered list reads the stored total
+   * in the page's own statement (a second statement only when the page is empty).
+   */
+  private async readForward(
+    ownerId: number,
+    filters: VideoFilters,
+    query: ListVideosQueryDto,
+    after: SortPosition | undefined,
+  ): Promise<{ rows: ListedVideo[]; count: ListCount }> {
+    const read = {
+      ownerId,
+      filters,
+      sort: query.sort,
+      order: query.order,
+      after,
+      offset: 0,
+      limit: query.per_page + 1,
+    };
+    if (hasFilters(filters)) {
+      const count = await this.count(ownerId, filters);
+      return { rows: await this.videos.page(read), count };
+    }
+    const { videos, total } = await this.videos.pageWithTotal(read);
+    return { rows: videos, count: total === null ? await this.count(ownerId, filters) : { total, exact: true } };
+  }
+
+  private async readAt(
+    ownerId: number,
+    filters: VideoFilters,
+    query: ListVideosQueryDto,
+    start: number,
+  ): Promise<{ rows: ListedVideo[]; count: ListCount }> {
+    const count = await this.count(ownerId, filters);
+    return { rows: await this.readPageAt(ownerId, filters, query, start, count), count };
   }
 
   private async count(ownerId: number, filters: VideoFilters): Promise<ListCount> {
