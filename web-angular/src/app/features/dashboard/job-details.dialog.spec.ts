@@ -1,13 +1,9 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
+import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
 import { SearchJob } from '../../core/api/api.types';
 import { JobReplay } from '../../core/api/search.types';
-import { SessionService } from '../../core/auth/session.service';
-import { errorInterceptor } from '../../core/http/error.interceptor';
 import { NotifyService } from '../../core/notify/notify.service';
 import { JobDetailsDialog } from './job-details.dialog';
 
@@ -79,20 +75,11 @@ describe('JobDetailsDialog', () => {
   let notify: { success: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
 
   beforeEach(() => {
-    sessionStorage.clear();
     notify = { success: vi.fn(), error: vi.fn() };
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-        { provide: NotifyService, useValue: notify },
-        { provide: MAT_DIALOG_DATA, useValue: { jobId: 'job-1' } },
-      ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
-    backend = TestBed.inject(HttpTestingController);
+    backend = signedInApiTesting([
+      { provide: NotifyService, useValue: notify },
+      { provide: MAT_DIALOG_DATA, useValue: { jobId: 'job-1' } },
+    ]);
   });
 
   afterEach(() => Reflect.deleteProperty(navigator, 'clipboard'));

@@ -1,10 +1,6 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
-import { SessionService } from '../../core/auth/session.service';
-import { errorInterceptor } from '../../core/http/error.interceptor';
+import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
 import { PinnedQueriesComponent } from './pinned-queries.component';
 
 const SCORE = { reciprocal_rank: 0.5, recall: 1, positions: [2], in_order: true };
@@ -25,17 +21,7 @@ describe('PinnedQueriesComponent', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    sessionStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-      ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
-    backend = TestBed.inject(HttpTestingController);
+    backend = signedInApiTesting();
   });
 
   afterEach(() => backend.verify());

@@ -1,10 +1,7 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient, type NoResultDiagnosisDto } from '@video-search/sdk/angular';
-import { SessionService } from '../../core/auth/session.service';
-import { errorInterceptor } from '../../core/http/error.interceptor';
+import { type NoResultDiagnosisDto } from '@video-search/sdk/angular';
+import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
 import { ZeroResultDoctorComponent } from './zero-result-doctor.component';
 
 const SETTINGS = {
@@ -57,17 +54,7 @@ describe('ZeroResultDoctorComponent', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    sessionStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-      ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
-    backend = TestBed.inject(HttpTestingController);
+    backend = signedInApiTesting();
   });
 
   afterEach(() => backend.verify());
