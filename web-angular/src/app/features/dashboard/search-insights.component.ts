@@ -1,18 +1,8 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, input, viewChild } from '@angular/core';
 import { SearchAnalytics } from '../../core/api/api.types';
 import { LineChartComponent } from '../../ui/charts/line-chart.component';
+import { observedWidth } from '../../ui/charts/observed-width';
 import { searchRateSeries } from './chart-data';
 
 @Component({
@@ -226,22 +216,7 @@ export class SearchInsightsComponent {
   readonly insights = input.required<SearchAnalytics>();
 
   private readonly chartBox = viewChild<ElementRef<HTMLElement>>('chartBox');
-  protected readonly chartWidth = signal(0);
-
-  constructor() {
-    let observer: ResizeObserver | null = null;
-    inject(DestroyRef).onDestroy(() => observer?.disconnect());
-    effect(() => {
-      const box = this.chartBox()?.nativeElement;
-      observer?.disconnect();
-      observer = null;
-      if (!box || typeof ResizeObserver === 'undefined') {
-        return;
-      }
-      observer = new ResizeObserver(([entry]) => this.chartWidth.set(Math.floor(entry.contentRect.width)));
-      observer.observe(box);
-    });
-  }
+  protected readonly chartWidth = observedWidth(this.chartBox);
 
   /** Null without any search in the range. */
   protected readonly rateSeries = computed(() => {

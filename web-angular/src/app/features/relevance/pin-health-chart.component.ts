@@ -1,17 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, input, viewChild } from '@angular/core';
 import type { PinCheckDto } from '@video-search/sdk/angular';
 import { LineChartComponent } from '../../ui/charts/line-chart.component';
+import { observedWidth } from '../../ui/charts/observed-width';
 import { pinHealthSeries } from './relevance';
 
 @Component({
@@ -47,21 +37,6 @@ export class PinHealthChartComponent {
   readonly checks = input.required<PinCheckDto[]>();
 
   private readonly chartBox = viewChild<ElementRef<HTMLElement>>('chartBox');
-  protected readonly width = signal(0);
+  protected readonly width = observedWidth(this.chartBox);
   protected readonly series = computed(() => pinHealthSeries(this.checks()));
-
-  constructor() {
-    let observer: ResizeObserver | null = null;
-    inject(DestroyRef).onDestroy(() => observer?.disconnect());
-    effect(() => {
-      const box = this.chartBox()?.nativeElement;
-      observer?.disconnect();
-      observer = null;
-      if (!box || typeof ResizeObserver === 'undefined') {
-        return;
-      }
-      observer = new ResizeObserver(([entry]) => this.width.set(Math.floor(entry.contentRect.width)));
-      observer.observe(box);
-    });
-  }
 }
