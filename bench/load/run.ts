@@ -361,7 +361,7 @@ async function scenariosFor(
   library: BenchUser,
   searcher: BenchUser,
   options: Options,
-  searchDocs: BenchDocument[],
+  queries: string[],
 ): Promise<Scenario[]> {
   const apiKey = (
     (await call(`${base}/api/v1/auth/api-keys`, { method: 'POST', token: library.token, body: { name: 'bench' } })) as {
@@ -376,7 +376,6 @@ async function scenariosFor(
     path: `/api/v1/users/${library.id}/videos?${query}`,
     headers: jwt,
   });
-  const queries = searchQueries(searchDocs, 5000);
   const random = seededRandom(11);
   const scenarios: Scenario[] = [
     { name: 'GET /health (public)', request: () => ({ method: 'GET', path: '/health' }) },
@@ -479,8 +478,9 @@ async function runOn(database: Database, options: Options, bare: { url: string }
         await waitForIndex(gateway.url, library, libraryDocs.length);
       }
 
-      const scenarios = await scenariosFor(gateway.url, library, searcher, options, searchDocs);
-      const grpc = grpcScenarios(search.url, searcher, searchQueries(searchDocs, 5000));
+      const queries = searchQueries(searchDocs, 5000);
+      const scenarios = await scenariosFor(gateway.url, library, searcher, options, queries);
+      const grpc = grpcScenarios(search.url, searcher, queries);
       const grpcToRun = grpc.scenarios.filter(
         (scenario) => options.only.length === 0 || options.only.some((name) => scenario.name.includes(name)),
       );
