@@ -3,27 +3,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
+import { COOKING_VIDEOS } from '../support/videos.mjs';
 import { waitUntil } from '../support/wait.mjs';
 
 const VIDEOS = [
-  {
-    title: 'Cooking pasta at home',
-    description: 'A quick weeknight pasta recipe with garlic, olive oil and chilli.',
-    duration: 420,
-    tags: ['cooking', 'pasta'],
-  },
-  {
-    title: 'Baking sourdough bread',
-    description: 'Cooking with wild yeast: feeding a starter, shaping and baking the loaf.',
-    duration: 1260,
-    tags: ['cooking', 'baking'],
-  },
-  {
-    title: 'Quick cooking tips',
-    description: 'Knife skills and cooking shortcuts in under a minute.',
-    duration: 45,
-    tags: ['cooking'],
-  },
+  ...COOKING_VIDEOS,
   {
     title: 'Mountain bike trail guide',
     description: 'Riding technical descents safely, with tips on braking and line choice.',

@@ -4,28 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
+import { COOKING_VIDEOS } from '../support/videos.mjs';
 import { waitUntil } from '../support/wait.mjs';
 
-const VIDEOS = [
-  {
-    title: 'Cooking pasta at home',
-    description: 'A quick weeknight pasta recipe with garlic, olive oil and chilli.',
-    duration: 420,
-    tags: ['cooking', 'pasta'],
-  },
-  {
-    title: 'Baking sourdough bread',
-    description: 'Cooking with wild yeast: feeding a starter, shaping and baking the loaf.',
-    duration: 1260,
-    tags: ['cooking', 'baking'],
-  },
-  {
-    title: 'Quick cooking tips',
-    description: 'Knife skills and cooking shortcuts in under a minute.',
-    duration: 45,
-    tags: ['cooking'],
-  },
-];
 const LATE_VIDEO = {
   title: 'Cooking pasta for a crowd',
   description: 'Pasta cooking in big pots.',
@@ -79,7 +60,7 @@ describe('search workbench in a real browser', { timeout: 240_000 }, () => {
   });
 
   step('explains each result: the score parts add up to the relevance score', async () => {
-    for (const video of VIDEOS) {
+    for (const video of COOKING_VIDEOS) {
       const created = await api(`/api/v1/users/${userId}/videos`, { method: 'POST', body: video });
       assert.equal(created.status, 201);
     }
