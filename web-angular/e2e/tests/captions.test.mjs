@@ -3,6 +3,7 @@
 // results, and deletion.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callApi } from '../support/api.mjs';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 import { waitUntil } from '../support/wait.mjs';
@@ -61,12 +62,7 @@ describe('captions in a real browser', { timeout: 300_000 }, () => {
   let pageErrors;
   let videoId;
 
-  const api = async (path) => {
-    const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-      headers: { Authorization: `Bearer ${session.token}` },
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  };
+  const api = (path) => callApi(platform.baseUrl, session.token, `/api/v1${path}`);
   const dialog = () => page.locator('mat-dialog-container').filter({ has: page.getByTestId('captions-panel') });
   const text = async (testId) => (await dialog().getByTestId(testId).innerText()).trim();
 

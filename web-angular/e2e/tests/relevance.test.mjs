@@ -1,6 +1,7 @@
 // End-to-end: the relevance page in Chromium against the real platform: the zero-result doctor and pinned queries.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callApi } from '../support/api.mjs';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 import { waitUntil } from '../support/wait.mjs';
@@ -23,14 +24,7 @@ describe('relevance page in a real browser', { timeout: 300_000 }, () => {
   let userId;
   const videoIds = {};
 
-  const api = async (path, { method = 'GET', body } = {}) => {
-    const response = await fetch(`${platform.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  };
+  const api = (path, init) => callApi(platform.baseUrl, token, path, init);
   const hits = async (query) => {
     const { status, body } = await api(`/api/v1/users/${userId}/search`, { method: 'POST', body: { query } });
     assert.equal(status, 200, `search "${query}" answered ${status}`);

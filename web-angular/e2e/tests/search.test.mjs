@@ -1,6 +1,7 @@
 // End-to-end: the search page and the search settings page in Chromium against the real platform.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callApi } from '../support/api.mjs';
 import { launchBrowser, screenshot } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 import { COOKING_VIDEOS } from '../support/videos.mjs';
@@ -29,14 +30,7 @@ describe('search page and search settings in a real browser', { timeout: 240_000
   const pageErrors = [];
   const videoIds = {};
 
-  const api = async (path, { method = 'GET', body } = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  };
+  const api = (path, init) => callApi(baseUrl, token, path, init);
 
   const box = () => page.locator('[data-testid="instant-search"]');
   const hitTitles = () => page.locator('[data-testid="search-hit"] .hit-title').allTextContents();

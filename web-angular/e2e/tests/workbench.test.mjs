@@ -2,6 +2,7 @@
 // real gateway and search service.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callApi } from '../support/api.mjs';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { startPlatform } from '../support/platform.mjs';
 import { COOKING_VIDEOS } from '../support/videos.mjs';
@@ -27,14 +28,7 @@ describe('search workbench in a real browser', { timeout: 240_000 }, () => {
   let userId;
   let explained;
 
-  const api = async (path, { method = 'GET', body } = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  };
+  const api = (path, init) => callApi(baseUrl, token, path, init);
   const indexHolds = (count) =>
     waitUntil(
       `the index to hold ${count} cooking videos`,
