@@ -1,4 +1,4 @@
-import { INestApplication, NestApplicationOptions, RequestMethod, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, NestApplicationOptions, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { registerBodyParsers } from './common/http/body-parsers';
 import type { HttpHook } from './common/http/http-hook';
 import { applyRouteBodyLimits } from './common/http/route-body-limit';
 import { SecurityHeadersHook } from './common/http/security-headers.hook';
+import { MemoizedValidationPipe } from './common/validation/memoized-validation.pipe';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { appConfig, AppConfig } from './config/app.config';
 import { AccessLogHook } from './observability/logging/access-log.hook';
@@ -96,7 +97,7 @@ export function configureApp(app: NestFastifyApplication): void {
   });
 
   app.useGlobalPipes(
-    new ValidationPipe({
+    new MemoizedValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PureQuery } from '../../common/validation/pure-query';
 import { trim } from '../../common/validation/transforms';
 import {
   CreatedBoundRule,
@@ -197,6 +198,7 @@ const toStatusList = ({ value }: { value: unknown }): unknown =>
     .flatMap((item: unknown) => (typeof item === 'string' ? item.split(',') : [item]))
     .map((item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item));
 
+@PureQuery()
 export class ListJobsQueryDto {
   @ApiPropertyOptional({
     description: 'One status or a comma-separated list',

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import 'reflect-metadata';
 import { PaginationDto } from '../../common/dto/pagination.dto';
+import { PureQuery } from '../../common/validation/pure-query';
 
 export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
 export type VideoSortField = (typeof VIDEO_SORT_FIELDS)[number];
@@ -101,6 +102,7 @@ export class UpdateVideoDto {
   tags?: string[];
 }
 
+@PureQuery()
 export class ListVideosQueryDto {
   // No initializer: the service applies the default, so that a page sent together with a cursor shows.
   @ApiPropertyOptional({
