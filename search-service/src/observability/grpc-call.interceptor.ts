@@ -31,10 +31,23 @@ export function grpcCodeOf(error: unknown): GrpcStatus {
   return GrpcStatus.INTERNAL;
 }
 
+/** Method names by handler: read from the handler's metadata once, not on every call. */
+const methodNames = new WeakMap<object, string>();
+
 function methodName(context: ExecutionContext): string {
-  const patterns = Reflect.getMetadata(PATTERN_METADATA, context.getHandler()) as GrpcPattern[] | undefined;
+  const handler = context.getHandler();
+  let name = methodNames.get(handler);
+  if (name === undefined) {
+    name = methodNameOf(handler);
+    methodNames.set(handler, name);
+  }
+  return name;
+}
+
+function methodNameOf(handler: ReturnType<ExecutionContext['getHandler']>): string {
+  const patterns = Reflect.getMetadata(PATTERN_METADATA, handler) as GrpcPattern[] | undefined;
   const pattern = patterns?.[0];
-  const rpc = pattern?.rpc ?? context.getHandler().name;
+  const rpc = pattern?.rpc ?? handler.name;
   // As the proto spells it (and the gateway's client metrics label it): `SearchService/SubmitSearch`.
   const name = rpc.charAt(0).toUpperCase() + rpc.slice(1);
   return pattern?.service ? `${pattern.service}/${name}` : name;
