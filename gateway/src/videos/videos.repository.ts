@@ -141,7 +141,13 @@ export class VideosRepository {
   private toListed(rows: VideoRow[], sort: VideoSortField): ListedVideo[] {
     return rows.map((row) => {
       const video = this.toRecord(row, typeof row.tags === 'string' ? (JSON.parse(row.tags) as string[]) : row.tags);
-      return { video, position: { key: sortKey(row, video, sort), id: video.id } };
+      return {
+        video,
+        // Only the last video's position is read (for next_cursor): a date key is not formatted for every row.
+        get position(): SortPosition {
+          return { key: sortKey(row, video, sort), id: video.id };
+        },
+      };
     });
   }
 
