@@ -20,7 +20,7 @@ describe('UsersRepository.findById', () => {
       prepareHydratedValue: (raw: string) => new Date(`${raw.replace(' ', 'T')}Z`),
     };
     const users = {
-      manager: { connection: { driver }, query },
+      manager: { connection: { driver, options: { type: 'better-sqlite3' } }, query },
       metadata: { findColumnWithPropertyName: () => ({ propertyName: 'createdAt' }) },
     } as unknown as Repository<User>;
     sut = new UsersRepository(users);
