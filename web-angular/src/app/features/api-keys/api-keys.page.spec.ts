@@ -1,10 +1,7 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
+import { apiTesting } from '../../../testing/api-testing';
 import { ApiKey, ApiKeyAnalytics } from '../../core/api/api.types';
-import { errorInterceptor } from '../../core/http/error.interceptor';
 import ApiKeysPage from './api-keys.page';
 
 const key = (id: string, overrides: Partial<ApiKey> = {}): ApiKey => ({
@@ -36,15 +33,7 @@ describe('ApiKeysPage', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = apiTesting();
   });
 
   const keyList = (): TestRequest => backend.expectOne((request) => request.url === '/api/v1/auth/api-keys');

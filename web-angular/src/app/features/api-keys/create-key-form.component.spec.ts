@@ -1,10 +1,7 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
+import { apiTesting } from '../../../testing/api-testing';
 import { CreatedApiKey } from '../../core/api/api.types';
-import { errorInterceptor } from '../../core/http/error.interceptor';
 import { CreateKeyFormComponent } from './create-key-form.component';
 import { endOfLocalDay, localToday } from './key-input';
 
@@ -24,15 +21,7 @@ describe('CreateKeyFormComponent', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = apiTesting();
   });
 
   afterEach(() => backend.verify());

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { SearchJob } from '../../core/api/api.types';
 import { JobReplay } from '../../core/api/search.types';
 import { NotifyService } from '../../core/notify/notify.service';

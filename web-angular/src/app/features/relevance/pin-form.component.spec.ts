@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { PinFormComponent } from './pin-form.component';
 
 describe('PinFormComponent', () => {

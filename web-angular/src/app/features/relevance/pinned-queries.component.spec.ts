@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { PinnedQueriesComponent } from './pinned-queries.component';
 
 const SCORE = { reciprocal_rank: 0.5, recall: 1, positions: [2], in_order: true };

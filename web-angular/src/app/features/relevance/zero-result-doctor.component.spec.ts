@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { type NoResultDiagnosisDto } from '@video-search/sdk/angular';
-import { signedInApiTesting } from '../../../testing/signed-in-api-testing';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { ZeroResultDoctorComponent } from './zero-result-doctor.component';
 
 const SETTINGS = {

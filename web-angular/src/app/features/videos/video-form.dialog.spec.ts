@@ -1,12 +1,8 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { Video } from '../../core/api/api.types';
-import { SessionService } from '../../core/auth/session.service';
-import { errorInterceptor } from '../../core/http/error.interceptor';
 import { VideoFormDialog } from './video-form.dialog';
 
 const existing: Video = {
@@ -23,19 +19,14 @@ describe('VideoFormDialog', () => {
   let close: ReturnType<typeof vi.fn>;
 
   function open(video: Video | null) {
-    sessionStorage.clear();
     close = vi.fn();
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
+    signedInApiTesting(
+      [
         { provide: MAT_DIALOG_DATA, useValue: { video } },
         { provide: MatDialogRef, useValue: { close } },
       ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 2, email: 'a@b.c', name: '' } });
+      2,
+    );
     const fixture = TestBed.createComponent(VideoFormDialog);
     fixture.detectChanges();
     return fixture;

@@ -1,11 +1,7 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { BehaviorSubject, Subject } from 'rxjs';
-import { SessionService } from '../../core/auth/session.service';
-import { errorInterceptor } from '../../core/http/error.interceptor';
+import { signedInApiTesting } from '../../../testing/api-testing';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { JobUpdate, LiveMode } from '../../core/realtime/realtime.types';
 import { VideoSearchComponent } from './video-search.component';
@@ -15,22 +11,10 @@ describe('VideoSearchComponent', () => {
   let updates: Subject<JobUpdate>;
 
   beforeEach(() => {
-    sessionStorage.clear();
     updates = new Subject<JobUpdate>();
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-        {
-          provide: RealtimeService,
-          useValue: { mode$: new BehaviorSubject<LiveMode>('socket'), jobUpdates$: updates },
-        },
-      ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
-    backend = TestBed.inject(HttpTestingController);
+    backend = signedInApiTesting([
+      { provide: RealtimeService, useValue: { mode$: new BehaviorSubject<LiveMode>('socket'), jobUpdates$: updates } },
+    ]);
   });
 
   async function search(query: string) {

@@ -1,13 +1,10 @@
-import { HttpEventType, HttpRequest, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpEventType, HttpRequest } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { of } from 'rxjs';
+import { signedInApiTesting } from '../../../../testing/api-testing';
 import { CaptionCue, Captions } from '../../../core/api/api.types';
-import { SessionService } from '../../../core/auth/session.service';
-import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { CaptionsPanelComponent } from './captions-panel.component';
 
 const URL = '/api/v1/users/2/videos/5/captions';
@@ -46,19 +43,11 @@ describe('CaptionsPanelComponent', () => {
   let confirmed: boolean;
 
   beforeEach(() => {
-    sessionStorage.clear();
     confirmed = true;
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideHeyApiClient(client),
-        { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(confirmed) }) } },
-      ],
-    });
-    TestBed.inject(SessionService).start({ token: 't', user: { id: 2, email: 'a@b.c', name: '' } });
-    backend = TestBed.inject(HttpTestingController);
+    backend = signedInApiTesting(
+      [{ provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(confirmed) }) } }],
+      2,
+    );
   });
 
   afterEach(() => backend.verify());

@@ -7,12 +7,13 @@ import { client, provideHeyApiClient } from '@video-search/sdk/angular';
 import { SessionService } from '../app/core/auth/session.service';
 import { errorInterceptor } from '../app/core/http/error.interceptor';
 
+type Providers = Array<Provider | EnvironmentProviders>;
+
 /**
  * Configures the testing module as the app talks to the API (HttpClient with the error interceptor, the generated
- * client) over the testing backend, signed in as user 9, and returns the backend to answer the requests with.
+ * client) over the testing backend, and returns the backend to answer the requests with.
  */
-export function signedInApiTesting(providers: Array<Provider | EnvironmentProviders> = []): HttpTestingController {
-  sessionStorage.clear();
+export function apiTesting(providers: Providers = []): HttpTestingController {
   TestBed.configureTestingModule({
     providers: [
       provideNoopAnimations(),
@@ -22,6 +23,13 @@ export function signedInApiTesting(providers: Array<Provider | EnvironmentProvid
       ...providers,
     ],
   });
-  TestBed.inject(SessionService).start({ token: 't', user: { id: 9, email: 'a@b.c', name: '' } });
   return TestBed.inject(HttpTestingController);
+}
+
+/** As apiTesting, signed in (as user 9 unless told otherwise) from a fresh session storage. */
+export function signedInApiTesting(providers: Providers = [], userId = 9): HttpTestingController {
+  sessionStorage.clear();
+  const backend = apiTesting(providers);
+  TestBed.inject(SessionService).start({ token: 't', user: { id: userId, email: 'a@b.c', name: '' } });
+  return backend;
 }
