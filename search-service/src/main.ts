@@ -4,11 +4,12 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { grpcConfig, type GrpcConfig } from './config/grpc.config';
 import { grpcServerOptions } from './grpc/grpc-server.options';
+import { GrpcCallObserver } from './observability/grpc-call-observer';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(AppModule, {
-    inject: [grpcConfig.KEY],
-    useFactory: (config: GrpcConfig) => grpcServerOptions(config),
+    inject: [grpcConfig.KEY, GrpcCallObserver],
+    useFactory: (config: GrpcConfig, calls: GrpcCallObserver) => grpcServerOptions(config, [calls.interceptor]),
     // Startup lines wait for the JSON logger instead of going out in Nest's text format.
     bufferLogs: true,
   });

@@ -1,4 +1,4 @@
-import { ServerCredentials, type Server } from '@grpc/grpc-js';
+import { ServerCredentials, type Server, type ServerInterceptor } from '@grpc/grpc-js';
 import { GrpcOptions, Transport } from '@nestjs/microservices';
 import {
   DESCRIPTOR_SET_PATH,
@@ -28,7 +28,8 @@ function credentialsFor(config: GrpcConfig): ServerCredentials {
   );
 }
 
-export function grpcServerOptions(config: GrpcConfig): GrpcOptions {
+/** `interceptors` run around every call at the grpc-js server, before Nest sees it. */
+export function grpcServerOptions(config: GrpcConfig, interceptors: ServerInterceptor[] = []): GrpcOptions {
   return {
     transport: Transport.GRPC,
     options: {
@@ -37,6 +38,8 @@ export function grpcServerOptions(config: GrpcConfig): GrpcOptions {
       protoPath: [...SEARCH_PROTO_FILES, HEALTH_PROTO_FILE].map((file) => join(PROTO_ROOT, file)),
       loader: PROTO_LOADER_OPTIONS,
       credentials: credentialsFor(config),
+      // Nest hands its channel options to grpc-js's Server constructor, whose options take the interceptors.
+      channelOptions: { interceptors },
       gracefulShutdown: true,
       onLoadPackageDefinition: (_pkg: unknown, server: Pick<Server, 'addService'>) =>
         createReflectionService(DESCRIPTOR_SET_PATH).addToServer(server),

@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { GaugeSources } from './gauge-sources';
-import { GrpcCallInterceptor } from './grpc-call.interceptor';
+import { GrpcCallObserver } from './grpc-call-observer';
 import { searchLoggerParams } from './logger.options';
 import { MetricsServer } from './metrics-server';
 import { ObservabilityConfig, observabilityConfig } from './observability.config';
@@ -26,8 +25,8 @@ const observabilityConfigFeature = ConfigModule.forFeature(observabilityConfig);
     { provide: SearchMetrics, useFactory: () => new SearchMetrics() },
     GaugeSources,
     MetricsServer,
-    { provide: APP_INTERCEPTOR, useClass: GrpcCallInterceptor },
+    GrpcCallObserver,
   ],
-  exports: [SearchMetrics],
+  exports: [SearchMetrics, GrpcCallObserver],
 })
 export class ObservabilityModule {}
