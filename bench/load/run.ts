@@ -331,7 +331,7 @@ function grpcScenarios(
   return {
     scenarios: [
       {
-        name: 'gRPC Health/Check straight to the search service (grpc-js alone)',
+        name: 'gRPC Health/Check straight to the search service (no gateway)',
         call: () => unary(clients.health, 'check', { service: '' }),
       },
       {
