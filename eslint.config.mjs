@@ -1,4 +1,5 @@
 import eslint from '@eslint/js';
+import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,16 +14,16 @@ export default tseslint.config(
       'proto/gen/**',
       'sdk/src/generated/**',
       'sdk/src/angular/generated/**',
-      'web-angular/**',
+      'web-angular/e2e/**',
+      'web-angular/.angular/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
     ],
   },
-  eslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
-  prettier,
   {
+    files: ['**/*.ts'],
+    extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked, prettier],
     languageOptions: {
       globals: { ...globals.node, ...globals.jest },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -57,5 +58,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The dashboard runs in a browser and is checked against Angular's style guide, templates included.
+    files: ['web-angular/src/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'app', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'app', style: 'kebab-case' }],
+      // Angular's own API is built on passing static methods unbound (`Validators.required`), which use no `this`.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['web-angular/src/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },
 );

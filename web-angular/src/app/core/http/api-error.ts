@@ -24,7 +24,7 @@ const STATUS_FALLBACKS: Record<number, string> = {
 
 function bodyMessage(body: unknown): string | null {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error: unknown }).error;
+    const error = body.error;
     if (typeof error === 'string' && error.trim()) {
       return error;
     }

@@ -38,7 +38,7 @@ describe('ApiKeysPage', () => {
 
   const keyList = (): TestRequest => backend.expectOne((request) => request.url === '/api/v1/auth/api-keys');
 
-  async function render() {
+  function render() {
     const fixture = TestBed.createComponent(ApiKeysPage);
     fixture.detectChanges();
     const host = fixture.nativeElement as HTMLElement;
@@ -56,7 +56,7 @@ describe('ApiKeysPage', () => {
   }
 
   it('shows each key with its permissions as chips (one for all of them), its expiry and whether it has expired', async () => {
-    const { answer, row, text } = await render();
+    const { answer, row, text } = render();
     const list = await answer(LIVE);
 
     expect(list.request.params.has('include_revoked')).toBe(false);
@@ -73,7 +73,7 @@ describe('ApiKeysPage', () => {
   });
 
   it('lists revoked keys with when they were revoked once "Show revoked keys" is on, and hides them again', async () => {
-    const { fixture, host, answer, row, text } = await render();
+    const { fixture, host, answer, row, text } = render();
     await answer(LIVE);
 
     host.querySelector<HTMLButtonElement>('[data-testid="show-revoked"] button')!.click();

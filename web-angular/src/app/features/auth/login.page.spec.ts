@@ -29,7 +29,7 @@ describe('LoginPage', () => {
     element.querySelector('form')?.dispatchEvent(new Event('submit'));
   }
 
-  it('signs in, stores the session and goes to the return URL', async () => {
+  it('signs in, stores the session and goes to the return URL', () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const fixture = TestBed.createComponent(LoginPage);
     fixture.componentRef.setInput('returnUrl', '/dashboard');

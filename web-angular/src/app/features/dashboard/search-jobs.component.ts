@@ -56,8 +56,9 @@ export class SearchJobsComponent {
   protected readonly pollSeconds = JOBS_POLL_MS / 1000;
   protected readonly columns = ['status', 'query', 'algorithm', 'result_count', 'duration_ms', 'created_at', 'actions'];
   protected readonly query = signal<JobListQuery>({ page: 1, per_page: 10 });
-  protected readonly filters = inject(NonNullableFormBuilder).group({
-    status: ['' as JobStatus | ''],
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly filters = this.fb.group({
+    status: this.fb.control<JobStatus | ''>(''),
     q: [''],
     start_date: [''],
     end_date: [''],

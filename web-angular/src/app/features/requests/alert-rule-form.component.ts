@@ -75,7 +75,7 @@ export class AlertRuleFormComponent {
   protected readonly maxWindow = MAX_WINDOW_MINUTES;
   protected readonly form = this.fb.group({
     apiKeyId: [''],
-    metric: ['error_rate' as AlertMetric],
+    metric: this.fb.control<AlertMetric>('error_rate'),
     threshold: [50, [Validators.required, Validators.min(0)]],
     windowMinutes: [
       DEFAULT_WINDOW_MINUTES,

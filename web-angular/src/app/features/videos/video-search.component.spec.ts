@@ -17,7 +17,7 @@ describe('VideoSearchComponent', () => {
     ]);
   });
 
-  async function search(query: string) {
+  function search(query: string) {
     const fixture = TestBed.createComponent(VideoSearchComponent);
     fixture.detectChanges();
     backend
@@ -30,14 +30,14 @@ describe('VideoSearchComponent', () => {
     return fixture;
   }
 
-  async function settle(fixture: Awaited<ReturnType<typeof search>>) {
+  async function settle(fixture: ReturnType<typeof search>) {
     await fixture.whenStable();
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
 
   it('shows ranked results with safe highlighting when the job finishes at once', async () => {
-    const fixture = await search('cook');
+    const fixture = search('cook');
     const request = backend.expectOne('/api/v1/users/9/search');
     expect(request.request.body).toEqual({ query: 'cook' });
     request.flush({
@@ -70,7 +70,7 @@ describe('VideoSearchComponent', () => {
   });
 
   it('follows a 202 job live until its results arrive', async () => {
-    const fixture = await search('slow query');
+    const fixture = search('slow query');
     backend
       .expectOne('/api/v1/users/9/search')
       .flush({ job_id: 'j2', status: 'queued' }, { status: 202, statusText: 'Accepted' });
@@ -97,7 +97,7 @@ describe('VideoSearchComponent', () => {
   });
 
   it('explains a failure such as an open circuit breaker', async () => {
-    const fixture = await search('cook');
+    const fixture = search('cook');
     backend
       .expectOne('/api/v1/users/9/search')
       .flush(

@@ -4,7 +4,9 @@ import { FileDropDirective } from './file-drop.directive';
 
 @Component({
   imports: [FileDropDirective],
-  template: `<label appFileDrop [fileDropDisabled]="disabled()" (fileDropped)="files.push($event)">zone</label>`,
+  template: `<label appFileDrop [fileDropDisabled]="disabled()" (fileDropped)="files.push($event)"
+    >zone <input type="file"
+  /></label>`,
 })
 class Host {
   readonly disabled = signal(false);

@@ -43,7 +43,7 @@ export function errorLine(error: unknown): number | null {
   }
   const body = error.body;
   if (body && typeof body === 'object' && 'line' in body) {
-    const line = (body as { line: unknown }).line;
+    const line = body.line;
     if (typeof line === 'number' && Number.isInteger(line) && line > 0) {
       return line;
     }
