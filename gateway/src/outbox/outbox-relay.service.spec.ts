@@ -1,5 +1,7 @@
+import { currentRequestScope, runInRequestScope } from '@gateway/observability/logging/request-id';
 import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxRelayConfig } from './outbox-relay.config';
 import { OutboxRelayRepository } from './outbox-relay.repository';
@@ -235,6 +237,26 @@ describe(OutboxRelayService.name, () => {
       await jest.advanceTimersByTimeAsync(1);
 
       expect(sent).toEqual(['upsert 1@1']);
+    });
+
+    it("runs the cycles a request's commit woke outside that request's scope", async () => {
+      const scopes: unknown[] = [];
+      client.upsertVideos.mockImplementation(({ videos }) => {
+        scopes.push(currentRequestScope());
+        sent.push(...videos.map((video) => `upsert ${video.videoId}@${video.version}`));
+        return Promise.resolve({ applied: videos.length, skipped: 0 });
+      });
+      sut.onApplicationBootstrap();
+      await setTimeout(10);
+      pending = [upsert(1, 1)];
+
+      runInRequestScope({ requestId: 'req-1', upstreamMs: 0 }, () => sut.wake());
+      await setTimeout(20);
+      pending = [upsert(2, 1)];
+      await setTimeout(config.pollIntervalMs + 20);
+
+      expect(sent).toEqual(['upsert 1@1', 'upsert 2@1']);
+      expect(scopes).toEqual([undefined, undefined]);
     });
 
     it('runs the next cycle right after the one a commit arrived during', async () => {

@@ -1,3 +1,4 @@
+import { outsideRequestScope } from '@gateway/observability/logging/request-id';
 import { describeError } from '@gateway/search/describe-error';
 import { MAX_INDEX_CALL_BYTES, chunkByBudget } from '@gateway/search/grpc/message-budget';
 import { SearchGrpcClient } from '@gateway/search/grpc/search-grpc.client';
@@ -89,10 +90,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (this.stopping) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.cycle = this.tick();
-    }, delayMs);
+    // wake() comes from a request's commit: the cycles after it must not run in that request's scope.
+    this.timer = outsideRequestScope(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.cycle = this.tick();
+      }, delayMs),
+    );
   }
 
   private async tick(): Promise<void> {

@@ -1,3 +1,5 @@
+import { setTimeout } from 'node:timers/promises';
+import { currentRequestScope, runInRequestScope } from '../observability/logging/request-id';
 import type { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
@@ -49,6 +51,23 @@ describe('WebhookDispatcherService', () => {
       endpoints as unknown as WebhookEndpointsRepository,
       config,
     );
+  });
+
+  it("runs the cycles a request nudged outside that request's scope", async () => {
+    const scopes: unknown[] = [];
+    const withDue = deliveries as unknown as { findDueIds: jest.Mock };
+    withDue.findDueIds = jest.fn(() => {
+      scopes.push(currentRequestScope());
+      return Promise.resolve([]);
+    });
+    sut.onApplicationBootstrap();
+    await setTimeout(10);
+
+    runInRequestScope({ requestId: 'req-1', upstreamMs: 0 }, () => sut.nudge());
+    await setTimeout(20);
+    await sut.beforeApplicationShutdown();
+
+    expect(scopes).toEqual([undefined, undefined]);
   });
 
   it('records a 2xx as succeeded, signed with the current and the previous secret', async () => {

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { outsideRequestScope } from '../observability/logging/request-id';
 import { webhookRetryDelayMs } from './webhook-backoff';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -54,10 +55,13 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
     if (this.stopping) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.cycle = this.tick();
-    }, delayMs);
+    // nudge() comes from a request: the cycles after it must not run in that request's scope.
+    this.timer = outsideRequestScope(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.cycle = this.tick();
+      }, delayMs),
+    );
   }
 
   private async tick(): Promise<void> {

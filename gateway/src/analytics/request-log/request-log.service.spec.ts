@@ -1,5 +1,7 @@
+import { setImmediate } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TransactionRunner } from '../../database/transaction-runner';
+import { currentRequestScope, runInRequestScope } from '../../observability/logging/request-id';
 import type { AnalyticsConfig } from '../analytics.config';
 import type { RollupWriter } from '../rollups/rollup.writer';
 import { RequestLogEntry } from './request-log-entry';
@@ -42,6 +44,22 @@ describe('RequestLogService', () => {
     [1, 2, 3, 4].forEach((user) => sut.record(entry(user)));
     await sut.flush();
     expect(written.map((batch) => batch.map((e) => e.userId))).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('writes a full batch soon, outside the scope of the request whose entry filled it', async () => {
+    const scopes: unknown[] = [];
+    write.mockImplementation((_manager: EntityManager, batch: readonly RequestLogEntry[]) => {
+      scopes.push(currentRequestScope());
+      written.push([...batch]);
+      return Promise.resolve();
+    });
+    runInRequestScope({ requestId: 'req-3', upstreamMs: 0 }, () =>
+      [1, 2, 3].forEach((user) => sut.record(entry(user))),
+    );
+    await setImmediate();
+    await sut.flush();
+    expect(written).toHaveLength(1);
+    expect(scopes).toEqual([undefined]);
   });
 
   it('announces the users whose requests were written, never anonymous ones', async () => {

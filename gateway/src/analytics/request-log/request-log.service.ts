@@ -9,6 +9,7 @@ import {
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { outsideRequestScope } from '../../observability/logging/request-id';
 import { analyticsConfig, AnalyticsConfig } from '../analytics.config';
 import { RollupWriter } from '../rollups/rollup.writer';
 import { RequestLogEntry } from './request-log-entry';
@@ -55,10 +56,13 @@ export class RequestLogService implements OnApplicationBootstrap, BeforeApplicat
     }
     if (this.buffer.length >= this.config.batchSize && !this.batchFlushScheduled) {
       this.batchFlushScheduled = true;
-      setImmediate(() => {
-        this.batchFlushScheduled = false;
-        void this.flush();
-      });
+      // The request whose entry filled the batch is not the flush's: its lines and calls are nobody's request.
+      outsideRequestScope(() =>
+        setImmediate(() => {
+          this.batchFlushScheduled = false;
+          void this.flush();
+        }),
+      );
     }
   }
 

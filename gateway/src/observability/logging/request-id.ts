@@ -41,6 +41,15 @@ export function runInRequestScope(scope: RequestScope, next: () => void): void {
   context.run(scope, next);
 }
 
+/**
+ * Runs `work` outside any request's scope, for background loops a request may start or wake: the timers they set
+ * would otherwise carry that request's scope into every later cycle (its id on their log lines and gRPC calls, their
+ * calls' time added to its upstream time).
+ */
+export function outsideRequestScope<T>(work: () => T): T {
+  return context.exit(work);
+}
+
 /** The scope of the REST request being served, if any; background work (outbox relay, job stream) has none. */
 export function currentRequestScope(): RequestScope | undefined {
   return context.getStore();
