@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isErrorStatus, RequestLogEntry } from '../request-log/request-log-entry';
 import { addToHistogram, BUCKET_COLUMNS, emptyHistogram, Histogram } from './latency-histogram';
-import { dayKey, minuteKey, RollupGranularity } from './rollup-buckets';
+import { dayKey, MINUTE_MS, minuteKey, RollupGranularity } from './rollup-buckets';
 
 export const ROLLUP_TABLES: Record<RollupGranularity, string> = {
   minute: 'usage_rollups_minute',
@@ -46,13 +46,20 @@ const LOG_ROWS_PER_STATEMENT = 1000;
 export function aggregateEntries(entries: readonly RequestLogEntry[], granularity: RollupGranularity): RollupDelta[] {
   const toBucket = granularity === 'minute' ? minuteKey : dayKey;
   const deltas = new Map<string, RollupDelta>();
+  // A batch spans a second or so: its entries share a minute, hence a bucket of either granularity.
+  let lastMinute = Number.NaN;
+  let bucket = '';
   for (const entry of entries) {
     if (entry.userId === null) {
       continue;
     }
-    const bucket = toBucket(entry.occurredAt);
+    const minute = Math.floor(entry.occurredAt.getTime() / MINUTE_MS);
+    if (minute !== lastMinute) {
+      lastMinute = minute;
+      bucket = toBucket(entry.occurredAt);
+    }
     const apiKeyId = entry.apiKeyId ?? '';
-    const key = [entry.userId, bucket, apiKeyId, entry.method, entry.route, entry.status].join('\u0000');
+    const key = `${entry.userId}\u0000${bucket}\u0000${apiKeyId}\u0000${entry.method}\u0000${entry.route}\u0000${entry.status}`;
     let delta = deltas.get(key);
     if (!delta) {
       delta = {
@@ -96,17 +103,20 @@ export class RollupWriter {
   private async insertLogs(manager: EntityManager, entries: readonly RequestLogEntry[]): Promise<void> {
     for (let offset = 0; offset < entries.length; offset += LOG_ROWS_PER_STATEMENT) {
       const chunk = entries.slice(offset, offset + LOG_ROWS_PER_STATEMENT);
-      const values = chunk.flatMap((entry) => [
-        entry.occurredAt.toISOString(),
-        entry.userId,
-        entry.apiKeyId,
-        entry.method,
-        entry.route,
-        entry.status,
-        entry.latencyMs,
-        entry.requestId,
-        entry.upstreamMs,
-      ]);
+      const values: unknown[] = [];
+      for (const entry of chunk) {
+        values.push(
+          entry.occurredAt.toISOString(),
+          entry.userId,
+          entry.apiKeyId,
+          entry.method,
+          entry.route,
+          entry.status,
+          entry.latencyMs,
+          entry.requestId,
+          entry.upstreamMs,
+        );
+      }
       const sql = `INSERT INTO request_logs (${LOG_COLUMNS.join(', ')}) VALUES ${rowsOfPlaceholders(manager, chunk.length, LOG_COLUMNS.length)}`;
       await manager.query(sql, values);
     }
@@ -148,9 +158,17 @@ export class RollupWriter {
 
 /** `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL. */
 function rowsOfPlaceholders(manager: EntityManager, rows: number, columns: number): string {
-  const positional = manager.connection.driver.options.type === 'postgres';
-  let index = 0;
-  const row = (): string =>
-    `(${Array.from({ length: columns }, () => (positional ? `$${(index += 1)}` : '?')).join(', ')})`;
-  return Array.from({ length: rows }, row).join(', ');
+  if (manager.connection.driver.options.type !== 'postgres') {
+    const row = `(${'?, '.repeat(columns - 1)}?)`;
+    return new Array<string>(rows).fill(row).join(', ');
+  }
+  const placeholders: string[] = [];
+  for (let row = 0; row < rows; row += 1) {
+    const cells: string[] = [];
+    for (let column = 1; column <= columns; column += 1) {
+      cells.push(`$${row * columns + column}`);
+    }
+    placeholders.push(`(${cells.join(', ')})`);
+  }
+  return placeholders.join(', ');
 }
