@@ -1,4 +1,6 @@
 import type { JobsConfig } from '@search/config/jobs.config';
+import { Store, storage } from 'nestjs-pino/storage';
+import type { Logger } from 'pino';
 import type { JobEventsBus } from './job-events.bus';
 import { JobRecorder } from './job-recorder';
 import type { JobsRepository } from './jobs.repository';
@@ -60,6 +62,17 @@ describe('JobRecorder', () => {
       await jest.advanceTimersByTimeAsync(config.recordFlushMs);
       expect(jobs.insertMany).toHaveBeenCalledTimes(1);
       expect(ids(jobs.insertMany.mock.calls[0][0])).toEqual(['a', 'b']);
+    });
+
+    it('writes outside the logging context of the call whose job filled the batch', async () => {
+      const stores: unknown[] = [];
+      jobs.insertMany.mockImplementation(() => {
+        stores.push(storage.getStore());
+        return Promise.resolve();
+      });
+      storage.run(new Store({} as Logger), () => ['a', 'b', 'c'].forEach((id) => sut.record(finished(id))));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(stores).toEqual([undefined]);
     });
 
     it('writes at once when a batch is full, and no batch is larger than the batch size', async () => {

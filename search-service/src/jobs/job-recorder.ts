@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '@search/config/jobs.config';
+import { storage } from 'nestjs-pino/storage';
 import { JobEventsBus } from './job-events.bus';
 import { JobsRepository } from './jobs.repository';
 import type { SearchJobEntity } from './search-job.entity';
@@ -86,12 +87,15 @@ export class JobRecorder implements OnApplicationShutdown {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.writing ??= this.writeAll().finally(() => {
-      this.writing = null;
-      if (this.pending.size > 0 && this.failures > 0 && !this.closed) {
-        this.schedule(Math.min(MAX_RETRY_DELAY_MS, this.config.recordFlushMs * 2 ** this.failures));
-      }
-    });
+    // A batch holds many calls' jobs: its lines must not carry the id of the call that happened to fill it.
+    this.writing ??= storage
+      .exit(() => this.writeAll())
+      .finally(() => {
+        this.writing = null;
+        if (this.pending.size > 0 && this.failures > 0 && !this.closed) {
+          this.schedule(Math.min(MAX_RETRY_DELAY_MS, this.config.recordFlushMs * 2 ** this.failures));
+        }
+      });
     return this.writing;
   }
 
