@@ -19,10 +19,10 @@ export function methodNameOf(path: string): string {
 
 /**
  * Observes every gRPC call at the grpc-js server, beneath Nest: runs the handler with a logger bound to the
- * caller's `x-request-id` (so the gateway's request and this service's log lines share one id), and logs one
- * line and records the outcome when the call sends its status, whatever ended it (the handler, the token guard,
- * a cancellation). A grpc-js interceptor rather than a Nest one: with no Nest interceptor, Nest calls a handler
- * without an RxJS chain around it, which was a third of the cost of a trivial call (bench/load/RESULTS.md).
+ * caller's `x-request-id` (so the gateway's request and this service's log lines share one id), and logs one line
+ * and records the outcome when the call sends its status, whether the handler or the token guard ended it. A
+ * grpc-js interceptor rather than a Nest one: with no Nest interceptor, Nest calls a handler without an RxJS chain
+ * around it, which was a third of the cost of a trivial call (bench/load/RESULTS.md).
  */
 @Injectable()
 export class GrpcCallObserver {
