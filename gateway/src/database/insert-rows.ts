@@ -15,6 +15,12 @@ export interface InsertRowsOptions<T> {
   returning?: keyof T & string;
 }
 
+/** `(?, ?), (?, ?)`: the placeholders of a multi-row VALUES list on SQLite. */
+export function sqliteRowPlaceholders(rows: number, columns: number): string {
+  const row = `(${new Array<string>(columns).fill('?').join(', ')})`;
+  return new Array<string>(rows).fill(row).join(', ');
+}
+
 /**
  * Inserts rows with multi-row INSERT statements written here, each value converted by the driver as TypeORM
  * converts it (dates, booleans), and returns the generated ids in row order. TypeORM's insert builder copies
@@ -69,14 +75,13 @@ export async function insertRows<T extends ObjectLiteral>(
       sql = `${into} ${arraySelect}`;
     } else {
       parameters = [];
-      const placeholders = `(${new Array<string>(columns.length + shared.length).fill('?').join(', ')})`;
       for (const row of chunk) {
         for (const column of columns) {
           parameters.push(value(row, column));
         }
         parameters.push(...sharedValues);
       }
-      sql = `${into} VALUES ${new Array<string>(chunk.length).fill(placeholders).join(', ')}`;
+      sql = `${into} VALUES ${sqliteRowPlaceholders(chunk.length, columns.length + shared.length)}`;
     }
     const result: unknown = await manager.query(sql + tail, parameters);
     if (returningColumn) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sqliteRowPlaceholders } from '../../database/insert-rows';
 import { isErrorStatus, RequestLogEntry } from '../request-log/request-log-entry';
 import { addToHistogram, BUCKET_COLUMNS, emptyHistogram, Histogram } from './latency-histogram';
 import { dayKey, MINUTE_MS, minuteKey, RollupGranularity } from './rollup-buckets';
@@ -159,8 +160,7 @@ export class RollupWriter {
 /** `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL. */
 function rowsOfPlaceholders(manager: EntityManager, rows: number, columns: number): string {
   if (manager.connection.driver.options.type !== 'postgres') {
-    const row = `(${'?, '.repeat(columns - 1)}?)`;
-    return new Array<string>(rows).fill(row).join(', ');
+    return sqliteRowPlaceholders(rows, columns);
   }
   const placeholders: string[] = [];
   for (let row = 0; row < rows; row += 1) {
