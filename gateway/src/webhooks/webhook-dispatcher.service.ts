@@ -81,19 +81,28 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
     return ids.length;
   }
 
+  /**
+   * Until when a claim made at `now` holds: the attempt's timeout plus a margin, after which a crashed
+   * dispatcher's claim goes stale and another takes the delivery over.
+   */
+  claimLease(now: Date): Date {
+    return new Date(now.getTime() + this.config.timeoutMs + 30_000);
+  }
+
   /** Claims one delivery and attempts it; null when another dispatcher holds it. */
   async claimAndDeliver(id: number): Promise<WebhookDelivery | null> {
     const now = new Date();
-    const claimed = await this.deliveries.claim(id, now, new Date(now.getTime() + this.config.timeoutMs + 30_000));
-    if (!claimed) {
+    if (!(await this.deliveries.claim(id, now, this.claimLease(now)))) {
       return null;
     }
     const delivery = await this.deliveries.findById(id);
-    if (!delivery) {
-      return null;
-    }
+    return delivery && this.deliverClaimed(delivery);
+  }
+
+  /** Attempts a delivery this dispatcher holds the claim of; answers it as recorded after the attempt. */
+  async deliverClaimed(delivery: WebhookDelivery): Promise<WebhookDelivery | null> {
     await this.attempt(delivery);
-    return this.deliveries.findById(id);
+    return this.deliveries.findById(delivery.id);
   }
 
   private async attempt(delivery: WebhookDelivery): Promise<void> {

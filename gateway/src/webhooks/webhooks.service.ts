@@ -84,7 +84,11 @@ export class WebhooksService {
     return { secret: endpoint.secret };
   }
 
-  /** Queues a ping and attempts it at once; answers the delivery as recorded after that attempt. */
+  /**
+   * Queues a ping and attempts it at once; answers the delivery as recorded after that attempt. The row
+   * is written already claimed, so no poller (of this gateway or another) can take it first and leave
+   * this answer pending; a crash before the attempt leaves a claim that goes stale and is delivered then.
+   */
   async test(ownerId: number, id: string): Promise<WebhookDeliveryDto> {
     const endpoint = await this.owned(ownerId, id);
     const now = new Date();
@@ -106,11 +110,11 @@ export class WebhooksService {
       lastError: null,
       nextAttemptAt: now,
       firstAttemptAt: null,
-      claimedUntil: null,
+      claimedUntil: this.dispatcher.claimLease(now),
       createdAt: now,
       deliveredAt: null,
     });
-    const attempted = await this.dispatcher.claimAndDeliver(delivery.id);
+    const attempted = await this.dispatcher.deliverClaimed(delivery);
     return toDeliveryDto(attempted ?? delivery);
   }
 
