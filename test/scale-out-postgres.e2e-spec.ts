@@ -93,6 +93,29 @@ describe('scale-out: 2 gateways + 2 search services on PostgreSQL and Redis', ()
     expect((await api(gateways[0].url, 'GET', '/auth/me', { token: key })).status).toBe(401);
   });
 
+  it('shows a write through one gateway on a list page the other has answered before, at once', async () => {
+    const owner = await register(gateways[0].url);
+    const id = await createVideo(gateways[0].url, owner, { title: 'Kestrel hover', description: 'first' });
+    const listed = async (gateway: RunningGateway) => {
+      const page = await api(gateway.url, 'GET', `/users/${owner.id}/videos`, { token: owner.token });
+      expect(page.status).toBe(200);
+      return page.body as { videos: Array<{ id: number; description: string }>; pagination: { total: number } };
+    };
+    // Twice: the second answer comes from that gateway's kept pages.
+    await listed(gateways[1]);
+    expect((await listed(gateways[1])).videos).toEqual([expect.objectContaining({ id, description: 'first' })]);
+
+    const update = await api(gateways[0].url, 'PUT', `/users/${owner.id}/videos/${id}`, {
+      token: owner.token,
+      body: { description: 'second' },
+    });
+    expect(update.status).toBe(200);
+    expect((await listed(gateways[1])).videos).toEqual([expect.objectContaining({ id, description: 'second' })]);
+
+    await createVideo(gateways[0].url, owner, { title: 'Kestrel perch' });
+    expect((await listed(gateways[1])).pagination.total).toBe(2);
+  });
+
   it('runs every job once and gets every change into both replicas’ indexes', async () => {
     const ids: number[] = [];
     for (let i = 0; i < VIDEOS; i += 1) {

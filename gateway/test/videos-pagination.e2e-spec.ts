@@ -182,6 +182,49 @@ describe('Videos pagination (cursor and page number)', () => {
     expect(byTitle.videos.map((video) => video.id)).toEqual([second.id, first.id]);
   });
 
+  it('shows every kind of write on a page it has answered before, at once', async () => {
+    const other = await registerUser(gateway.url);
+    const [kept, removed] = await createMany(other, 2);
+    const video = `${videosPath(other)}/${kept.id}`;
+    const page = async () => {
+      const body = await list(other, { sort: 'duration', order: 'asc' });
+      return { ...body, byId: new Map(body.videos.map((listed) => [listed.id, listed])) };
+    };
+    await page();
+    await page();
+
+    await request(gateway.url).put(video).set(other.auth).send({ description: 'Now described' }).expect(200);
+    expect((await page()).byId.get(kept.id)).toMatchObject({ description: 'Now described' });
+
+    const retagged = await request(gateway.url)
+      .put(video)
+      .set(other.auth)
+      .send({ tags: ['fresh'] })
+      .expect(200);
+    expect((await page()).byId.get(kept.id)).toMatchObject({ tags: ['fresh'], updated_at: retagged.body.updated_at });
+
+    const [added] = await createMany(other, 1);
+    expect((await page()).byId.has(added.id)).toBe(true);
+
+    await request(gateway.url)
+      .delete(`${videosPath(other)}/${removed.id}`)
+      .set(other.auth)
+      .expect(200);
+    const afterDelete = await page();
+    expect(afterDelete.byId.has(removed.id)).toBe(false);
+    expect(afterDelete.pagination.total).toBe(2);
+
+    await request(gateway.url)
+      .post(`${videosPath(other)}/import`)
+      .set(other.auth)
+      .set('Content-Type', 'application/x-ndjson')
+      .send(JSON.stringify({ title: 'Imported', duration: 1 }))
+      .expect(202);
+    const afterImport = await page();
+    expect(afterImport.pagination.total).toBe(3);
+    expect(afterImport.videos.map((listed) => listed.title)).toContain('Imported');
+  });
+
   describe('rejects with 400', () => {
     const firstCursor = async (query: Query): Promise<string> =>
       (await list(owner, { ...query, per_page: 5 })).next_cursor as string;

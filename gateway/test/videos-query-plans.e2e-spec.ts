@@ -127,28 +127,6 @@ describe('Video list query plans', () => {
 
     expect(plan).toMatch(isSqlite ? /USING INTEGER PRIMARY KEY|USING PRIMARY KEY/ : /Index Scan using "PK_/);
   });
-
-  it('reads a first page and the stored total in one statement, the total by its primary key', async () => {
-    let answer: Awaited<ReturnType<VideosRepository['pageWithTotal']>> | undefined;
-    const plans = await plansOf(async () => {
-      answer = await videos.pageWithTotal({
-        ownerId: OWNER,
-        filters: {},
-        sort: 'created_at',
-        order: 'desc',
-        offset: 0,
-        limit: 21,
-      });
-    });
-
-    expect(plans).toHaveLength(1);
-    expectIndexOrder(plans[0].split(isSqlite ? 'CORRELATED SCALAR SUBQUERY' : 'SubPlan')[0], 'created_at');
-    expect(plans[0]).toMatch(
-      isSqlite ? /SEARCH counts USING (INTEGER )?PRIMARY KEY/ : /Index Scan using "PK_\w+" on video_counts/,
-    );
-    expect(answer?.videos).toHaveLength(21);
-    expect(answer?.total).toBe(LIBRARY);
-  });
 });
 
 /**

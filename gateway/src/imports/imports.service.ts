@@ -257,7 +257,7 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
     rows: CreateVideoDto[],
   ): Promise<{ first: number; last: number }> {
     const ids = await this.batches.insert(manager, job.ownerId, rows);
-    await this.counts.recordChange(manager, job.ownerId, rows.length);
+    await this.counts.recordChange(manager, job.ownerId, { added: rows.length, reorders: true });
     await manager.update(
       VideoImport,
       { id: job.id },

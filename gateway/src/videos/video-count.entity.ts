@@ -12,4 +12,8 @@ export class VideoCount {
   /** Goes up with every create, delete and change of a sorted field. */
   @Column({ type: 'integer', default: 0 })
   revision: number;
+
+  /** Goes up with every write to any of the owner's videos: whatever a list page shows may have changed. */
+  @Column({ name: 'content_revision', type: 'integer', default: 0 })
+  contentRevision: number;
 }

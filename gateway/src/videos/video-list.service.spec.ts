@@ -4,6 +4,7 @@ import { PageAnchors } from './page-anchors';
 import { VideoCountsRepository } from './video-counts.repository';
 import { decodeCursor, encodeCursor } from './video-cursor';
 import { VideoListService } from './video-list.service';
+import { VideoPageCache } from './video-page.cache';
 import { ListedVideo, VideosRepository } from './videos.repository';
 
 const NO_FILTERS = {
@@ -44,28 +45,28 @@ const ids = (result: { videos: Array<{ id: number }> }): number[] => result.vide
 
 describe(VideoListService.name, () => {
   let sut: VideoListService;
-  let videos: jest.Mocked<Pick<VideosRepository, 'page' | 'pageWithTotal' | 'countMatching'>>;
+  let videos: jest.Mocked<Pick<VideosRepository, 'page' | 'countMatching'>>;
   let counts: jest.Mocked<Pick<VideoCountsRepository, 'state'>>;
   let anchors: jest.Mocked<Pick<PageAnchors, 'seek'>>;
 
   beforeEach(() => {
     videos = {
       page: jest.fn().mockResolvedValue([]),
-      pageWithTotal: jest.fn().mockResolvedValue({ videos: [], total: null }),
       countMatching: jest.fn(),
     };
-    counts = { state: jest.fn().mockResolvedValue({ total: 0, revision: 0 }) };
+    counts = { state: jest.fn().mockResolvedValue({ total: 0, revision: 0, contentRevision: 0 }) };
     anchors = { seek: jest.fn() };
     sut = new VideoListService(
       videos as unknown as VideosRepository,
       counts as unknown as VideoCountsRepository,
       anchors as unknown as PageAnchors,
+      new VideoPageCache({ listCacheBytes: 1024 * 1024 }),
     );
   });
 
   describe('by page number', () => {
     it('reads the page and one row more, with the stored total, and hands out a cursor to the next page', async () => {
-      counts.state.mockResolvedValue({ total: 1000, revision: 4 });
+      counts.state.mockResolvedValue({ total: 1000, revision: 4, contentRevision: 4 });
       videos.page.mockResolvedValue(listed(21, 41));
 
       const result = await sut.list(7, listQuery({ page: 3, per_page: 20, sort: 'duration', order: 'asc' }));
@@ -89,12 +90,14 @@ describe(VideoListService.name, () => {
       });
     });
 
-    it('defaults to the first page of 20, newest first, read with the stored total in one statement', async () => {
-      videos.pageWithTotal.mockResolvedValue({ videos: listed(3), total: 3 });
+    it('defaults to the first page of 20, newest first, with the stored total', async () => {
+      counts.state.mockResolvedValue({ total: 3, revision: 1, contentRevision: 1 });
+      videos.page.mockResolvedValue(listed(3));
 
       const result = await sut.list(7, listQuery());
 
-      expect(videos.pageWithTotal).toHaveBeenCalledWith({
+      expect(counts.state).toHaveBeenCalledWith(7);
+      expect(videos.page).toHaveBeenCalledWith({
         ownerId: 7,
         filters: NO_FILTERS,
         sort: 'created_at',
@@ -103,22 +106,19 @@ describe(VideoListService.name, () => {
         offset: 0,
         limit: 21,
       });
-      expect(counts.state).not.toHaveBeenCalled();
       expect(result.pagination).toEqual({ page: 1, per_page: 20, total: 3, pages: 1 });
+      expect(result.next_cursor).toBeNull();
     });
 
-    it('reads the stored total apart when the first page is empty', async () => {
-      counts.state.mockResolvedValue({ total: 0, revision: 0 });
-
+    it('answers an empty library with no pages', async () => {
       const result = await sut.list(7, listQuery());
 
-      expect(counts.state).toHaveBeenCalledWith(7);
       expect(result.pagination).toEqual({ page: 1, per_page: 20, total: 0, pages: 0 });
       expect(result.next_cursor).toBeNull();
     });
 
     it('answers next_cursor null on the last page', async () => {
-      counts.state.mockResolvedValue({ total: 25, revision: 1 });
+      counts.state.mockResolvedValue({ total: 25, revision: 1, contentRevision: 1 });
       // Read backwards from the end, so last-first.
       videos.page.mockResolvedValue(listed(5, 21).reverse());
 
@@ -129,7 +129,7 @@ describe(VideoListService.name, () => {
     });
 
     it('reads a page past the middle backwards from the end and returns it in list order', async () => {
-      counts.state.mockResolvedValue({ total: 57, revision: 1 });
+      counts.state.mockResolvedValue({ total: 57, revision: 1, contentRevision: 1 });
       videos.page.mockResolvedValue(listed(11, 40).reverse());
 
       const result = await sut.list(7, listQuery({ page: 5, per_page: 10, sort: 'duration', order: 'desc' }));
@@ -140,7 +140,7 @@ describe(VideoListService.name, () => {
     });
 
     it('reads nothing for a page wholly past the end', async () => {
-      counts.state.mockResolvedValue({ total: 5, revision: 1 });
+      counts.state.mockResolvedValue({ total: 5, revision: 1, contentRevision: 1 });
 
       const result = await sut.list(7, listQuery({ page: 4, per_page: 2 }));
 
@@ -153,7 +153,7 @@ describe(VideoListService.name, () => {
     });
 
     it('seeks a deep page of the whole library from the nearest anchor', async () => {
-      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9, contentRevision: 9 });
       anchors.seek.mockResolvedValue({ after: { key: 49_899, id: 49_899 }, skip: 100 });
       videos.page.mockResolvedValue(listed(21, 50_000));
 
@@ -179,7 +179,7 @@ describe(VideoListService.name, () => {
     });
 
     it('reads from the nearer end when the anchors are unavailable', async () => {
-      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9, contentRevision: 9 });
       anchors.seek.mockResolvedValue(null);
 
       await sut.list(7, listQuery({ page: 2500, per_page: 20 }));
@@ -188,7 +188,7 @@ describe(VideoListService.name, () => {
     });
 
     it('reads pages near either end directly, without anchors', async () => {
-      counts.state.mockResolvedValue({ total: 100_000, revision: 9 });
+      counts.state.mockResolvedValue({ total: 100_000, revision: 9, contentRevision: 9 });
 
       await sut.list(7, listQuery({ page: 5, per_page: 20 }));
       await sut.list(7, listQuery({ page: 4996, per_page: 20 }));
@@ -201,14 +201,12 @@ describe(VideoListService.name, () => {
     const cursor = encodeCursor({ sort: 'title', order: 'asc', after: { key: 'b', id: 3 }, position: 40 });
 
     it('reads right after the cursor position and reports the page number it reached', async () => {
-      videos.pageWithTotal.mockResolvedValue({
-        videos: listed(21, 4).map((row) => ({ ...row, position: { key: 'c', id: row.video.id } })),
-        total: 100,
-      });
+      counts.state.mockResolvedValue({ total: 100, revision: 1, contentRevision: 1 });
+      videos.page.mockResolvedValue(listed(21, 4).map((row) => ({ ...row, position: { key: 'c', id: row.video.id } })));
 
       const result = await sut.list(7, listQuery({ cursor, per_page: 20, sort: 'title', order: 'asc' }));
 
-      expect(videos.pageWithTotal).toHaveBeenCalledWith({
+      expect(videos.page).toHaveBeenCalledWith({
         ownerId: 7,
         filters: NO_FILTERS,
         sort: 'title',
@@ -217,13 +215,13 @@ describe(VideoListService.name, () => {
         offset: 0,
         limit: 21,
       });
-      expect(counts.state).not.toHaveBeenCalled();
       expect(result.pagination).toEqual({ page: 3, per_page: 20, total: 100, pages: 5 });
       expect(decodeCursor(result.next_cursor as string, 'title', 'asc').position).toBe(60);
     });
 
     it('answers next_cursor null when no video follows', async () => {
-      videos.pageWithTotal.mockResolvedValue({ videos: listed(5, 4), total: 45 });
+      counts.state.mockResolvedValue({ total: 45, revision: 1, contentRevision: 1 });
+      videos.page.mockResolvedValue(listed(5, 4));
 
       const result = await sut.list(7, listQuery({ cursor, per_page: 20, sort: 'title', order: 'asc' }));
 
@@ -234,7 +232,7 @@ describe(VideoListService.name, () => {
       await expect(sut.list(7, listQuery({ cursor, page: 1, sort: 'title', order: 'asc' }))).rejects.toThrow(
         new BadRequestException('send either cursor or page, not both'),
       );
-      expect(videos.pageWithTotal).not.toHaveBeenCalled();
+      expect(counts.state).not.toHaveBeenCalled();
     });
 
     it('refuses a cursor of another order before reading anything', async () => {
@@ -246,7 +244,8 @@ describe(VideoListService.name, () => {
   });
 
   describe('filtered', () => {
-    it('counts the matches, up to one past the limit, instead of reading the stored total', async () => {
+    it('counts the matches, up to one past the limit, instead of taking the stored total', async () => {
+      counts.state.mockResolvedValue({ total: 1000, revision: 1, contentRevision: 1 });
       videos.countMatching.mockResolvedValue(57);
 
       const result = await sut.list(7, listQuery({ q: '  intro ', tag: 'news', min_duration: 10 }));
@@ -254,7 +253,6 @@ describe(VideoListService.name, () => {
       const filters = { ...NO_FILTERS, text: 'intro', tag: 'news', minDuration: 10 };
       expect(videos.countMatching).toHaveBeenCalledWith(7, filters, FILTERED_COUNT_LIMIT + 1);
       expect(videos.page).toHaveBeenCalledWith(expect.objectContaining({ filters, offset: 0, limit: 21 }));
-      expect(counts.state).not.toHaveBeenCalled();
       expect(result.pagination).toEqual({ page: 1, per_page: 20, total: 57, pages: 3 });
     });
 
@@ -302,6 +300,50 @@ describe(VideoListService.name, () => {
       await expect(
         sut.list(7, listQuery({ created_after: '2026-12-01', created_before: '2026-11-01' })),
       ).rejects.toThrow('created_after must not be later than created_before');
+    });
+  });
+
+  describe('answered again', () => {
+    beforeEach(() => {
+      counts.state.mockResolvedValue({ total: 1000, revision: 4, contentRevision: 12 });
+      videos.page.mockResolvedValue(listed(21, 41));
+    });
+
+    it('answers the same page from memory, reading only the stored state, while the videos are as they were', async () => {
+      const first = await sut.list(7, listQuery({ page: 1, sort: 'duration' }));
+      const again = await sut.list(7, listQuery({ page: 1, sort: 'duration' }));
+
+      expect(again).toEqual(first);
+      expect(videos.page).toHaveBeenCalledTimes(1);
+      expect(counts.state).toHaveBeenCalledTimes(2);
+    });
+
+    it('reads the page again once any write has moved the content revision', async () => {
+      await sut.list(7, listQuery());
+      counts.state.mockResolvedValue({ total: 1000, revision: 4, contentRevision: 13 });
+      videos.page.mockResolvedValue(listed(21, 42));
+
+      const after = await sut.list(7, listQuery());
+
+      expect(videos.page).toHaveBeenCalledTimes(2);
+      expect(ids(after)[0]).toBe(42);
+    });
+
+    it('keeps pages apart by owner and by every field of the query', async () => {
+      await sut.list(7, listQuery());
+      await sut.list(8, listQuery());
+      await sut.list(7, listQuery({ per_page: 10 }));
+      await sut.list(7, listQuery({ order: 'asc' }));
+      videos.countMatching.mockResolvedValue(3);
+      await sut.list(7, listQuery({ tag: 'news' }));
+
+      expect(videos.page).toHaveBeenCalledTimes(5);
+    });
+
+    it('validates a request before answering it from memory', async () => {
+      await sut.list(7, listQuery({ min_duration: 1, max_duration: 5 }));
+
+      await expect(sut.list(7, listQuery({ min_duration: 10, max_duration: 5 }))).rejects.toThrow(BadRequestException);
     });
   });
 });

@@ -3,25 +3,24 @@ import { FILTERED_COUNT_LIMIT, ListVideosQueryDto, SortOrder, VideoListDto } fro
 import { ANCHOR_SPACING, PageAnchors } from './page-anchors';
 import { ascendingRange, planPageScan } from './page-scan';
 import { ListState, VideoCountsRepository } from './video-counts.repository';
-import { decodeCursor, encodeCursor } from './video-cursor';
+import { decodeCursor, encodeCursor, VideoCursor } from './video-cursor';
 import { toVideoDto } from './video-dto.mapper';
-import { ListedVideo, SortPosition, VideoFilters, VideosRepository } from './videos.repository';
+import { VideoPageCache } from './video-page.cache';
+import { ListedVideo, VideoFilters, VideosRepository } from './videos.repository';
 
-/**
- * How many videos a list holds: exact, or (filtered lists only) a lower bound where counting stopped.
- * Only the stored count of a whole library comes with the revision it was read at.
- */
+/** How many videos a list holds: exact, or (filtered lists only) a lower bound where counting stopped. */
 interface ListCount {
   total: number;
   exact: boolean;
-  revision?: number;
 }
 
 /**
  * One page of an owner's videos, by page number or by cursor. Every read is a short walk along the
  * (owner_id, sort key, id) index: a cursor seeks to its position; a page number near either end skips
  * from the nearer end; a deep page number of an unfiltered list seeks to the nearest anchor. Unfiltered
- * totals come from the stored count, filtered ones are counted up to FILTERED_COUNT_LIMIT.
+ * totals come from the stored count, filtered ones are counted up to FILTERED_COUNT_LIMIT. The stored
+ * state is read first: while it says the owner's videos are as they were, a page answered before is
+ * answered again without reading it.
  */
 @Injectable()
 export class VideoListService {
@@ -29,6 +28,7 @@ export class VideoListService {
     private readonly videos: VideosRepository,
     private readonly counts: VideoCountsRepository,
     private readonly anchors: PageAnchors,
+    private readonly pages: VideoPageCache,
   ) {}
 
   async list(ownerId: number, query: ListVideosQueryDto): Promise<VideoListDto> {
@@ -37,12 +37,41 @@ export class VideoListService {
       throw new BadRequestException('send either cursor or page, not both');
     }
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort, query.order);
+    const state = await this.counts.state(ownerId);
+    const key = pageKey(query);
+    const kept = this.pages.get(ownerId, key, state.contentRevision);
+    if (kept) {
+      return kept;
+    }
+    const page = await this.read(ownerId, query, filters, cursor, state);
+    this.pages.keep(ownerId, key, state.contentRevision, page);
+    return page;
+  }
+
+  private async read(
+    ownerId: number,
+    query: ListVideosQueryDto,
+    filters: VideoFilters,
+    cursor: VideoCursor | undefined,
+    state: ListState,
+  ): Promise<VideoListDto> {
     const pageSize = query.per_page;
     const start = cursor ? cursor.position : ((query.page ?? 1) - 1) * pageSize;
-    const { rows, count } =
+    const count = hasFilters(filters)
+      ? await this.countMatching(ownerId, filters)
+      : { total: state.total, exact: true };
+    const rows =
       cursor || start === 0
-        ? await this.readForward(ownerId, filters, query, cursor?.after)
-        : await this.readAt(ownerId, filters, query, start);
+        ? await this.videos.page({
+            ownerId,
+            filters,
+            sort: query.sort,
+            order: query.order,
+            after: cursor?.after,
+            offset: 0,
+            limit: pageSize + 1,
+          })
+        : await this.readPageAt(ownerId, filters, query, start, count, hasFilters(filters) ? undefined : state);
     const listed = rows.slice(0, pageSize);
     const last = listed.at(-1);
     const nextCursor =
@@ -64,70 +93,31 @@ export class VideoListService {
     };
   }
 
-  /**
-   * A first page or a cursor's page: read forward whatever the total, so an unfiltered list reads the stored total
-   * in the page's own statement (a second statement only when the page is empty).
-   */
-  private async readForward(
-    ownerId: number,
-    filters: VideoFilters,
-    query: ListVideosQueryDto,
-    after: SortPosition | undefined,
-  ): Promise<{ rows: ListedVideo[]; count: ListCount }> {
-    const read = {
-      ownerId,
-      filters,
-      sort: query.sort,
-      order: query.order,
-      after,
-      offset: 0,
-      limit: query.per_page + 1,
-    };
-    if (hasFilters(filters)) {
-      const count = await this.count(ownerId, filters);
-      return { rows: await this.videos.page(read), count };
-    }
-    const { videos, total } = await this.videos.pageWithTotal(read);
-    return { rows: videos, count: total === null ? await this.count(ownerId, filters) : { total, exact: true } };
-  }
-
-  private async readAt(
-    ownerId: number,
-    filters: VideoFilters,
-    query: ListVideosQueryDto,
-    start: number,
-  ): Promise<{ rows: ListedVideo[]; count: ListCount }> {
-    const count = await this.count(ownerId, filters);
-    return { rows: await this.readPageAt(ownerId, filters, query, start, count), count };
-  }
-
-  private async count(ownerId: number, filters: VideoFilters): Promise<ListCount> {
-    if (!hasFilters(filters)) {
-      return { ...(await this.counts.state(ownerId)), exact: true };
-    }
+  private async countMatching(ownerId: number, filters: VideoFilters): Promise<ListCount> {
     const counted = await this.videos.countMatching(ownerId, filters, FILTERED_COUNT_LIMIT + 1);
     return counted > FILTERED_COUNT_LIMIT
       ? { total: FILTERED_COUNT_LIMIT, exact: false }
       : { total: counted, exact: true };
   }
 
-  /** The page starting `offset` videos in, plus the video after it when there is one. */
+  /**
+   * The page starting `offset` videos in, plus the video after it when there is one. `state` is the stored
+   * state of an unfiltered list, whose deep pages seek from the anchors of its order.
+   */
   private async readPageAt(
     ownerId: number,
     filters: VideoFilters,
     query: ListVideosQueryDto,
     offset: number,
     count: ListCount,
+    state: ListState | undefined,
   ): Promise<ListedVideo[]> {
     const scan = planPageScan(offset, query.per_page, count.exact ? count.total : undefined);
     if (!scan) {
       return [];
     }
-    if (count.revision !== undefined && scan.offset >= ANCHOR_SPACING) {
-      const anchored = await this.readFromAnchor(ownerId, query, offset, {
-        total: count.total,
-        revision: count.revision,
-      });
+    if (state && scan.offset >= ANCHOR_SPACING) {
+      const anchored = await this.readFromAnchor(ownerId, query, offset, state);
       if (anchored) {
         return anchored;
       }
@@ -184,6 +174,23 @@ function filtersOf(query: ListVideosQueryDto): VideoFilters {
     createdBefore,
     tag: query.tag?.trim() || undefined,
   };
+}
+
+/** A list request's page as a key: every field of the validated query that the page depends on. */
+function pageKey(query: ListVideosQueryDto): string {
+  return JSON.stringify([
+    query.page ?? 1,
+    query.cursor ?? null,
+    query.per_page,
+    query.sort,
+    query.order,
+    query.q ?? null,
+    query.min_duration ?? null,
+    query.max_duration ?? null,
+    query.created_after ?? null,
+    query.created_before ?? null,
+    query.tag ?? null,
+  ]);
 }
 
 function hasFilters(filters: VideoFilters): boolean {

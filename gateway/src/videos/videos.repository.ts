@@ -66,8 +66,6 @@ interface VideoRow {
   updated_at: unknown;
   /** The video's tags in their order, as JSON text (SQLite) or already parsed (PostgreSQL's json). */
   tags: string | string[];
-  /** The owner's stored total, when the read asked for it (a bigint comes as text from PostgreSQL). */
-  owner_total?: number | string | null;
 }
 
 // Lists are read with plain SQL (see queryNamed); entities are only used for single-video reads and writes.
@@ -103,23 +101,6 @@ export class VideosRepository {
   }
 
   async page(read: VideoPageRead): Promise<ListedVideo[]> {
-    return this.toListed(await this.readPage(read, ''), read.sort);
-  }
-
-  /**
-   * A page and the owner's stored total in one statement, for the reads that need the total only to report it
-   * (a first page, a cursor's page): on PostgreSQL a round trip less per list request. The total is null when the
-   * page is empty, as no row carried it.
-   */
-  async pageWithTotal(read: VideoPageRead): Promise<{ videos: ListedVideo[]; total: number | null }> {
-    const rows = await this.readPage(
-      read,
-      ', (SELECT counts.total FROM video_counts counts WHERE counts.owner_id = :ownerId) AS owner_total',
-    );
-    return { videos: this.toListed(rows, read.sort), total: rows.length > 0 ? Number(rows[0].owner_total ?? 0) : null };
-  }
-
-  private async readPage(read: VideoPageRead, extraColumns: string): Promise<VideoRow[]> {
     const column = `video.${SORT_COLUMNS[read.sort]}`;
     const direction = read.order === 'asc' ? 'ASC' : 'DESC';
     const where = this.conditions(read.ownerId, read.filters);
@@ -129,13 +110,14 @@ export class VideosRepository {
       where.parameters.afterKey = this.keyParameter(read.sort, read.after.key);
       where.parameters.afterId = read.after.id;
     }
-    return queryNamed<VideoRow[]>(
+    const rows = await queryNamed<VideoRow[]>(
       this.videos.manager,
-      `SELECT ${VIDEO_COLUMNS}, ${this.tagList} AS tags${extraColumns} FROM videos video ` +
+      `SELECT ${VIDEO_COLUMNS}, ${this.tagList} AS tags FROM videos video ` +
         `WHERE ${where.sql.join(' AND ')} ` +
         `ORDER BY ${column} ${direction}, video.id ${direction} LIMIT :limit OFFSET :offset`,
       { ...where.parameters, limit: read.limit, offset: read.offset },
     );
+    return this.toListed(rows, read.sort);
   }
 
   private toListed(rows: VideoRow[], sort: VideoSortField): ListedVideo[] {

@@ -79,7 +79,7 @@ describe(VideosService.name, () => {
         duration: 0,
         tags: ['x', 'y'],
       });
-      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, 1);
+      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, { added: 1, reorders: true });
       expect(outbox.videoUpserted).toHaveBeenCalledWith(manager, created);
       expect(transactions.run).toHaveBeenCalledTimes(1);
     });
@@ -128,17 +128,17 @@ describe(VideosService.name, () => {
 
         await sut.update(7, 5, dto);
 
-        expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, 0);
+        expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, { added: 0, reorders: true });
       },
     );
 
-    it('leaves the list order alone when only the description or tags change', async () => {
+    it('records a change that leaves the list order alone when only the description or tags change', async () => {
       videos.findOwnedForUpdate.mockResolvedValue(makeVideo());
       videos.update.mockResolvedValue(makeVideo({ description: 'other', tags: ['b'], version: 2 }));
 
       await sut.update(7, 5, { description: 'other', tags: ['b'] });
 
-      expect(counts.recordChange).not.toHaveBeenCalled();
+      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, { added: 0, reorders: false });
     });
 
     it('replaces tags when their order or content differs', async () => {
@@ -175,7 +175,7 @@ describe(VideosService.name, () => {
       await sut.delete(7, 5);
 
       expect(videos.delete).toHaveBeenCalledWith(manager, current);
-      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, -1);
+      expect(counts.recordChange).toHaveBeenCalledWith(manager, 7, { added: -1, reorders: true });
       expect(outbox.videoDeleted).toHaveBeenCalledWith(manager, current, 5);
     });
 

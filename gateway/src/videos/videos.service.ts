@@ -39,7 +39,7 @@ export class VideosService {
         duration: dto.duration ?? 0,
         tags: uniqueTags(dto.tags ?? []),
       });
-      await this.counts.recordChange(manager, ownerId, 1);
+      await this.counts.recordChange(manager, ownerId, { added: 1, reorders: true });
       await this.outbox.videoUpserted(manager, created);
       return created;
     });
@@ -57,9 +57,10 @@ export class VideosService {
         return current;
       }
       const updated = await this.videos.update(manager, current, changes);
-      if (changes.title !== undefined || changes.duration !== undefined) {
-        await this.counts.recordChange(manager, ownerId, 0);
-      }
+      await this.counts.recordChange(manager, ownerId, {
+        added: 0,
+        reorders: changes.title !== undefined || changes.duration !== undefined,
+      });
       // The document replaces the indexed one whole: without its captions the index would lose them.
       const captions = await this.captions.findOwned(ownerId, videoId, manager);
       await this.outbox.videoUpserted(manager, updated, captions);
@@ -75,7 +76,7 @@ export class VideosService {
         throw new NotFoundException('Video not found');
       }
       await this.videos.delete(manager, current);
-      await this.counts.recordChange(manager, ownerId, -1);
+      await this.counts.recordChange(manager, ownerId, { added: -1, reorders: true });
       await this.outbox.videoDeleted(manager, current, current.version + 1);
     });
   }
