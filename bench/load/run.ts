@@ -75,6 +75,9 @@ interface Setup {
 const SERVICE_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const POSTGRES_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const PER_PAGE = 20;
+const ORDERINGS = ['created_at', 'title', 'duration'].flatMap((sort) =>
+  (['asc', 'desc'] as const).map((order) => [sort, order] as const),
+);
 const BARE = 'bare Node http, page of 20 videos';
 // USER_HZ, 100 on every Linux build the bench runs on.
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -387,6 +390,15 @@ async function scenariosFor(
     { name: `list videos, page 1 of ${pages}`, request: () => list(`page=1&per_page=${PER_PAGE}`) },
     { name: `list videos, page ${middle} of ${pages}`, request: () => list(`page=${middle}&per_page=${PER_PAGE}`) },
     { name: `list videos, page ${pages} of ${pages}`, request: () => list(`page=${pages}&per_page=${PER_PAGE}`) },
+    {
+      // pages x 6 orderings: far more distinct pages than the gateway keeps, so nearly every one is read.
+      name: 'list videos, a random page, sort and order each request (not kept)',
+      request: () => {
+        const [sort, order] = ORDERINGS[Math.floor(random() * ORDERINGS.length)];
+        const page = 1 + Math.floor(random() * pages);
+        return list(`page=${page}&per_page=${PER_PAGE}&sort=${sort}&order=${order}`);
+      },
+    },
   ];
   for (const [label, page] of [
     ['middle', middle - 1],
