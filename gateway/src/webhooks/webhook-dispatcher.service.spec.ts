@@ -1,24 +1,16 @@
 import { setTimeout } from 'node:timers/promises';
 import { currentRequestScope, runInRequestScope } from '../observability/logging/request-id';
+import { TEST_WEBHOOKS_CONFIG } from './__fixtures__/webhooks-config';
 import type { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import type { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { sendWebhook } from './webhook-sender';
-import type { WebhooksConfig } from './webhooks.config';
 
 jest.mock('./webhook-sender', () => ({ sendWebhook: jest.fn() }));
 
 describe('WebhookDispatcherService', () => {
-  const config: WebhooksConfig = {
-    production: false,
-    timeoutMs: 1000,
-    retryBaseMs: 1000,
-    retryWindowMs: 60_000,
-    pollIntervalMs: 1000,
-    allowLocalhost: true,
-    deliveryRetentionMs: 86_400_000,
-  };
+  const config = TEST_WEBHOOKS_CONFIG;
   const send = sendWebhook as jest.MockedFunction<typeof sendWebhook>;
   let deliveries: jest.Mocked<Pick<WebhookDeliveriesRepository, 'claim' | 'findById' | 'record'>>;
   let sut: WebhookDispatcherService;

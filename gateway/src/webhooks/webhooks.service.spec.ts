@@ -1,10 +1,10 @@
+import { TEST_WEBHOOKS_CONFIG } from './__fixtures__/webhooks-config';
 import type { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import type { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { sendWebhook } from './webhook-sender';
-import type { WebhooksConfig } from './webhooks.config';
 import { WebhooksService } from './webhooks.service';
 
 jest.mock('./webhook-sender', () => ({ sendWebhook: jest.fn() }));
@@ -43,15 +43,7 @@ class InMemoryDeliveries {
 }
 
 describe('WebhooksService', () => {
-  const config: WebhooksConfig = {
-    production: false,
-    timeoutMs: 1000,
-    retryBaseMs: 1000,
-    retryWindowMs: 60_000,
-    pollIntervalMs: 1000,
-    allowLocalhost: true,
-    deliveryRetentionMs: 86_400_000,
-  };
+  const config = TEST_WEBHOOKS_CONFIG;
   const endpoint = {
     id: 2,
     ownerId: 1,
