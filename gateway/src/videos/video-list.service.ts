@@ -48,6 +48,7 @@ export class VideoListService {
     return page;
   }
 
+  /** The page the query asks for, counted against the stored state read before it. */
   private async read(
     ownerId: number,
     query: ListVideosQueryDto,
@@ -57,9 +58,8 @@ export class VideoListService {
   ): Promise<VideoListDto> {
     const pageSize = query.per_page;
     const start = cursor ? cursor.position : ((query.page ?? 1) - 1) * pageSize;
-    const count = hasFilters(filters)
-      ? await this.countMatching(ownerId, filters)
-      : { total: state.total, exact: true };
+    const filtered = hasFilters(filters);
+    const count = filtered ? await this.countMatching(ownerId, filters) : { total: state.total, exact: true };
     const rows =
       cursor || start === 0
         ? await this.videos.page({
@@ -71,7 +71,7 @@ export class VideoListService {
             offset: 0,
             limit: pageSize + 1,
           })
-        : await this.readPageAt(ownerId, filters, query, start, count, hasFilters(filters) ? undefined : state);
+        : await this.readPageAt(ownerId, filters, query, start, count, filtered ? undefined : state);
     const listed = rows.slice(0, pageSize);
     const last = listed.at(-1);
     const nextCursor =
