@@ -23,6 +23,19 @@ function makeUser(overrides: Partial<User> = {}): User {
   };
 }
 
+/**
+ * Runs `read` with `Date.now()` at `epochMs`. Expiry is tested by moving the clock rather than waiting: a token's
+ * times are whole seconds, so a token issued for one second may have less than a millisecond left.
+ */
+async function atClock<T>(epochMs: number, read: () => Promise<T>): Promise<T> {
+  const clock = jest.spyOn(Date, 'now').mockReturnValue(epochMs);
+  try {
+    return await read();
+  } finally {
+    clock.mockRestore();
+  }
+}
+
 describe(AuthService.name, () => {
   let sut: AuthService;
   let users: jest.Mocked<Pick<UsersRepository, 'findByEmail' | 'findById' | 'create'>>;
@@ -188,12 +201,11 @@ describe(AuthService.name, () => {
     });
 
     it('stops answering a remembered JWT once it expires', async () => {
-      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com' }, { expiresIn: 1 });
+      const issuedAt = Math.floor(Date.now() / 1000);
+      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com', iat: issuedAt }, { expiresIn: 60 });
       await expect(sut.authenticateToken(token)).resolves.not.toBeNull();
 
-      await new Promise((wait) => setTimeout(wait, 1_100));
-
-      await expect(sut.authenticateToken(token)).resolves.toBeNull();
+      await expect(atClock((issuedAt + 60) * 1000, () => sut.authenticateToken(token))).resolves.toBeNull();
     });
   });
 
@@ -263,12 +275,12 @@ describe(AuthService.name, () => {
     });
 
     it('stop authenticating once they expire', async () => {
-      const issued = await sut.issueSearchToken(owner, 1, {});
+      const issued = await sut.issueSearchToken(owner, 60, {});
       await expect(sut.authenticateRequest(issued.token)).resolves.not.toBeNull();
 
-      await new Promise((wait) => setTimeout(wait, 1_100));
-
-      await expect(sut.authenticateRequest(issued.token)).resolves.toBeNull();
+      await expect(
+        atClock(issued.expiresAt.getTime(), () => sut.authenticateRequest(issued.token)),
+      ).resolves.toBeNull();
     });
   });
 });
