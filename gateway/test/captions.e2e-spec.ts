@@ -188,6 +188,11 @@ describe('Captions API', () => {
     expect(language.body.error).toMatch(/^language must be a BCP 47 tag/);
   });
 
+  it.each(['null', '[]', '"WEBVTT"', '42'])('reads a JSON body of %s as one without content: 400', async (body) => {
+    const response = await putRaw(body, 'application/json').expect(400);
+    expect(response.body.error).toBe('content is required');
+  });
+
   it('answers 413 for a body over 2 MB, raw or JSON', async () => {
     const big = `WEBVTT\n\n00:01.000 --> 00:02.000\n${'x'.repeat(2 * 1024 * 1024)}\n`;
     await putRaw(big, 'text/vtt').expect(413, { error: 'Request body too large' });

@@ -134,6 +134,31 @@ describe('Bulk import (e2e)', () => {
     expect(imports.body.total).toBe(0);
   });
 
+  it('reports a row nested too deeply as a row error and imports the others', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const body = [
+      JSON.stringify({ title: 'Shallow' }),
+      `{"title":"Deep","description":${deep}}`,
+      JSON.stringify({ title: 'Also shallow' }),
+    ].join('\n');
+
+    const accepted = await send(body, 'application/x-ndjson').expect(202);
+
+    expect(accepted.body).toMatchObject({ total: 3, done: 2, failed: 1 });
+    expect(accepted.body.errors).toEqual([{ row: 2, message: 'row nests more than 32 levels of objects and arrays' }]);
+  });
+
+  it('answers a page of the import list far past the end as an empty page', async () => {
+    await send(JSON.stringify({ title: 'One' }), 'application/x-ndjson').expect(202);
+
+    const response = await request(gateway.url)
+      .get(`${importsPath()}?page=99999999999999999999`)
+      .set(user.auth)
+      .expect(200);
+
+    expect(response.body).toMatchObject({ imports: [], total: 1 });
+  });
+
   it('refuses a JSON body with 415 {error}', async () => {
     const response = await request(gateway.url).post(importPath()).set(user.auth).send({ title: 'x' }).expect(415);
     expect(response.body).toEqual({ error: expect.any(String) });

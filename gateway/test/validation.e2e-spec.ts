@@ -31,6 +31,26 @@ describe('Gateway edge behaviour', () => {
     expect(response.body).toEqual({ error: 'Malformed JSON in request body' });
   });
 
+  it('answers 400 for a JSON body nested deeper than any the API takes, on every route that reads one', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const routes = [
+      ['post', '/api/v1/auth/register'],
+      ['post', `/api/v1/users/${user.id}/videos`],
+      ['post', `/api/v1/users/${user.id}/search`],
+      ['post', '/api/v1/webhooks'],
+    ] as const;
+
+    for (const [method, path] of routes) {
+      const response = await request(gateway.url)
+        [method](path)
+        .set(user.auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"title":${deep}}`)
+        .expect(400);
+      expect(response.body).toEqual({ error: 'Request body nests more than 32 levels of objects and arrays' });
+    }
+  });
+
   it('lists every error for a request with several problems', async () => {
     const response = await request(gateway.url)
       .post(`/api/v1/users/${user.id}/videos`)

@@ -160,6 +160,25 @@ describe('Videos API', () => {
       expect(response.body.error).toBe('duration must not be negative');
     });
 
+    it.each([
+      ['title', 'title must be a string'],
+      ['description', 'description must be a string'],
+      ['duration', 'duration must be a whole number of seconds'],
+      ['tags', 'tags must be an array of strings'],
+    ])('answers 400 for %s sent as null and leaves the video as it was', async (field, message) => {
+      const created = await create({ title: 'Kept', description: 'as is', duration: 7, tags: ['t'] }).expect(201);
+
+      const response = await request(gateway.url)
+        .put(`${videosPath()}/${created.body.id}`)
+        .set(user.auth)
+        .send({ [field]: null })
+        .expect(400);
+
+      expect(response.body.error).toBe(message);
+      const stored = await request(gateway.url).get(`${videosPath()}/${created.body.id}`).set(user.auth).expect(200);
+      expect(stored.body).toMatchObject({ title: 'Kept', description: 'as is', duration: 7, tags: ['t'] });
+    });
+
     it('answers 404 for an unknown video', async () => {
       await request(gateway.url).put(`${videosPath()}/424242`).set(user.auth).send({ title: 'x' }).expect(404);
     });

@@ -22,8 +22,9 @@ export async function readCaptionsUpload(
 ): Promise<CaptionsUpload> {
   const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
   if (type === 'application/json') {
-    // Checked here rather than by the global pipe, which cannot know that a raw body is not a DTO.
-    const dto = plainToInstance(UploadCaptionsDto, body);
+    // Checked here rather than by the global pipe, which cannot know that a raw body is not a DTO. A body that is
+    // not an object (null, a list, a bare string) is read as the empty one, as the global pipe reads it.
+    const dto = plainToInstance(UploadCaptionsDto, isObject(body) ? body : {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
       throw validationExceptionFactory(errors);
@@ -38,4 +39,8 @@ export async function readCaptionsUpload(
     };
   }
   throw new UnsupportedMediaTypeException('Send text/vtt, application/x-subrip, text/plain or application/json');
+}
+
+function isObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
 }

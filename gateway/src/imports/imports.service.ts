@@ -141,7 +141,8 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
     const [jobs, total] = await this.imports.findAndCount({
       where: { ownerId },
       order: { id: 'DESC' },
-      skip: (page - 1) * perPage,
+      // A page far past the end is empty; capped so that its offset stays a number either database takes.
+      skip: Math.min((page - 1) * perPage, Number.MAX_SAFE_INTEGER),
       take: perPage,
     });
     return { imports: jobs.map(toImportDto), page, per_page: perPage, total };

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import 'reflect-metadata';
 import { PaginationDto } from '../../common/dto/pagination.dto';
+import { IsOmittable } from '../../common/validation/omittable';
 import { PureQuery } from '../../common/validation/pure-query';
 
 export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
@@ -71,7 +72,7 @@ export class CreateVideoDto extends VideoFieldsDto {}
 
 export class UpdateVideoDto {
   @ApiPropertyOptional({ example: 'Intro to NestJS (2nd edition)', maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @Matches(/\S/, { message: 'title must not be blank' })
@@ -79,20 +80,20 @@ export class UpdateVideoDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(10000, { message: 'description must be at most 10000 characters' })
   description?: string;
 
   @ApiPropertyOptional({ description: 'Length in whole seconds', minimum: 0, example: 660 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: 'duration must be a whole number of seconds' })
   @Min(0, { message: 'duration must not be negative' })
   @Max(MAX_DURATION_SECONDS)
   duration?: number;
 
   @ApiPropertyOptional({ type: [String], example: ['nestjs'], maxItems: MAX_TAGS, description: 'Replaces all tags' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimTags)
   @IsArray({ message: 'tags must be an array of strings' })
   @ArrayMaxSize(MAX_TAGS, { message: `tags must contain at most ${MAX_TAGS} items` })
