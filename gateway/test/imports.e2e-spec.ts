@@ -159,6 +159,22 @@ describe('Bulk import (e2e)', () => {
     expect(response.body).toMatchObject({ imports: [], total: 1 });
   });
 
+  it.each(['application/x-ndjson', 'text/csv', 'application/octet-stream'])(
+    'answers 415 for a %s body sent to a route other than the import, and creates nothing',
+    async (contentType) => {
+      const response = await request(gateway.url)
+        .post(`/api/v1/users/${user.id}/videos`)
+        .set(user.auth)
+        .set('Content-Type', contentType)
+        .send(JSON.stringify({ title: 'Not here' }))
+        .expect(415);
+
+      expect(response.body).toEqual({ error: 'Unsupported request body content type' });
+      const list = await request(gateway.url).get(`/api/v1/users/${user.id}/videos`).set(user.auth).expect(200);
+      expect(list.body.videos).toEqual([]);
+    },
+  );
+
   it('refuses a JSON body with 415 {error}', async () => {
     const response = await request(gateway.url).post(importPath()).set(user.auth).send({ title: 'x' }).expect(415);
     expect(response.body).toEqual({ error: expect.any(String) });

@@ -1,3 +1,5 @@
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ImportFormat } from './video-import.entity';
 
 /** Media types the import route reads as a stream; application/octet-stream needs `format=`. */
@@ -7,3 +9,11 @@ export const IMPORT_CONTENT_TYPES: Record<string, ImportFormat | undefined> = {
   'text/csv': 'csv',
   'application/octet-stream': undefined,
 };
+
+/** Marks the route that reads these media types as the raw stream; every other route refuses them (415). */
+export const StreamedBody = (): MethodDecorator => RouteConfig({ streamedBody: true });
+
+export function takesStreamedBody(request: FastifyRequest): boolean {
+  const config: unknown = request.routeOptions.config;
+  return typeof config === 'object' && config !== null && 'streamedBody' in config && config.streamedBody === true;
+}

@@ -40,7 +40,7 @@ import {
   ImportQueryDto,
   ListImportsQueryDto,
 } from './dto/import.dto';
-import { IMPORT_CONTENT_TYPES } from './import-content-types';
+import { IMPORT_CONTENT_TYPES, StreamedBody } from './import-content-types';
 import { ImportsService } from './imports.service';
 import type { ImportFormat } from './video-import.entity';
 
@@ -57,6 +57,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post('import')
+  @StreamedBody()
   @HttpCode(202)
   @RequirePermission('videos:write')
   @ApiOperation({

@@ -1,4 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit, UnsupportedMediaTypeException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +9,7 @@ import { VideoCountsRepository } from '../videos/video-counts.repository';
 import { VideosModule } from '../videos/videos.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ImportBatchWriter } from './import-batch.writer';
-import { IMPORT_CONTENT_TYPES } from './import-content-types';
+import { IMPORT_CONTENT_TYPES, takesStreamedBody } from './import-content-types';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { RowChecker } from './row-checker';
@@ -31,7 +31,8 @@ export class ImportsModule implements OnModuleInit {
 
   /**
    * Import bodies reach the route as the raw stream: the parser reads them as rows flow and enforces
-   * IMPORT_MAX_BYTES itself, so the global BODY_LIMIT does not apply to them.
+   * IMPORT_MAX_BYTES itself, so the global BODY_LIMIT does not apply to them. Any other route would get the
+   * stream as its body, so it answers 415 as for a media type no parser reads.
    */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
@@ -40,7 +41,9 @@ export class ImportsModule implements OnModuleInit {
     }
     for (const type of Object.keys(IMPORT_CONTENT_TYPES)) {
       if (!fastify.hasContentTypeParser(type)) {
-        fastify.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+        fastify.addContentTypeParser(type, (request, payload, done) =>
+          takesStreamedBody(request) ? done(null, payload) : done(new UnsupportedMediaTypeException()),
+        );
       }
     }
   }
