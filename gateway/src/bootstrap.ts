@@ -94,6 +94,8 @@ export function configureApp(app: NestFastifyApplication): void {
       'Preference-Applied',
     ],
     maxAge: 600,
+    // A bare OPTIONS (no Origin, no requested method) is answered like any other rather than with a plain-text 400.
+    strictPreflight: false,
   });
 
   app.useGlobalPipes(

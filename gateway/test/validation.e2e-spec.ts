@@ -76,6 +76,12 @@ describe('Gateway edge behaviour', () => {
     expect(response.headers['access-control-allow-headers']?.toLowerCase()).toContain('authorization');
   });
 
+  it('answers an OPTIONS request without Origin or a requested method with 204, not a plain-text 400', async () => {
+    const response = await request(gateway.url).options(`/api/v1/users/${user.id}/videos`).expect(204);
+
+    expect(response.text).toBe('');
+  });
+
   it('does not allow an origin outside the allow-list', async () => {
     const response = await request(gateway.url).get('/health').set('Origin', 'https://evil.example.com').expect(200);
 
