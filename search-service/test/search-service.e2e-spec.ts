@@ -1,4 +1,4 @@
-import { status } from '@grpc/grpc-js';
+import { type ServiceError, status } from '@grpc/grpc-js';
 import { HealthCheckResponse_ServingStatus as ServingStatus } from '@proto/gen/ts/grpc/health/v1/health';
 import { JobStatus } from '@proto/gen/ts/videosearch/search/v1/search';
 import { createClients, SearchServiceClients, tokenMetadata, unary } from './support/grpc-clients';
@@ -79,6 +79,16 @@ describe('search service over gRPC (built process)', () => {
       await expect(unary(clients.health, 'check', { service: 'nope' })).rejects.toMatchObject({
         code: status.NOT_FOUND,
       });
+    });
+
+    it('answers a health check for a 100 KB service name with NOT_FOUND, and the connection keeps working', async () => {
+      const error = await unary(clients.health, 'check', { service: 'x'.repeat(100_000) }).catch(
+        (caught: ServiceError) => caught,
+      );
+
+      expect(error).toMatchObject({ code: status.NOT_FOUND });
+      expect((error as ServiceError).details.length).toBeLessThanOrEqual(1000);
+      await expect(unary(clients.health, 'check', {})).resolves.toEqual({ status: ServingStatus.SERVING });
     });
 
     it('answers with the token', async () => {

@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import type { ArgumentsHost } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import { GrpcExceptionFilter, grpcStatusFor } from './grpc-exception.filter';
+import { GrpcError, GrpcExceptionFilter, grpcStatusFor, MAX_STATUS_MESSAGE_LENGTH } from './grpc-exception.filter';
 import { SearchException, SearchExceptionCode } from './search.exception';
 
 describe('GrpcExceptionFilter', () => {
@@ -24,6 +24,16 @@ describe('GrpcExceptionFilter', () => {
       code: status.NOT_FOUND,
       message: 'Search job not found',
     });
+  });
+
+  it('shortens a message that echoes a huge input, which would not fit in the trailers', async () => {
+    const error = await firstValueFrom(
+      sut.catch(SearchException.notFound(`Unknown service "${'x'.repeat(100_000)}"`), host),
+    ).catch((caught: GrpcError) => caught);
+
+    expect(error).toMatchObject({ code: status.NOT_FOUND });
+    expect(error.message).toHaveLength(MAX_STATUS_MESSAGE_LENGTH);
+    expect(error.message).toMatch(/^Unknown service "x+…$/);
   });
 
   it('passes an RpcException carrying a gRPC status through', async () => {

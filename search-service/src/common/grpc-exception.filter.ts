@@ -9,6 +9,16 @@ export interface GrpcError {
   message: string;
 }
 
+/**
+ * A status message travels in the call's trailers. One that echoes a huge input (an unknown name of 100 KB)
+ * overflows the client's header limits, and grpc-js then stalls every call on that connection.
+ */
+export const MAX_STATUS_MESSAGE_LENGTH = 1000;
+
+function bounded(message: string): string {
+  return message.length <= MAX_STATUS_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_STATUS_MESSAGE_LENGTH - 1)}…`;
+}
+
 export function grpcStatusFor(code: SearchExceptionCode): GrpcStatus {
   switch (code) {
     case SearchExceptionCode.InvalidArgument:
@@ -44,12 +54,12 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
 
   toGrpcError(exception: unknown): GrpcError {
     if (exception instanceof SearchException) {
-      return { code: grpcStatusFor(exception.code), message: exception.message };
+      return { code: grpcStatusFor(exception.code), message: bounded(exception.message) };
     }
     if (exception instanceof RpcException) {
       const error = exception.getError();
       if (isGrpcError(error)) {
-        return error;
+        return { code: error.code, message: bounded(error.message) };
       }
     }
     this.logger.error('Unhandled error in a gRPC handler', exception instanceof Error ? exception.stack : exception);
