@@ -2,7 +2,7 @@ import { parse } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Readable, Transform, TransformCallback } from 'node:stream';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../common/validation/json-depth';
+import { NESTS_TOO_DEEP, nestsDeeperThan } from '../common/validation/json-depth';
 import type { ImportFormat } from './video-import.entity';
 
 /** One data row as parsed (1-based, CSV header not counted), or why it could not be parsed. */
@@ -58,7 +58,7 @@ async function* ndjsonRows(body: Readable): AsyncGenerator<ParsedRow> {
       continue;
     }
     if (nestsDeeperThan(value)) {
-      yield { row, error: `row nests more than ${MAX_JSON_DEPTH} levels of objects and arrays` };
+      yield { row, error: `row ${NESTS_TOO_DEEP}` };
       continue;
     }
     yield { row, value: value as Record<string, unknown> };

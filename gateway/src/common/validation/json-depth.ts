@@ -4,6 +4,9 @@
  */
 export const MAX_JSON_DEPTH = 32;
 
+/** How a refusal says it, after what was refused ("Request body", "row"). */
+export const NESTS_TOO_DEEP = `nests more than ${MAX_JSON_DEPTH} levels of objects and arrays`;
+
 /** Whether a parsed JSON value nests objects or arrays more than `limit` levels; walked without recursion. */
 export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
   const nodes: unknown[] = [value];
