@@ -1,5 +1,6 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { routeConfigValue } from '../common/http/route-config';
 import type { ImportFormat } from './video-import.entity';
 
 /** Media types the import route reads as a stream; application/octet-stream needs `format=`. */
@@ -14,6 +15,5 @@ export const IMPORT_CONTENT_TYPES: Record<string, ImportFormat | undefined> = {
 export const StreamedBody = (): MethodDecorator => RouteConfig({ streamedBody: true });
 
 export function takesStreamedBody(request: FastifyRequest): boolean {
-  const config: unknown = request.routeOptions.config;
-  return typeof config === 'object' && config !== null && 'streamedBody' in config && config.streamedBody === true;
+  return routeConfigValue(request.routeOptions.config, 'streamedBody') === true;
 }
