@@ -159,6 +159,24 @@ describe('Two gateways sharing Redis (e2e)', () => {
     expect(updates.filter((u) => u.job_id === body.job_id && u.status === 'completed')).toHaveLength(1);
   });
 
+  it('ends the sockets of an API key revoked through the other gateway', async () => {
+    const { body: key } = await request(first.url)
+      .post('/api/v1/auth/api-keys')
+      .set('Authorization', `Bearer ${user.token}`)
+      .send({ name: 'socket on the second gateway' })
+      .expect(201);
+    const socket = io(second.url, { transports: ['websocket'], reconnection: false, auth: { token: key.api_key } });
+    sockets.push(socket);
+    await waitFor(socket, 'authenticated');
+
+    const ended = Promise.all([waitFor(socket, 'auth_error'), waitFor(socket, 'disconnect')]);
+    await request(first.url)
+      .delete(`/api/v1/auth/api-keys/${key.api_key_id}`)
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(200);
+    expect(await ended).toEqual([{ error: 'API key revoked' }, 'io server disconnect']);
+  });
+
   it('shares one rate-limit counter between the gateways', async () => {
     const { body } = await request(second.url)
       .post('/api/v1/auth/register')

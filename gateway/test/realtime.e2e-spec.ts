@@ -200,4 +200,77 @@ describe('Live events over Socket.IO (e2e)', () => {
     expect(arrivals.length).toBeLessThanOrEqual(8);
     arrivals.slice(1).forEach((at, i) => expect(at - arrivals[i]).toBeGreaterThanOrEqual(200));
   });
+
+  describe('with an API key', () => {
+    const createKey = async (
+      caller: Caller,
+      permissions: string[],
+    ): Promise<{ api_key_id: string; api_key: string }> => {
+      const { body } = await request(gateway.url)
+        .post('/api/v1/auth/api-keys')
+        .set('Authorization', `Bearer ${caller.token}`)
+        .send({ name: `socket ${permissions.join(' ')}`, permissions })
+        .expect(201);
+      return body as { api_key_id: string; api_key: string };
+    };
+
+    it('subscribes to what the key may read over REST, and refuses the rest with the missing permission', async () => {
+      const key = await createKey(alice, ['search']);
+      const socket = connect({ token: key.api_key });
+      await socket.once('authenticated');
+
+      await socket.subscribeJobs();
+      expect(await socket.socket.timeout(5000).emitWithAck('subscribe_requests')).toEqual({
+        subscribed: false,
+        error: "This API key lacks the 'analytics:read' permission",
+      });
+
+      // The dashboard's socket of the same user gets analytics updates; the key's socket does not.
+      const dashboard = connect({ token: alice.token });
+      await dashboard.once('authenticated');
+      const before = dashboard.analyticsUpdates.length;
+      await request(gateway.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${alice.token}`).expect(200);
+      await until(() => dashboard.analyticsUpdates[before]);
+      expect(socket.analyticsUpdates).toEqual([]);
+    });
+
+    it('leaves the rooms a narrower key does not allow when the socket authenticates again', async () => {
+      const socket = connect({ token: alice.token });
+      await socket.once('authenticated');
+      await socket.subscribeJobs();
+
+      const analyticsOnly = await createKey(alice, ['analytics:read']);
+      socket.socket.emit('authenticate', { token: analyticsOnly.api_key });
+      await socket.once('authenticated');
+
+      const watcher = connect({ token: alice.token });
+      await watcher.once('authenticated');
+      await watcher.subscribeJobs();
+      const job = await submitSearch(alice, 'after a narrower key');
+      await until(() => watcher.jobUpdates.find((update) => update.job_id === job && update.status === 'completed'));
+      expect(socket.jobUpdates.filter((update) => update.job_id === job)).toEqual([]);
+    });
+
+    it('ends the key’s sockets with auth_error when it is revoked, and keeps the others', async () => {
+      const key = await createKey(alice, ['search', 'analytics:read']);
+      const revokedSocket = connect({ token: key.api_key });
+      const otherSocket = connect({ token: alice.token });
+      await Promise.all([revokedSocket.once('authenticated'), otherSocket.once('authenticated')]);
+      await revokedSocket.subscribeJobs();
+
+      const ended = Promise.all([
+        revokedSocket.once<{ error: string }>('auth_error'),
+        revokedSocket.once<string>('disconnect'),
+      ]);
+      await request(gateway.url)
+        .delete(`/api/v1/auth/api-keys/${key.api_key_id}`)
+        .set('Authorization', `Bearer ${alice.token}`)
+        .expect(200);
+
+      const [error, reason] = await ended;
+      expect(error).toEqual({ error: 'API key revoked' });
+      expect(reason).toBe('io server disconnect');
+      expect(otherSocket.socket.connected).toBe(true);
+    });
+  });
 });

@@ -53,6 +53,6 @@ const authConfigFeature = ConfigModule.forFeature(authConfig);
     OwnerGuard,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AuthService, ApiKeysService, ApiKeysRepository, OwnerGuard],
+  exports: [AuthService, ApiKeysService, ApiKeysRepository, OwnerGuard, Revocations],
 })
 export class AuthModule {}

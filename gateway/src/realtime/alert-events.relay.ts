@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { AlertsService, toEventDto } from '../alerts/alerts.service';
-import { userRoom } from './realtime.events';
+import { analyticsRoom } from './realtime.events';
 import { RealtimeGateway } from './realtime.gateway';
 
 /** Sends each alert state change to its user's sockets, once: only the gateway that recorded it emits. */
@@ -16,7 +16,7 @@ export class AlertEventsRelay implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     this.subscription = this.alerts.changes$.subscribe((event) =>
-      this.gateway.server.to(userRoom(event.userId)).emit('alert', toEventDto(event)),
+      this.gateway.server.to(analyticsRoom(event.userId)).emit('alert', toEventDto(event)),
     );
   }
 

@@ -3,6 +3,7 @@ import type { RequestLogService } from '../analytics/request-log/request-log.ser
 import type { UsageService } from '../analytics/usage.service';
 import type { RedisConnections } from '../quotas/redis/redis-connections';
 import { AnalyticsUpdatesPublisher } from './analytics-updates.publisher';
+import { analyticsRoom } from './realtime.events';
 import type { RealtimeGateway } from './realtime.gateway';
 
 describe('AnalyticsUpdatesPublisher', () => {
@@ -35,7 +36,7 @@ describe('AnalyticsUpdatesPublisher', () => {
   it('sends the first update at once, then at most one per interval per user', async () => {
     flushed.next(new Set([7]));
     await jest.advanceTimersByTimeAsync(0);
-    expect(to).toHaveBeenCalledWith('user:7');
+    expect(to).toHaveBeenCalledWith(analyticsRoom(7));
     expect(emit).toHaveBeenCalledTimes(1);
 
     for (let i = 0; i < 10; i += 1) {
@@ -52,7 +53,7 @@ describe('AnalyticsUpdatesPublisher', () => {
   it('throttles each user separately and only ever emits to that user’s room', async () => {
     flushed.next(new Set([7, 8]));
     await jest.advanceTimersByTimeAsync(0);
-    expect(to.mock.calls).toEqual([['user:7'], ['user:8']]);
+    expect(to.mock.calls).toEqual([[analyticsRoom(7)], [analyticsRoom(8)]]);
     expect(emit.mock.calls.map(([event, payload]) => [event, payload.user_id])).toEqual([
       ['analytics_update', 7],
       ['analytics_update', 8],

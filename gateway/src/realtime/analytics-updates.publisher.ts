@@ -4,7 +4,7 @@ import { RequestLogService } from '../analytics/request-log/request-log.service'
 import { UsageService } from '../analytics/usage.service';
 import { RedisClient, RedisConnections } from '../quotas/redis/redis-connections';
 import { realtimeConfig, RealtimeConfig } from './realtime.config';
-import { userRoom } from './realtime.events';
+import { analyticsRoom } from './realtime.events';
 import { RealtimeGateway } from './realtime.gateway';
 
 /**
@@ -61,7 +61,7 @@ export class AnalyticsUpdatesPublisher implements OnApplicationBootstrap, OnAppl
       }
       this.lastSentAt.set(userId, Date.now());
       const today = await this.usage.today(userId);
-      this.gateway.server.to(userRoom(userId)).emit('analytics_update', today);
+      this.gateway.server.to(analyticsRoom(userId)).emit('analytics_update', today);
     } catch (error) {
       this.logger.warn(
         `analytics_update for user ${userId} failed: ${error instanceof Error ? error.message : String(error)}`,

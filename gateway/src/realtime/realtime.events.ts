@@ -1,7 +1,14 @@
 import type { AlertEventDto } from '../alerts/dto/alert.dto';
 import type { TodayUsageDto } from '../analytics/dto/analytics.dto';
 import type { LoggedRequestDto } from '../analytics/request-explorer/request-explorer.dto';
+import type { Permission } from '../auth/authenticated-user';
 import type { JobUpdateDto } from '../search/dto/search-response.dto';
+
+/** The acknowledgement of a subscription; `error` says why it was refused. */
+export interface SubscriptionAck {
+  subscribed: boolean;
+  error?: string;
+}
 
 /** What a dashboard socket may send. */
 export interface ClientToServerEvents {
@@ -26,13 +33,22 @@ export interface ServerToClientEvents {
 
 export type InterServerEvents = Record<string, never>;
 
+/** Who a socket authenticated as, and with what credential; unset until it has. */
 export interface SocketData {
   userId?: number;
+  permissions?: readonly Permission[];
+  /** The API key the socket authenticated with; null for a JWT. */
+  apiKeyId?: string | null;
 }
 
-/** Every authenticated socket of a user joins this room (analytics updates). */
-export function userRoom(userId: number): string {
-  return `user:${userId}`;
+/** Sockets of a user whose credential may read analytics: `analytics_update` and `alert`. */
+export function analyticsRoom(userId: number): string {
+  return `user:${userId}:analytics`;
+}
+
+/** This gateway's sockets authenticated with an API key, so that its revocation ends them at once. */
+export function apiKeyRoom(apiKeyId: string): string {
+  return `api-key:${apiKeyId}`;
 }
 
 /** Sockets of a user that asked for the live tail of their requests with `subscribe_requests`. */
@@ -43,4 +59,22 @@ export function requestsRoom(userId: number): string {
 /** Sockets of a user that asked for job updates with `subscribe_jobs`. */
 export function jobsRoom(userId: number): string {
   return `user:${userId}:jobs`;
+}
+
+/** The rooms a socket may be in with its credential: its own user's, as far as its permissions reach. */
+export function roomsAllowed({ userId, permissions = [], apiKeyId }: SocketData): Set<string> {
+  const rooms = new Set<string>();
+  if (userId === undefined) {
+    return rooms;
+  }
+  if (permissions.includes('analytics:read')) {
+    rooms.add(analyticsRoom(userId)).add(requestsRoom(userId));
+  }
+  if (permissions.includes('search')) {
+    rooms.add(jobsRoom(userId));
+  }
+  if (apiKeyId) {
+    rooms.add(apiKeyRoom(apiKeyId));
+  }
+  return rooms;
 }

@@ -11,17 +11,23 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import type { Permission } from '../auth/authenticated-user';
+import { Revocations } from '../auth/credentials/revocations';
+import { lacksPermissionMessage } from '../auth/permissions/permission.guard';
 import { appConfig, AppConfig } from '../config/app.config';
 import { RedisConnections } from '../quotas/redis/redis-connections';
 import { realtimeConfig, RealtimeConfig } from './realtime.config';
 import {
+  analyticsRoom,
+  apiKeyRoom,
   ClientToServerEvents,
   InterServerEvents,
   jobsRoom,
   requestsRoom,
+  roomsAllowed,
   ServerToClientEvents,
   SocketData,
-  userRoom,
+  SubscriptionAck,
 } from './realtime.events';
 import { socketCorsOrigin, useSocketCorsOrigins } from './socket-cors';
 import { SOCKET_REDIS_CLIENTS, SocketRedisClients } from './socket-redis.provider';
@@ -31,9 +37,11 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterSe
 
 /**
  * Socket.IO on the gateway's port. A socket authenticates with a JWT or API key (handshake
- * `auth.token` or the `authenticate` event), then joins its user's room; `subscribe_jobs` adds
- * the user's job room and `subscribe_requests` the live tail of their requests. A bad token gets
- * `auth_error` and is disconnected.
+ * `auth.token` or the `authenticate` event) and receives what its credential may read over REST:
+ * analytics updates and alerts with `analytics:read`, the user's job updates after `subscribe_jobs`
+ * with `search`, the live tail of their requests after `subscribe_requests` with `analytics:read`.
+ * A bad token gets `auth_error` and is disconnected, and so is every socket of an API key when it is
+ * revoked, on whichever gateway.
  */
 @WebSocketGateway({ cors: { origin: socketCorsOrigin, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
@@ -44,6 +52,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(
     private readonly auth: AuthService,
+    private readonly revocations: Revocations,
     private readonly redis: RedisConnections,
     @Inject(SOCKET_REDIS_CLIENTS) private readonly redisClients: SocketRedisClients | null,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
@@ -53,6 +62,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   afterInit(server: RealtimeServer): void {
+    // Each gateway hears every revocation itself, so it ends only its own sockets.
+    this.revocations.onRevoked((apiKeyId) => {
+      const sockets = server.local.in(apiKeyRoom(apiKeyId));
+      sockets.emit('auth_error', { error: 'API key revoked' });
+      sockets.disconnectSockets();
+    });
     if (!this.redisClients) {
       return;
     }
@@ -82,41 +97,46 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   @SubscribeMessage('subscribe_jobs')
-  async onSubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
-    const userId = socket.data.userId;
-    if (userId === undefined) {
-      socket.emit('auth_error', { error: 'Authentication required' });
-      return { subscribed: false };
-    }
-    await socket.join(jobsRoom(userId));
-    return { subscribed: true };
+  onSubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
+    return this.subscribe(socket, 'search', jobsRoom);
   }
 
   @SubscribeMessage('unsubscribe_jobs')
-  async onUnsubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
-    const userId = socket.data.userId;
-    if (userId !== undefined) {
-      await socket.leave(jobsRoom(userId));
-    }
-    return { subscribed: false };
+  onUnsubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
+    return this.unsubscribe(socket, jobsRoom);
   }
 
   @SubscribeMessage('subscribe_requests')
-  async onSubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
-    const userId = socket.data.userId;
+  onSubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
+    return this.subscribe(socket, 'analytics:read', requestsRoom);
+  }
+
+  @SubscribeMessage('unsubscribe_requests')
+  onUnsubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
+    return this.unsubscribe(socket, requestsRoom);
+  }
+
+  private async subscribe(
+    socket: RealtimeSocket,
+    permission: Permission,
+    room: (userId: number) => string,
+  ): Promise<SubscriptionAck> {
+    const { userId, permissions } = socket.data;
     if (userId === undefined) {
       socket.emit('auth_error', { error: 'Authentication required' });
       return { subscribed: false };
     }
-    await socket.join(requestsRoom(userId));
+    if (!permissions?.includes(permission)) {
+      return { subscribed: false, error: lacksPermissionMessage({ forcedFilters: null }, permission) };
+    }
+    await socket.join(room(userId));
     return { subscribed: true };
   }
 
-  @SubscribeMessage('unsubscribe_requests')
-  async onUnsubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<{ subscribed: boolean }> {
+  private async unsubscribe(socket: RealtimeSocket, room: (userId: number) => string): Promise<SubscriptionAck> {
     const userId = socket.data.userId;
     if (userId !== undefined) {
-      await socket.leave(requestsRoom(userId));
+      await socket.leave(room(userId));
     }
     return { subscribed: false };
   }
@@ -131,13 +151,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       this.reject(socket, 'Invalid or expired token');
       return;
     }
-    if (socket.data.userId !== undefined && socket.data.userId !== user.id) {
-      await socket.leave(userRoom(socket.data.userId));
-      await socket.leave(jobsRoom(socket.data.userId));
-      await socket.leave(requestsRoom(socket.data.userId));
+    socket.data = { userId: user.id, permissions: user.permissions, apiKeyId: user.apiKeyId };
+    // Authenticating again may change the user, the key or the permissions: keep only what the new credential allows.
+    const allowed = roomsAllowed(socket.data);
+    for (const room of [...socket.rooms]) {
+      if (room !== socket.id && !allowed.has(room)) {
+        await socket.leave(room);
+      }
     }
-    socket.data.userId = user.id;
-    await socket.join(userRoom(user.id));
+    if (allowed.has(analyticsRoom(user.id))) {
+      await socket.join(analyticsRoom(user.id));
+    }
+    if (user.apiKeyId) {
+      await socket.join(apiKeyRoom(user.apiKeyId));
+    }
     socket.emit('authenticated', { user_id: user.id });
   }
 

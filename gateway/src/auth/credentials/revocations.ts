@@ -6,13 +6,15 @@ import { CredentialCache } from './credential-cache';
  * Makes a revocation take effect at once on every gateway: the revoking gateway evicts the key from
  * its own cache and, with REDIS_URL, publishes the key id to the others, which evict it too. While
  * a gateway's subscription is down it could miss a revocation, so cached API keys are not trusted
- * (`live` is false) and, once it is back, every cached API key is dropped.
+ * (`live` is false) and, once it is back, every cached API key is dropped. What holds a key beyond a
+ * request (a Socket.IO session) hears each revocation through `onRevoked`.
  */
 @Injectable()
 export class Revocations implements OnApplicationBootstrap {
   private readonly logger = new Logger(Revocations.name);
   private publisher: RedisClient | null = null;
   private subscribed = false;
+  private readonly listeners = new Set<(apiKeyId: string) => void>();
 
   constructor(
     private readonly cache: CredentialCache,
@@ -47,12 +49,17 @@ export class Revocations implements OnApplicationBootstrap {
         this.subscribed = true;
       }
     });
-    await subscriber.subscribe(this.channel, (apiKeyId: string) => this.cache.evictApiKey(apiKeyId));
+    await subscriber.subscribe(this.channel, (apiKeyId: string) => this.forget(apiKeyId));
     this.subscribed = true;
   }
 
+  /** Calls `listener` with the id of every key revoked on any gateway, for as long as this gateway runs. */
+  onRevoked(listener: (apiKeyId: string) => void): void {
+    this.listeners.add(listener);
+  }
+
   async revoked(apiKeyId: string): Promise<void> {
-    this.cache.evictApiKey(apiKeyId);
+    this.forget(apiKeyId);
     if (!this.publisher) {
       return;
     }
@@ -62,5 +69,10 @@ export class Revocations implements OnApplicationBootstrap {
       // The other gateways' entries still expire within CREDENTIAL_CACHE_TTL_MS.
       this.logger.warn(`Could not announce the revocation of ${apiKeyId}: ${String(error)}`);
     }
+  }
+
+  private forget(apiKeyId: string): void {
+    this.cache.evictApiKey(apiKeyId);
+    this.listeners.forEach((listener) => listener(apiKeyId));
   }
 }
