@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
 import type { HttpHook } from './common/http/http-hook';
 import { applyRouteBodyLimits } from './common/http/route-body-limit';
+import { RouteMethods } from './common/http/route-methods';
 import { SecurityHeadersHook } from './common/http/security-headers.hook';
 import { MemoizedValidationPipe } from './common/validation/memoized-validation.pipe';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
@@ -76,6 +77,8 @@ export function configureApp(app: NestFastifyApplication): void {
   });
   registerBodyParsers(app, config.bodyLimit);
   applyRouteBodyLimits(fastify);
+  const routes = new RouteMethods(MAX_PATH_PARAM_LENGTH);
+  routes.track(fastify);
   for (const hook of HTTP_HOOKS) {
     app.get(hook).register(fastify);
   }
@@ -106,7 +109,7 @@ export function configureApp(app: NestFastifyApplication): void {
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(routes));
 
   setUpSwagger(app);
 }

@@ -21,6 +21,25 @@ describe('Gateway edge behaviour', () => {
     expect(response.body).toEqual({ error: expect.stringContaining('/api/v1/nothing-here') });
   });
 
+  it('answers 405 with Allow and {error} for a served path asked with another method', async () => {
+    const login = await request(gateway.url).get('/api/v1/auth/login').expect(405);
+    expect(login.headers.allow).toBe('POST');
+    expect(login.body).toEqual({ error: 'Method GET is not allowed here; use POST' });
+
+    const videos = await request(gateway.url).patch(`/api/v1/users/${user.id}/videos?page=2`).set(user.auth);
+    expect(videos.status).toBe(405);
+    expect(videos.headers.allow).toBe('GET, HEAD, POST');
+
+    const head = await request(gateway.url).head('/api/v1/auth/register').expect(405);
+    expect(head.headers.allow).toBe('POST');
+  });
+
+  it('still answers 404 for a path no method serves', async () => {
+    const response = await request(gateway.url).delete('/api/v1/users/1/nothing-here').set(user.auth).expect(404);
+
+    expect(response.body).toEqual({ error: expect.stringContaining('/api/v1/users/1/nothing-here') });
+  });
+
   it('answers malformed JSON with 400 before authentication details leak', async () => {
     const response = await request(gateway.url)
       .post('/api/v1/auth/login')

@@ -1,5 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteMethods } from '../http/route-methods';
 
 interface HttpExceptionBody {
   message?: string | string[];
@@ -16,11 +25,15 @@ const FRAMEWORK_MESSAGES: Partial<Record<number, string>> = {
 
 /**
  * Every HTTP error leaves as JSON `{error: "..."}` (extra fields allowed, e.g. `details`,
- * `retry_after`). Anything that is not an HttpException is logged and becomes a bare 500.
+ * `retry_after`). Anything that is not an HttpException is logged and becomes a bare 500. With the
+ * app's `routes`, a request that matched no route although its path is served with other methods is
+ * answered 405 with `Allow`.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ExceptionFilter');
+
+  constructor(private readonly routes?: RouteMethods) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') {
@@ -29,6 +42,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (reply.sent) {
       return;
+    }
+    if (exception instanceof NotFoundException && this.routes) {
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
+      const allowed = request.is404 ? this.routes.allowedFor(request.url) : [];
+      if (allowed.length > 0) {
+        void reply
+          .header('Allow', allowed.join(', '))
+          .status(HttpStatus.METHOD_NOT_ALLOWED)
+          .send({ error: `Method ${request.method} is not allowed here; use ${allowed.join(', ')}` });
+        return;
+      }
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
