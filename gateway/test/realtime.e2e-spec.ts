@@ -205,11 +205,12 @@ describe('Live events over Socket.IO (e2e)', () => {
     const createKey = async (
       caller: Caller,
       permissions: string[],
+      expiresAt?: Date,
     ): Promise<{ api_key_id: string; api_key: string }> => {
       const { body } = await request(gateway.url)
         .post('/api/v1/auth/api-keys')
         .set('Authorization', `Bearer ${caller.token}`)
-        .send({ name: `socket ${permissions.join(' ')}`, permissions })
+        .send({ name: `socket ${permissions.join(' ')}`, permissions, expires_at: expiresAt?.toISOString() })
         .expect(201);
       return body as { api_key_id: string; api_key: string };
     };
@@ -271,6 +272,20 @@ describe('Live events over Socket.IO (e2e)', () => {
       expect(error).toEqual({ error: 'API key revoked' });
       expect(reason).toBe('io server disconnect');
       expect(otherSocket.socket.connected).toBe(true);
+    });
+
+    it('ends the socket with auth_error when its key expires', async () => {
+      const expiresAt = new Date(Date.now() + 1500);
+      const key = await createKey(alice, ['search'], expiresAt);
+      const socket = connect({ token: key.api_key });
+      await socket.once('authenticated');
+
+      const [error] = await Promise.all([
+        socket.once<{ error: string }>('auth_error', 5000),
+        socket.once('disconnect', 5000),
+      ]);
+      expect(error).toEqual({ error: 'API key expired' });
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt.getTime());
     });
   });
 });

@@ -40,13 +40,13 @@ describe(AuthService.name, () => {
   let sut: AuthService;
   let users: jest.Mocked<Pick<UsersRepository, 'findByEmail' | 'findById' | 'create'>>;
   let passwords: jest.Mocked<PasswordHasher>;
-  let apiKeys: jest.Mocked<Pick<ApiKeysService, 'authenticate'>>;
+  let apiKeys: jest.Mocked<Pick<ApiKeysService, 'authenticate' | 'expiryOf'>>;
   let jwt: JwtService;
 
   beforeEach(() => {
     users = { findByEmail: jest.fn(), findById: jest.fn(), create: jest.fn() };
     passwords = { hash: jest.fn().mockResolvedValue('hashed'), verify: jest.fn() };
-    apiKeys = { authenticate: jest.fn() };
+    apiKeys = { authenticate: jest.fn(), expiryOf: jest.fn() };
     jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: '1h' } });
     const cache = new CredentialCache({ credentialCacheMax: 100, credentialCacheTtlMs: 60_000 } as AuthConfig);
     sut = new AuthService(
@@ -206,6 +206,25 @@ describe(AuthService.name, () => {
       await expect(sut.authenticateToken(token)).resolves.not.toBeNull();
 
       await expect(atClock((issuedAt + 60) * 1000, () => sut.authenticateToken(token))).resolves.toBeNull();
+    });
+  });
+
+  describe('expiryOf', () => {
+    it("reads a JWT's expiry from its exp claim", async () => {
+      const token = await jwt.signAsync({ sub: '7', email: 'ada@example.com' }, { expiresIn: 600 });
+      const caller = await sut.authenticateToken(token);
+      const { exp } = jwt.decode<{ exp: number }>(token);
+
+      await expect(sut.expiryOf(caller!, token)).resolves.toEqual(new Date(exp * 1000));
+    });
+
+    it("asks the API key service for a key's expires_at", async () => {
+      const expiresAt = new Date('2027-01-01T00:00:00Z');
+      apiKeys.expiryOf.mockResolvedValue(expiresAt);
+      const caller = { id: 7, email: 'ada@example.com', apiKeyId: 'k1', permissions: PERMISSIONS, forcedFilters: null };
+
+      await expect(sut.expiryOf(caller, 'imaginario_live_secret')).resolves.toBe(expiresAt);
+      expect(apiKeys.expiryOf).toHaveBeenCalledWith('k1', 7);
     });
   });
 

@@ -104,6 +104,18 @@ export class AuthService {
     return caller && caller.forcedFilters === null ? caller : null;
   }
 
+  /**
+   * When a credential verified by authenticateToken stops being valid (a JWT's `exp`, an API key's `expires_at`),
+   * for a session that outlives the request that opened it; null when it does not expire.
+   */
+  async expiryOf(caller: AuthenticatedUser, token: string): Promise<Date | null> {
+    if (caller.apiKeyId) {
+      return this.apiKeys.expiryOf(caller.apiKeyId, caller.id);
+    }
+    const exp = this.jwt.decode<{ exp?: unknown } | null>(token)?.exp;
+    return typeof exp === 'number' ? new Date(exp * 1000) : null;
+  }
+
   /** A signed search token for the caller: it may only search, always with `filters` applied. */
   async issueSearchToken(
     caller: AuthenticatedUser,

@@ -3,6 +3,7 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -35,17 +36,22 @@ import { SOCKET_REDIS_CLIENTS, SocketRedisClients } from './socket-redis.provide
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+/** setTimeout's longest delay; a later expiry is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Socket.IO on the gateway's port. A socket authenticates with a JWT or API key (handshake
  * `auth.token` or the `authenticate` event) and receives what its credential may read over REST:
  * analytics updates and alerts with `analytics:read`, the user's job updates after `subscribe_jobs`
  * with `search`, the live tail of their requests after `subscribe_requests` with `analytics:read`.
- * A bad token gets `auth_error` and is disconnected, and so is every socket of an API key when it is
- * revoked, on whichever gateway.
+ * A bad token gets `auth_error` and is disconnected, and so is a socket whose credential expires, and
+ * every socket of an API key when it is revoked, on whichever gateway.
  */
 @WebSocketGateway({ cors: { origin: socketCorsOrigin, credentials: true } })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
+  /** By socket id: the timer that ends the socket when its credential expires. */
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   @WebSocketServer()
   server: RealtimeServer;
@@ -88,6 +94,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       }
     }, this.config.authTimeoutMs);
     socket.once('disconnect', () => clearTimeout(timer));
+  }
+
+  handleDisconnect(socket: RealtimeSocket): void {
+    this.clearExpiry(socket);
   }
 
   @SubscribeMessage('authenticate')
@@ -165,7 +175,34 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     if (user.apiKeyId) {
       await socket.join(apiKeyRoom(user.apiKeyId));
     }
+    this.endAtExpiry(
+      socket,
+      await this.auth.expiryOf(user, token),
+      user.apiKeyId ? 'API key expired' : 'Token expired',
+    );
     socket.emit('authenticated', { user_id: user.id });
+  }
+
+  /** Replaces the timer of the socket's previous credential, if any. */
+  private endAtExpiry(socket: RealtimeSocket, expiresAt: Date | null, error: string): void {
+    this.clearExpiry(socket);
+    if (!expiresAt || socket.disconnected) {
+      return;
+    }
+    const wait = (): void => {
+      const left = expiresAt.getTime() - Date.now();
+      if (left <= 0) {
+        this.reject(socket, error);
+        return;
+      }
+      this.expiryTimers.set(socket.id, setTimeout(wait, Math.min(left, MAX_TIMER_MS)).unref());
+    };
+    wait();
+  }
+
+  private clearExpiry(socket: RealtimeSocket): void {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
   }
 
   private reject(socket: RealtimeSocket, error: string): void {

@@ -63,6 +63,11 @@ export class ApiKeysService {
     return this.map(apiKey);
   }
 
+  /** The key's `expires_at`; null when it has none or is not the owner's. */
+  async expiryOf(id: string, userId: number): Promise<Date | null> {
+    return (await this.apiKeys.findOwned(id, userId))?.expiresAt ?? null;
+  }
+
   async revoke(userId: number, id: string): Promise<void> {
     if (!(await this.apiKeys.revoke(id, userId))) {
       throw new NotFoundException('API key not found');
