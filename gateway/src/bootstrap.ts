@@ -7,6 +7,7 @@ import { RequestLogHook } from './analytics/request-log/request-log.hook';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
+import { answerFrameworkError } from './common/http/framework-errors';
 import type { HttpHook } from './common/http/http-hook';
 import { applyRouteBodyLimits } from './common/http/route-body-limit';
 import { RouteMethods } from './common/http/route-methods';
@@ -55,6 +56,7 @@ export async function createGatewayApp(options: NestApplicationOptions = {}): Pr
     // Fastify answers 404 for a longer path parameter; the no-result diagnosis takes a query of up to 500
     // characters in its path, up to 12 URL-encoded characters each, and its validation answers 400 beyond that.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     ...options,

@@ -34,6 +34,13 @@ describe('Gateway edge behaviour', () => {
     expect(head.headers.allow).toBe('POST');
   });
 
+  it('answers 400 {error} with the security headers for a path that does not percent-decode', async () => {
+    const response = await request(gateway.url).get(`/api/v1/users/${user.id}/videos/%ff`).set(user.auth).expect(400);
+
+    expect(response.body).toEqual({ error: 'Malformed URL: a percent-encoded character in its path does not decode' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('still answers 404 for a path no method serves', async () => {
     const response = await request(gateway.url).delete('/api/v1/users/1/nothing-here').set(user.auth).expect(404);
 

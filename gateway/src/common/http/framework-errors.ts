@@ -1,0 +1,17 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { SECURITY_HEADER_OPTIONS, securityHeaders } from './security-headers.hook';
+
+const HEADERS = securityHeaders(SECURITY_HEADER_OPTIONS);
+
+/**
+ * Fastify's `frameworkErrors`: a URL it cannot decode (`/%ff`) is refused before routing, so before every hook, and
+ * Fastify's own answer has its own shape. This one answers in the API's: `{error}`, with the security headers.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 500;
+  const message =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'Malformed URL: a percent-encoded character in its path does not decode'
+      : 'Internal server error';
+  void reply.headers(HEADERS).code(status).send({ error: message });
+}
