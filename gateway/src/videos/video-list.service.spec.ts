@@ -340,6 +340,20 @@ describe(VideoListService.name, () => {
       expect(videos.page).toHaveBeenCalledTimes(5);
     });
 
+    it("shares one owner's state read among concurrent lists, never one begun before they asked", async () => {
+      await sut.list(7, listQuery());
+      counts.state.mockClear();
+      let finishRunning: (state: { total: number; revision: number; contentRevision: number }) => void = () => {};
+      counts.state.mockReturnValueOnce(new Promise((resolve) => (finishRunning = resolve)));
+
+      const running = sut.list(7, listQuery());
+      const arrivedMeanwhile = [sut.list(7, listQuery()), sut.list(7, listQuery()), sut.list(7, listQuery())];
+      finishRunning({ total: 1000, revision: 4, contentRevision: 12 });
+      await Promise.all([running, ...arrivedMeanwhile]);
+
+      expect(counts.state).toHaveBeenCalledTimes(2);
+    });
+
     it('validates a request before answering it from memory', async () => {
       await sut.list(7, listQuery({ min_duration: 1, max_duration: 5 }));
 

@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { FreshReads } from '../common/concurrency/fresh-reads';
 import { FILTERED_COUNT_LIMIT, ListVideosQueryDto, SortOrder, VideoListDto } from './dto/video.dto';
 import { ANCHOR_SPACING, PageAnchors } from './page-anchors';
 import { ascendingRange, planPageScan } from './page-scan';
@@ -20,16 +21,21 @@ interface ListCount {
  * from the nearer end; a deep page number of an unfiltered list seeks to the nearest anchor. Unfiltered
  * totals come from the stored count, filtered ones are counted up to FILTERED_COUNT_LIMIT. The stored
  * state is read first: while it says the owner's videos are as they were, a page answered before is
- * answered again without reading it.
+ * answered again without reading it. Concurrent lists of one owner share that read (never one begun
+ * before they asked), so a busy owner costs the database about one state read at a time, not one per request.
  */
 @Injectable()
 export class VideoListService {
+  private readonly states: FreshReads<number, ListState>;
+
   constructor(
     private readonly videos: VideosRepository,
     private readonly counts: VideoCountsRepository,
     private readonly anchors: PageAnchors,
     private readonly pages: VideoPageCache,
-  ) {}
+  ) {
+    this.states = new FreshReads((ownerId) => this.counts.state(ownerId));
+  }
 
   async list(ownerId: number, query: ListVideosQueryDto): Promise<VideoListDto> {
     const filters = filtersOf(query);
@@ -37,7 +43,7 @@ export class VideoListService {
       throw new BadRequestException('send either cursor or page, not both');
     }
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort, query.order);
-    const state = await this.counts.state(ownerId);
+    const state = await this.states.read(ownerId);
     const key = pageKey(query);
     const kept = this.pages.get(ownerId, key, state.contentRevision);
     if (kept) {
