@@ -90,6 +90,16 @@ describe('Live events over Socket.IO (e2e)', () => {
     return body.job_id as string;
   };
 
+  /** Runs a search of Alice's and, once a socket watching her jobs has seen it complete, checks `socket` saw none of it. */
+  const expectNoUpdateOfAliceNextJob = async (socket: DashboardSocket, query: string): Promise<void> => {
+    const watcher = connect({ token: alice.token });
+    await watcher.once('authenticated');
+    await watcher.subscribeJobs();
+    const job = await submitSearch(alice, query);
+    await until(() => watcher.jobUpdates.find((update) => update.job_id === job && update.status === 'completed'));
+    expect(socket.jobUpdates.filter((update) => update.job_id === job)).toEqual([]);
+  };
+
   beforeAll(async () => {
     search = await startSearchService();
     gateway = await startGateway({
@@ -168,13 +178,8 @@ describe('Live events over Socket.IO (e2e)', () => {
     await socket.once('authenticated');
     await socket.subscribeJobs();
     await socket.socket.timeout(5000).emitWithAck('unsubscribe_jobs');
-    const watcher = connect({ token: alice.token });
-    await watcher.once('authenticated');
-    await watcher.subscribeJobs();
 
-    const job = await submitSearch(alice, 'after unsubscribe');
-    await until(() => watcher.jobUpdates.find((update) => update.job_id === job && update.status === 'completed'));
-    expect(socket.jobUpdates.filter((update) => update.job_id === job)).toEqual([]);
+    await expectNoUpdateOfAliceNextJob(socket, 'after unsubscribe');
   });
 
   it('pushes a throttled analytics_update after the user’s requests are flushed', async () => {
@@ -244,12 +249,7 @@ describe('Live events over Socket.IO (e2e)', () => {
       socket.socket.emit('authenticate', { token: analyticsOnly.api_key });
       await socket.once('authenticated');
 
-      const watcher = connect({ token: alice.token });
-      await watcher.once('authenticated');
-      await watcher.subscribeJobs();
-      const job = await submitSearch(alice, 'after a narrower key');
-      await until(() => watcher.jobUpdates.find((update) => update.job_id === job && update.status === 'completed'));
-      expect(socket.jobUpdates.filter((update) => update.job_id === job)).toEqual([]);
+      await expectNoUpdateOfAliceNextJob(socket, 'after a narrower key');
     });
 
     it('ends the key’s sockets with auth_error when it is revoked, and keeps the others', async () => {
