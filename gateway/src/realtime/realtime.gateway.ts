@@ -12,7 +12,7 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
-import type { Permission } from '../auth/authenticated-user';
+import type { AuthenticatedUser, Permission } from '../auth/authenticated-user';
 import { Revocations } from '../auth/credentials/revocations';
 import { lacksPermissionMessage } from '../auth/permissions/permission.guard';
 import { appConfig, AppConfig } from '../config/app.config';
@@ -156,7 +156,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.reject(socket, 'A token is required');
       return;
     }
-    const user = await this.auth.authenticateToken(token);
+    let user: AuthenticatedUser | null;
+    let expiresAt: Date | null;
+    try {
+      user = await this.auth.authenticateToken(token);
+      expiresAt = user ? await this.auth.expiryOf(user, token) : null;
+    } catch (error) {
+      // Nothing awaits a connection handler: a database failure here would otherwise crash the gateway.
+      this.logger.warn(`Could not authenticate a socket: ${error instanceof Error ? error.message : String(error)}`);
+      this.reject(socket, 'Authentication is unavailable right now; try again');
+      return;
+    }
     if (!user) {
       this.reject(socket, 'Invalid or expired token');
       return;
@@ -175,11 +185,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (user.apiKeyId) {
       await socket.join(apiKeyRoom(user.apiKeyId));
     }
-    this.endAtExpiry(
-      socket,
-      await this.auth.expiryOf(user, token),
-      user.apiKeyId ? 'API key expired' : 'Token expired',
-    );
+    this.endAtExpiry(socket, expiresAt, user.apiKeyId ? 'API key expired' : 'Token expired');
     socket.emit('authenticated', { user_id: user.id });
   }
 
