@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, Socket } from 'socket.io';
+import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedUser, Permission } from '../auth/authenticated-user';
 import { Revocations } from '../auth/credentials/revocations';
@@ -45,7 +46,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * analytics updates and alerts with `analytics:read`, the user's job updates after `subscribe_jobs`
  * with `search`, the live tail of their requests after `subscribe_requests` with `analytics:read`.
  * A bad token gets `auth_error` and is disconnected, and so is a socket whose credential expires, and
- * every socket of an API key when it is revoked, on whichever gateway.
+ * every socket of an API key when it is revoked, on whichever gateway (or, if this gateway's revocation
+ * feed was down then, once it is back).
  */
 @WebSocketGateway({ cors: { origin: socketCorsOrigin, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
@@ -58,6 +60,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeysService,
     private readonly revocations: Revocations,
     private readonly redis: RedisConnections,
     @Inject(SOCKET_REDIS_CLIENTS) private readonly redisClients: SocketRedisClients | null,
@@ -69,11 +72,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: RealtimeServer): void {
     // Each gateway hears every revocation itself, so it ends only its own sockets.
-    this.revocations.onRevoked((apiKeyId) => {
-      const sockets = server.local.in(apiKeyRoom(apiKeyId));
-      sockets.emit('auth_error', { error: 'API key revoked' });
-      sockets.disconnectSockets();
-    });
+    this.revocations.onRevoked((apiKeyId) => this.endSessionsOf(server, apiKeyId));
+    this.revocations.onResync(() => void this.recheckApiKeys(server));
     if (!this.redisClients) {
       return;
     }
@@ -187,6 +187,34 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
     this.endAtExpiry(socket, expiresAt, user.apiKeyId ? 'API key expired' : 'Token expired');
     socket.emit('authenticated', { user_id: user.id });
+  }
+
+  private endSessionsOf(server: RealtimeServer, apiKeyId: string): void {
+    const sockets = server.local.in(apiKeyRoom(apiKeyId));
+    sockets.emit('auth_error', { error: 'API key revoked' });
+    sockets.disconnectSockets();
+  }
+
+  /** After a gap in the revocation feed: ends this gateway's sockets whose key was revoked meanwhile. */
+  private async recheckApiKeys(server: RealtimeServer): Promise<void> {
+    const keys = new Map<string, number>();
+    for (const socket of server.sockets.sockets.values()) {
+      const { apiKeyId, userId } = socket.data;
+      if (apiKeyId && userId !== undefined) {
+        keys.set(apiKeyId, userId);
+      }
+    }
+    for (const [apiKeyId, userId] of keys) {
+      try {
+        if (!(await this.apiKeys.isActive(apiKeyId, userId))) {
+          this.endSessionsOf(server, apiKeyId);
+        }
+      } catch (error) {
+        this.logger.warn(
+          `Could not recheck API key ${apiKeyId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   }
 
   /** Replaces the timer of the socket's previous credential, if any. */

@@ -68,6 +68,11 @@ export class ApiKeysService {
     return (await this.apiKeys.findOwned(id, userId))?.expiresAt ?? null;
   }
 
+  /** Whether the owner's key is still live (not revoked); what a session opened with it rechecks. */
+  async isActive(id: string, userId: number): Promise<boolean> {
+    return (await this.apiKeys.findOwned(id, userId))?.isActive === true;
+  }
+
   async revoke(userId: number, id: string): Promise<void> {
     if (!(await this.apiKeys.revoke(id, userId))) {
       throw new NotFoundException('API key not found');

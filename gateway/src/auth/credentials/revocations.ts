@@ -15,6 +15,7 @@ export class Revocations implements OnApplicationBootstrap {
   private publisher: RedisClient | null = null;
   private subscribed = false;
   private readonly listeners = new Set<(apiKeyId: string) => void>();
+  private readonly resyncListeners = new Set<() => void>();
 
   constructor(
     private readonly cache: CredentialCache,
@@ -47,6 +48,7 @@ export class Revocations implements OnApplicationBootstrap {
       if (!this.subscribed) {
         this.cache.evictAllApiKeys();
         this.subscribed = true;
+        this.resyncListeners.forEach((listener) => listener());
       }
     });
     await subscriber.subscribe(this.channel, (apiKeyId: string) => this.forget(apiKeyId));
@@ -56,6 +58,11 @@ export class Revocations implements OnApplicationBootstrap {
   /** Calls `listener` with the id of every key revoked on any gateway, for as long as this gateway runs. */
   onRevoked(listener: (apiKeyId: string) => void): void {
     this.listeners.add(listener);
+  }
+
+  /** Calls `listener` each time the feed comes back after a gap, in which any key may have been revoked unheard. */
+  onResync(listener: () => void): void {
+    this.resyncListeners.add(listener);
   }
 
   async revoked(apiKeyId: string): Promise<void> {
