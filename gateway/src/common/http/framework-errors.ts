@@ -1,7 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { SECURITY_HEADER_OPTIONS, securityHeaders } from './security-headers.hook';
-
-const HEADERS = securityHeaders(SECURITY_HEADER_OPTIONS);
+import { SECURITY_HEADERS } from './security-headers.hook';
 
 /**
  * Fastify's `frameworkErrors`: a URL it cannot decode (`/%ff`) is refused before routing, so before every hook, and
@@ -13,5 +11,5 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
     error.code === 'FST_ERR_BAD_URL'
       ? 'Malformed URL: a percent-encoded character in its path does not decode'
       : 'Internal server error';
-  void reply.headers(HEADERS).code(status).send({ error: message });
+  void reply.headers(SECURITY_HEADERS).code(status).send({ error: message });
 }

@@ -34,17 +34,18 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
+/** The headers of every answer, computed once; also sent by answers given before any hook (framework-errors.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders(SECURITY_HEADER_OPTIONS);
+
 /**
  * helmet's security headers on every answer. helmet works out the same headers for every request
- * (parsing the CSP directives each time); computed once here, they cost one object merge.
+ * (parsing the CSP directives each time); computed once (SECURITY_HEADERS), they cost one object merge.
  */
 @Injectable()
 export class SecurityHeadersHook implements HttpHook {
-  private readonly headers = securityHeaders(SECURITY_HEADER_OPTIONS);
-
   register(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', (_request, reply, done) => {
-      void reply.headers(this.headers);
+      void reply.headers(SECURITY_HEADERS);
       done();
     });
   }
