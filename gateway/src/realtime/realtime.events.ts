@@ -61,17 +61,26 @@ export function jobsRoom(userId: number): string {
   return `user:${userId}:jobs`;
 }
 
+/** A room of one user's events, and the permission a credential needs for them: what the same data needs over REST. */
+export interface UserRoom {
+  name: (userId: number) => string;
+  permission: Permission;
+}
+
+export const ANALYTICS_ROOM: UserRoom = { name: analyticsRoom, permission: 'analytics:read' };
+export const REQUESTS_ROOM: UserRoom = { name: requestsRoom, permission: 'analytics:read' };
+export const JOBS_ROOM: UserRoom = { name: jobsRoom, permission: 'search' };
+
 /** The rooms a socket may be in with its credential: its own user's, as far as its permissions reach. */
 export function roomsAllowed({ userId, permissions = [], apiKeyId }: SocketData): Set<string> {
   const rooms = new Set<string>();
   if (userId === undefined) {
     return rooms;
   }
-  if (permissions.includes('analytics:read')) {
-    rooms.add(analyticsRoom(userId)).add(requestsRoom(userId));
-  }
-  if (permissions.includes('search')) {
-    rooms.add(jobsRoom(userId));
+  for (const room of [ANALYTICS_ROOM, REQUESTS_ROOM, JOBS_ROOM]) {
+    if (permissions.includes(room.permission)) {
+      rooms.add(room.name(userId));
+    }
   }
   if (apiKeyId) {
     rooms.add(apiKeyRoom(apiKeyId));

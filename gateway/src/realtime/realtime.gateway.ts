@@ -13,23 +13,24 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, Socket } from 'socket.io';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { AuthService } from '../auth/auth.service';
-import type { AuthenticatedUser, Permission } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Revocations } from '../auth/credentials/revocations';
 import { lacksPermissionMessage } from '../auth/permissions/permission.guard';
 import { appConfig, AppConfig } from '../config/app.config';
 import { RedisConnections } from '../quotas/redis/redis-connections';
 import { realtimeConfig, RealtimeConfig } from './realtime.config';
 import {
-  analyticsRoom,
+  ANALYTICS_ROOM,
   apiKeyRoom,
   ClientToServerEvents,
   InterServerEvents,
-  jobsRoom,
-  requestsRoom,
+  JOBS_ROOM,
+  REQUESTS_ROOM,
   roomsAllowed,
   ServerToClientEvents,
   SocketData,
   SubscriptionAck,
+  UserRoom,
 } from './realtime.events';
 import { socketCorsOrigin, useSocketCorsOrigins } from './socket-cors';
 import { SOCKET_REDIS_CLIENTS, SocketRedisClients } from './socket-redis.provider';
@@ -108,45 +109,41 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage('subscribe_jobs')
   onSubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
-    return this.subscribe(socket, 'search', jobsRoom);
+    return this.subscribe(socket, JOBS_ROOM);
   }
 
   @SubscribeMessage('unsubscribe_jobs')
   onUnsubscribeJobs(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
-    return this.unsubscribe(socket, jobsRoom);
+    return this.unsubscribe(socket, JOBS_ROOM);
   }
 
   @SubscribeMessage('subscribe_requests')
   onSubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
-    return this.subscribe(socket, 'analytics:read', requestsRoom);
+    return this.subscribe(socket, REQUESTS_ROOM);
   }
 
   @SubscribeMessage('unsubscribe_requests')
   onUnsubscribeRequests(@ConnectedSocket() socket: RealtimeSocket): Promise<SubscriptionAck> {
-    return this.unsubscribe(socket, requestsRoom);
+    return this.unsubscribe(socket, REQUESTS_ROOM);
   }
 
-  private async subscribe(
-    socket: RealtimeSocket,
-    permission: Permission,
-    room: (userId: number) => string,
-  ): Promise<SubscriptionAck> {
+  private async subscribe(socket: RealtimeSocket, room: UserRoom): Promise<SubscriptionAck> {
     const { userId, permissions } = socket.data;
     if (userId === undefined) {
       socket.emit('auth_error', { error: 'Authentication required' });
       return { subscribed: false };
     }
-    if (!permissions?.includes(permission)) {
-      return { subscribed: false, error: lacksPermissionMessage({ forcedFilters: null }, permission) };
+    if (!permissions?.includes(room.permission)) {
+      return { subscribed: false, error: lacksPermissionMessage({ forcedFilters: null }, room.permission) };
     }
-    await socket.join(room(userId));
+    await socket.join(room.name(userId));
     return { subscribed: true };
   }
 
-  private async unsubscribe(socket: RealtimeSocket, room: (userId: number) => string): Promise<SubscriptionAck> {
+  private async unsubscribe(socket: RealtimeSocket, room: UserRoom): Promise<SubscriptionAck> {
     const userId = socket.data.userId;
     if (userId !== undefined) {
-      await socket.leave(room(userId));
+      await socket.leave(room.name(userId));
     }
     return { subscribed: false };
   }
@@ -179,8 +176,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         await socket.leave(room);
       }
     }
-    if (allowed.has(analyticsRoom(user.id))) {
-      await socket.join(analyticsRoom(user.id));
+    if (allowed.has(ANALYTICS_ROOM.name(user.id))) {
+      await socket.join(ANALYTICS_ROOM.name(user.id));
     }
     if (user.apiKeyId) {
       await socket.join(apiKeyRoom(user.apiKeyId));
