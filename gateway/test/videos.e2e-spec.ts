@@ -348,6 +348,8 @@ describe('Videos API', () => {
       [{ order: 'sideways' }, 'order must be asc or desc'],
       [{ page: 0 }, 'page must be a positive integer'],
       [{ page: 'two' }, 'page must be a positive integer'],
+      [{ page: '0x10' }, 'page must be a positive integer'],
+      [{ per_page: '1e1' }, 'per_page must be an integer between 1 and 100'],
       [{ per_page: 101 }, 'per_page must be an integer between 1 and 100'],
       [{ per_page: 0 }, 'per_page must be an integer between 1 and 100'],
       [{ min_duration: -1 }, 'min_duration must be a non-negative integer'],

@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { trim } from '../common/validation/transforms';
+import { toNumber, trim } from '../common/validation/transforms';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event.publisher';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -142,9 +142,7 @@ export class ListDeliveriesQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { toNumber } from '../../common/validation/transforms';
 import { ALERT_METRICS, AlertMetric } from '../alert-rule.entity';
 
 export const MAX_WINDOW_MINUTES = 1440;
@@ -86,7 +87,7 @@ export class AlertEventListDto {
 export class AlertEventsQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_ALERT_EVENTS })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: `limit must be an integer from 1 to ${MAX_ALERT_EVENTS}` })
   @Min(1, { message: `limit must be an integer from 1 to ${MAX_ALERT_EVENTS}` })
   @Max(MAX_ALERT_EVENTS, { message: `limit must be an integer from 1 to ${MAX_ALERT_EVENTS}` })

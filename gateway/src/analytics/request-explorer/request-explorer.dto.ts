@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { trim } from '../../common/validation/transforms';
+import { toNumber, trim } from '../../common/validation/transforms';
 import { AnalyticsQueryDto } from '../dto/analytics.dto';
 
 export const MAX_REQUESTS_PER_PAGE = 200;
@@ -25,7 +25,7 @@ export class RequestLogQueryDto extends AnalyticsQueryDto {
 
   @ApiPropertyOptional({ description: 'One status code', example: 429 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'status must be an HTTP status code (100 to 599)' })
   @Min(100, { message: 'status must be an HTTP status code (100 to 599)' })
   @Max(599, { message: 'status must be an HTTP status code (100 to 599)' })
@@ -38,7 +38,7 @@ export class RequestLogQueryDto extends AnalyticsQueryDto {
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on the latency, in milliseconds' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsNumber({}, { message: `min_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
   @Min(0, { message: `min_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
   @Max(MAX_LATENCY_MS, { message: `min_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
@@ -46,7 +46,7 @@ export class RequestLogQueryDto extends AnalyticsQueryDto {
 
   @ApiPropertyOptional({ description: 'Inclusive upper bound on the latency, in milliseconds' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsNumber({}, { message: `max_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
   @Min(0, { message: `max_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
   @Max(MAX_LATENCY_MS, { message: `max_latency_ms must be a number from 0 to ${MAX_LATENCY_MS}` })
@@ -59,7 +59,7 @@ export class RequestLogQueryDto extends AnalyticsQueryDto {
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_REQUESTS_PER_PAGE })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: `limit must be an integer from 1 to ${MAX_REQUESTS_PER_PAGE}` })
   @Min(1, { message: `limit must be an integer from 1 to ${MAX_REQUESTS_PER_PAGE}` })
   @Max(MAX_REQUESTS_PER_PAGE, { message: `limit must be an integer from 1 to ${MAX_REQUESTS_PER_PAGE}` })

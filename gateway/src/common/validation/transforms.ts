@@ -9,3 +9,13 @@ export const toBoolean = ({ value }: { value: unknown }): unknown => {
   }
   return value === 'false' ? false : value;
 };
+
+/**
+ * Written in decimal, as a query parameter's number is; `Number()` alone also reads `0x10`, `0b1`, `1e3` and
+ * `Infinity`, which a client did not mean as a page or a limit.
+ */
+const DECIMAL = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/;
+
+/** A query parameter holding a decimal number; anything else stays as it is and fails the number check. */
+export const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;

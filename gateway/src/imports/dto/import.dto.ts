@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { toNumber } from '../../common/validation/transforms';
 
 export const IMPORT_FORMATS = ['ndjson', 'csv'] as const;
 export const IMPORT_STATUSES = ['queued', 'processing', 'indexing', 'completed', 'failed'] as const;
@@ -22,14 +23,14 @@ export class ErrorsQueryDto {
 export class ListImportsQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'page must be a positive integer' })
   @Min(1, { message: 'page must be a positive integer' })
   page?: number;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'per_page must be an integer between 1 and 100' })
   @Min(1, { message: 'per_page must be an integer between 1 and 100' })
   @Max(100, { message: 'per_page must be an integer between 1 and 100' })

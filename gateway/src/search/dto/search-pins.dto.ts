@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { toBoolean, trim } from '../../common/validation/transforms';
+import { toBoolean, toNumber, trim } from '../../common/validation/transforms';
 import { MAX_QUERY_LENGTH } from './search-request.dto';
 import { SearchSettingsInputDto } from './search-settings.dto';
 
@@ -139,7 +139,7 @@ export class PinHistoryDto {
 export class PinHistoryQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PIN_CHECKS })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: `limit must be an integer from 1 to ${MAX_PIN_CHECKS}` })
   @Min(1, { message: `limit must be an integer from 1 to ${MAX_PIN_CHECKS}` })
   @Max(MAX_PIN_CHECKS, { message: `limit must be an integer from 1 to ${MAX_PIN_CHECKS}` })

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PureQuery } from '../../common/validation/pure-query';
-import { trim } from '../../common/validation/transforms';
+import { toNumber, trim } from '../../common/validation/transforms';
 import {
   CreatedBoundRule,
   CropLengthRule,
@@ -233,7 +233,7 @@ export class ListJobsQueryDto {
 
   @ApiPropertyOptional({ description: '1-based page', example: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'page must be a positive integer' })
   @Min(1, { message: 'page must be a positive integer' })
   @Max(MAX_INT32)
@@ -241,7 +241,7 @@ export class ListJobsQueryDto {
 
   @ApiPropertyOptional({ description: `Jobs per page, 1..${MAX_JOBS_PER_PAGE}`, example: 20, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: `per_page must be an integer between 1 and ${MAX_JOBS_PER_PAGE}` })
   @Min(1, { message: `per_page must be an integer between 1 and ${MAX_JOBS_PER_PAGE}` })
   @Max(MAX_JOBS_PER_PAGE, { message: `per_page must be an integer between 1 and ${MAX_JOBS_PER_PAGE}` })

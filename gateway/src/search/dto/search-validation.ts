@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { toBoolean } from '../../common/validation/transforms';
+import { toBoolean, toNumber } from '../../common/validation/transforms';
 
 /**
  * Validation rules shared by the JSON body of POST search (and each multi-search entry) and the query
@@ -50,10 +50,6 @@ export const toList = ({ value }: { value: unknown }): unknown =>
     .flatMap((item: unknown) => (typeof item === 'string' ? item.split(',') : [item]))
     .map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
     .filter((item: unknown) => item !== '');
-
-/** A query parameter holding a number; anything else stays as it is and fails the integer check. */
-export const toNumber = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 
 export const toNumberList = (params: { value: unknown }): unknown =>
   (toList(params) as unknown[]).map((item) => toNumber({ value: item }));

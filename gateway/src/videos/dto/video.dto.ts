@@ -2,7 +2,7 @@
 // import's row-check workers (they load this DTO) paid for at every start. They need the metadata polyfill
 // the index brought along.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger/dist/decorators/api-property.decorator';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,6 +21,7 @@ import 'reflect-metadata';
 import { PaginationDto } from '../../common/dto/pagination.dto';
 import { IsOmittable } from '../../common/validation/omittable';
 import { PureQuery } from '../../common/validation/pure-query';
+import { toNumber } from '../../common/validation/transforms';
 
 export const VIDEO_SORT_FIELDS = ['created_at', 'title', 'duration'] as const;
 export type VideoSortField = (typeof VIDEO_SORT_FIELDS)[number];
@@ -114,7 +115,7 @@ export class ListVideosQueryDto {
       'to the page, so walk a long filtered list by next_cursor instead. Not allowed together with cursor.',
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'page must be a positive integer' })
   @Min(1, { message: 'page must be a positive integer' })
   page?: number;
@@ -133,7 +134,7 @@ export class ListVideosQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'per_page must be an integer between 1 and 100' })
   @Min(1, { message: 'per_page must be an integer between 1 and 100' })
   @Max(100, { message: 'per_page must be an integer between 1 and 100' })
@@ -157,14 +158,14 @@ export class ListVideosQueryDto {
 
   @ApiPropertyOptional({ minimum: 0, description: 'Seconds, inclusive' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'min_duration must be a non-negative integer' })
   @Min(0, { message: 'min_duration must be a non-negative integer' })
   min_duration?: number;
 
   @ApiPropertyOptional({ minimum: 0, description: 'Seconds, inclusive' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'max_duration must be a non-negative integer' })
   @Min(0, { message: 'max_duration must be a non-negative integer' })
   max_duration?: number;
