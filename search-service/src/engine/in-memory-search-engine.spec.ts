@@ -153,6 +153,17 @@ describe('InMemorySearchEngine', () => {
       const [hit] = sut.search({ ownerId: OWNER, text: 'fitness', algorithm: 'text' }).hits;
       expect(hit).toMatchObject({ videoId: 6, matchedFields: ['tags'], matchedText: '<mark>fitness</mark>' });
     });
+
+    it('marks a match in a later tag at its place in the tags field and in its own tag', () => {
+      sut.upsert([video(44, 'Untitled', 'Nothing here', ['Home & Garden', 'Pruning roses', 'roses'], 60)]);
+      const [hit] = sut.search({ ownerId: OWNER, text: 'roses', algorithm: 'text' }).hits;
+      expect(hit).toMatchObject({
+        videoId: 44,
+        matchedFields: ['tags'],
+        matchedText: 'Home &amp; Garden, Pruning <mark>roses</mark>, <mark>roses</mark>',
+      });
+      expect(hit.highlights.tags).toEqual(['Home &amp; Garden', 'Pruning <mark>roses</mark>', '<mark>roses</mark>']);
+    });
   });
 
   describe('changes', () => {

@@ -163,8 +163,9 @@ export class InMemorySearchEngine implements SearchEngine {
           options,
         )
       : null;
+    const matcher = this.snippets.matcher(index, matchedTerms);
     const hits = ranked.map(({ slot, score }): EngineHit => {
-      const snippet = this.snippets.build(index, slot, matchedTerms, options);
+      const snippet = this.snippets.build(index, slot, matcher, options);
       const found = moments?.get(slot);
       const hit: EngineHit = {
         videoId: index.videoId(slot),

@@ -66,6 +66,25 @@ describe('Analyzer', () => {
       expect(sut.words(sentence)).toEqual(expect.arrayContaining(['夜景', 'ラーメン', '新宿', '交差点']));
     });
 
+    it('tokenizes a text of ASCII characters only as it tokenizes any other text', () => {
+      const ascii = `Hello, WORLD42 a-b_c\t${'x'.repeat(41)} ${'y'.repeat(40)} 3.14 <mark>&amp;`;
+      // One character beyond ASCII at the end sends the same text through the general path.
+      const general = sut.tokenize(`${ascii} é`).slice(0, -1);
+      expect(sut.tokenize(ascii)).toEqual(general);
+      expect(general.map((token) => token.word)).toEqual([
+        'hello',
+        'world42',
+        'a',
+        'b',
+        'c',
+        'y'.repeat(40),
+        '3',
+        '14',
+        'mark',
+        'amp',
+      ]);
+    });
+
     it('gives tokens with offsets into the original text, never overlapping unless bigrams are asked for', () => {
       const text = 'Tokyo 東京タワーの夜景 2024';
       const tokens = sut.tokenize(text);

@@ -19,6 +19,7 @@ export interface TokenizeOptions {
 
 const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+/gu;
 const NOT_PLAIN_ASCII = /[^a-z0-9]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 const DIGITS = /^\p{N}+$/u;
 /**
  * Scripts written without spaces between words: a run of letters holding one of their characters is cut into
@@ -78,6 +79,9 @@ export class Analyzer {
   private readonly stopWords = new Set(naturalStopWords);
 
   tokenize(text: string, options: TokenizeOptions = {}): TextToken[] {
+    if (!NOT_ASCII.test(text)) {
+      return tokenizeAscii(text);
+    }
     const tokens: TextToken[] = [];
     const bigrams = options.bigrams === true;
     for (const match of text.matchAll(WORD_PATTERN)) {
@@ -187,6 +191,31 @@ export class Analyzer {
       }
     }
   }
+}
+
+/**
+ * `tokenize` for a text of ASCII characters only, by character codes: the same tokens as the regex path (runs of
+ * letters and digits, lower-cased, longer words skipped), without a match object and a fold per word. Lower-casing
+ * ASCII keeps every offset, so the words are cut from the text lower-cased once.
+ */
+function tokenizeAscii(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) {
+        start = i;
+      }
+    } else if (start >= 0) {
+      if (i - start <= MAX_WORD_LENGTH) {
+        tokens.push({ word: lower.slice(start, i), start, end: i });
+      }
+      start = -1;
+    }
+  }
+  return tokens;
 }
 
 /**

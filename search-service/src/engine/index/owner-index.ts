@@ -13,6 +13,8 @@ export const FREQUENCY_BITS = 10;
 const FREQUENCY_MAX = (1 << FREQUENCY_BITS) - 1;
 const INITIAL_SLOTS = 256;
 const TAG_SEPARATOR = '\u001f';
+/** Between the tags of a slot in its tags field's text: not word characters, so no word spans two tags. */
+export const TAGS_FIELD_SEPARATOR = ', ';
 /** Bounds the interning table when every document has its own tag combination. */
 const MAX_INTERNED_TAG_TEXTS = 4096;
 
@@ -227,7 +229,7 @@ export class OwnerIndex {
       case 1:
         return this.descriptions[slot];
       default:
-        return this.tagTexts[slot].replaceAll(TAG_SEPARATOR, ', ');
+        return this.tagTexts[slot].replaceAll(TAG_SEPARATOR, TAGS_FIELD_SEPARATOR);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Analyzer, TextToken } from '../analysis/analyzer';
-import { FIELD_COUNT, FieldName, FIELDS, OwnerIndex } from '../index/owner-index';
+import { FIELD_COUNT, FieldName, FIELDS, OwnerIndex, TAGS_FIELD_SEPARATOR } from '../index/owner-index';
 import { EngineHighlights } from '../search-engine';
 
 /** Longest snippet (characters of source text) before it is cut to a window around the matches. */
@@ -42,16 +42,23 @@ export interface HighlightOptions {
 export class SnippetBuilder {
   constructor(private readonly analyzer: Analyzer) {}
 
-  build(index: OwnerIndex, slot: number, matchedTerms: ReadonlySet<number>, options: HighlightOptions): Snippet {
+  /** What marks a query's words in the texts of its hits: made once per query, shared by its hits. */
+  matcher(index: OwnerIndex, matchedTerms: ReadonlySet<number>): QueryWordMatcher {
+    return new QueryWordMatcher(this.analyzer, index, matchedTerms);
+  }
+
+  build(index: OwnerIndex, slot: number, matcher: QueryWordMatcher, options: HighlightOptions): Snippet {
     const texts = index.fieldTexts(slot);
+    const tags = index.tags(slot);
+    const tagTokens = tags.map((tag) => this.analyzer.tokenize(tag, OVERLAPPING));
     const matchedFields: FieldName[] = [];
     let best = { field: 0, distinct: 0, text: texts[0], matches: [] as TextToken[] };
     let descriptionTokens: TextToken[] = [];
     let descriptionMatched: boolean[] = [];
     let titleMatches: TextToken[] = [];
     for (let field = 0; field < FIELD_COUNT; field++) {
-      const tokens = this.analyzer.tokenize(texts[field], OVERLAPPING);
-      const matched = tokens.map((token) => this.isMatch(index, token, matchedTerms));
+      const tokens = field === 2 ? joinedTagTokens(tags, tagTokens) : this.analyzer.tokenize(texts[field], OVERLAPPING);
+      const matched = tokens.map((token) => matcher.matches(token));
       const matches = tokens.filter((_, at) => matched[at]);
       if (field === 0) {
         titleMatches = matches;
@@ -71,19 +78,57 @@ export class SnippetBuilder {
     const highlights: EngineHighlights = {
       title: mark(texts[0], titleMatches, 0, texts[0].length, options),
       description: crop(texts[1], descriptionTokens, descriptionMatched, options),
-      tags: index.tags(slot).map((tag) => {
-        const matches = this.analyzer
-          .tokenize(tag, OVERLAPPING)
-          .filter((token) => this.isMatch(index, token, matchedTerms));
-        return mark(tag, matches, 0, tag.length, options);
-      }),
+      tags: tags.map((tag, at) =>
+        mark(
+          tag,
+          tagTokens[at].filter((token) => matcher.matches(token)),
+          0,
+          tag.length,
+          options,
+        ),
+      ),
     };
     return { matchedText: highlight(best.text, best.matches), matchedFields, highlights };
   }
+}
 
-  private isMatch(index: OwnerIndex, token: TextToken, matchedTerms: ReadonlySet<number>): boolean {
-    return isMatchedToken(this.analyzer, index, token, matchedTerms);
+/**
+ * Whether a word of a text is one the query matched, remembered per word: a query's hits share most of their
+ * words, and the lookup (vocabulary, stop words, stem) is most of what marking a hit costs.
+ */
+export class QueryWordMatcher {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly index: OwnerIndex,
+    private readonly matchedTerms: ReadonlySet<number>,
+  ) {}
+
+  matches(token: TextToken): boolean {
+    let matched = this.known.get(token.word);
+    if (matched === undefined) {
+      matched = isMatchedToken(this.analyzer, this.index, token, this.matchedTerms);
+      this.known.set(token.word, matched);
+    }
+    return matched;
   }
+}
+
+/**
+ * The tokens of the tags field (the tags joined by `TAGS_FIELD_SEPARATOR`) from each tag's own tokens, offsets
+ * moved to where the tag sits in the joined text.
+ */
+function joinedTagTokens(tags: string[], tagTokens: TextToken[][]): TextToken[] {
+  const tokens: TextToken[] = [];
+  let offset = 0;
+  tags.forEach((tag, at) => {
+    for (const token of tagTokens[at]) {
+      tokens.push(offset === 0 ? token : { word: token.word, start: token.start + offset, end: token.end + offset });
+    }
+    offset += tag.length + TAGS_FIELD_SEPARATOR.length;
+  });
+  return tokens;
 }
 
 /** Whether a word of a text is one the query matched: its stem is one of the terms the query expanded to. */
@@ -218,6 +263,9 @@ function wordBoundaryBefore(text: string, to: number, floor: number): number {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const ESCAPED = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
+  // Most text holds none of them, and the test is far cheaper than a replace with a callback.
+  return ESCAPED.test(text) ? text.replace(/[&<>"']/g, (character) => ESCAPES[character]) : text;
 }
