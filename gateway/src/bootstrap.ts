@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
 import { answerFrameworkError } from './common/http/framework-errors';
 import type { HttpHook } from './common/http/http-hook';
+import { serializeReply } from './common/http/json-text';
 import { applyRouteBodyLimits } from './common/http/route-body-limit';
 import { RouteMethods } from './common/http/route-methods';
 import { SecurityHeadersHook } from './common/http/security-headers.hook';
@@ -73,6 +74,7 @@ export async function createGatewayApp(options: NestApplicationOptions = {}): Pr
 export function configureApp(app: NestFastifyApplication): void {
   const config = app.get<AppConfig>(appConfig.KEY);
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.setReplySerializer(serializeReply);
 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),

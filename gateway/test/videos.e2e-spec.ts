@@ -223,6 +223,22 @@ describe('Videos API', () => {
       ]);
     });
 
+    it('answers a page asked for again with the same JSON, and a write with the new page', async () => {
+      await seed();
+
+      const first = await request(gateway.url).get(videosPath()).set(user.auth).expect(200);
+      const again = await request(gateway.url).get(videosPath()).set(user.auth).expect(200);
+      await create({ title: 'date', duration: 5 }).expect(201);
+      const after = await request(gateway.url).get(videosPath()).set(user.auth).expect(200);
+
+      for (const response of [first, again, after]) {
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      }
+      expect(again.text).toBe(first.text);
+      expect(after.body.pagination.total).toBe(4);
+      expect(after.body.videos[0].title).toBe('date');
+    });
+
     it('paginates, including past the last page', async () => {
       for (let i = 1; i <= 5; i += 1) {
         await create({ title: `Video ${i}`, duration: i }).expect(201);

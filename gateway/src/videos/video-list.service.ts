@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { FreshReads } from '../common/concurrency/fresh-reads';
+import { JsonText } from '../common/http/json-text';
 import { FILTERED_COUNT_LIMIT, ListVideosQueryDto, SortOrder, VideoListDto } from './dto/video.dto';
 import { ANCHOR_SPACING, PageAnchors } from './page-anchors';
 import { ascendingRange, planPageScan } from './page-scan';
@@ -37,7 +38,7 @@ export class VideoListService {
     this.states = new FreshReads((ownerId) => this.counts.state(ownerId));
   }
 
-  async list(ownerId: number, query: ListVideosQueryDto): Promise<VideoListDto> {
+  async list(ownerId: number, query: ListVideosQueryDto): Promise<JsonText<VideoListDto>> {
     const filters = filtersOf(query);
     if (query.cursor !== undefined && query.page !== undefined) {
       throw new BadRequestException('send either cursor or page, not both');
@@ -49,7 +50,7 @@ export class VideoListService {
     if (kept) {
       return kept;
     }
-    const page = await this.read(ownerId, query, filters, cursor, state);
+    const page = JsonText.of(await this.read(ownerId, query, filters, cursor, state));
     this.pages.keep(ownerId, key, state.contentRevision, page);
     return page;
   }

@@ -1,8 +1,9 @@
+import { JsonText } from '../common/http/json-text';
 import type { VideoListDto } from './dto/video.dto';
 import { VideoPageCache } from './video-page.cache';
 
-function page(description = '', count = 20): VideoListDto {
-  return {
+function page(description = '', count = 20): JsonText<VideoListDto> {
+  return JsonText.of({
     videos: Array.from({ length: count }, (_, i) => ({
       id: i + 1,
       title: `Video ${i + 1}`,
@@ -14,7 +15,7 @@ function page(description = '', count = 20): VideoListDto {
     })),
     pagination: { page: 1, per_page: count, total: count, pages: 1 },
     next_cursor: null,
-  };
+  });
 }
 
 describe(VideoPageCache.name, () => {
@@ -37,11 +38,11 @@ describe(VideoPageCache.name, () => {
 
     expect(sut.get(7, 'q', 5)).toBe(later);
     sut.keep(7, 'q', 6, page('newest'));
-    expect(sut.get(7, 'q', 6)?.videos[0].description).toBe('newest');
+    expect(sut.get(7, 'q', 6)?.text).toContain('"description":"newest"');
   });
 
   it('holds no more than its byte budget, dropping the least recently used pages', () => {
-    // About 20 x (256 + 2 x 1,000) bytes a page: a 200 kB budget holds four of them.
+    // About 2 x 20 x 1,150 characters a page: a 200 kB budget holds four of them.
     const sut = new VideoPageCache({ listCacheBytes: 200_000 });
     for (let i = 0; i < 10; i += 1) {
       sut.keep(7, `page ${i}`, 1, page('x'.repeat(1000)));

@@ -1,27 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import type { JsonText } from '../common/http/json-text';
 import type { VideoListDto } from './dto/video.dto';
 import { VideosConfig, videosConfig } from './videos.config';
 
+type KeptText = JsonText<VideoListDto>;
+
 interface KeptPage {
   contentRevision: number;
-  page: VideoListDto;
+  page: KeptText;
 }
 
-/** Roughly what a kept page holds in memory: two bytes per character of its text, and a fixed part per object. */
+/** What a kept page holds in memory, at most: two bytes per character of its JSON, and the entry itself. */
 function estimatedBytes({ page }: KeptPage): number {
-  let bytes = 512;
-  for (const video of page.videos) {
-    bytes += 256 + 2 * (video.title.length + video.description.length);
-    for (const tag of video.tags) {
-      bytes += 32 + 2 * tag.length;
-    }
-  }
-  return bytes;
+  return 128 + 2 * page.text.length;
 }
 
 /**
- * List pages as answered, each with the owner's content revision it was read at. The revision moves in the
+ * List pages as answered (their JSON, sent as it is), each with the owner's content revision it was read at. The revision moves in the
  * transaction of every write to the owner's videos, on every gateway, so a page is served again only while the
  * revision a request reads first is the one it was kept at: nothing stale is ever served, whichever gateway wrote.
  * Pages are shared between the requests that get them, and never changed after they are kept.
@@ -37,13 +33,13 @@ export class VideoPageCache {
         : null;
   }
 
-  get(ownerId: number, query: string, contentRevision: number): VideoListDto | undefined {
+  get(ownerId: number, query: string, contentRevision: number): KeptText | undefined {
     const kept = this.pages?.get(`${ownerId} ${query}`);
     return kept?.contentRevision === contentRevision ? kept.page : undefined;
   }
 
   /** A page read at an older revision than the one kept (a slower request) does not replace it. */
-  keep(ownerId: number, query: string, contentRevision: number, page: VideoListDto): void {
+  keep(ownerId: number, query: string, contentRevision: number, page: KeptText): void {
     const key = `${ownerId} ${query}`;
     const kept = this.pages?.peek(key);
     if (!kept || kept.contentRevision < contentRevision) {

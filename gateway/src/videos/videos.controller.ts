@@ -6,6 +6,7 @@ import { OwnerGuard } from '../auth/guards/owner.guard';
 import { RequirePermission } from '../auth/permissions/require-permission.decorator';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { MessageResponseDto } from '../common/http/error-response.dto';
+import type { JsonText } from '../common/http/json-text';
 import { PositiveIntPipe } from '../common/http/positive-int.pipe';
 import { CreateVideoDto, ListVideosQueryDto, UpdateVideoDto, VideoDto, VideoListDto } from './dto/video.dto';
 import { VideoListService } from './video-list.service';
@@ -30,7 +31,7 @@ export class VideosController {
   @ApiOperation({ summary: 'List videos with pagination, sorting and filters' })
   @ApiOkResponse({ type: VideoListDto })
   @ApiErrors({ 400: 'send either cursor or page, not both' })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListVideosQueryDto): Promise<VideoListDto> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListVideosQueryDto): Promise<JsonText<VideoListDto>> {
     return this.lists.list(user.id, query);
   }
 
