@@ -7,7 +7,7 @@ import { RequestLogHook } from './analytics/request-log/request-log.hook';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { registerBodyParsers } from './common/http/body-parsers';
-import { answerFrameworkError } from './common/http/framework-errors';
+import { answerClientError, answerFrameworkError } from './common/http/framework-errors';
 import type { HttpHook } from './common/http/http-hook';
 import { serializeReply } from './common/http/json-text';
 import { applyRouteBodyLimits } from './common/http/route-body-limit';
@@ -58,6 +58,7 @@ export async function createGatewayApp(options: NestApplicationOptions = {}): Pr
     // characters in its path, up to 12 URL-encoded characters each, and its validation answers 400 beyond that.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     ...options,

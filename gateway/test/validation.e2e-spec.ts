@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import request from 'supertest';
 import { StartedGateway, startGateway } from './support/start-gateway';
 import { registerUser, TestUser } from './support/test-users';
@@ -39,6 +40,37 @@ describe('Gateway edge behaviour', () => {
 
     expect(response.body).toEqual({ error: 'Malformed URL: a percent-encoded character in its path does not decode' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  /** The raw answer of the gateway to `bytes` sent on a connection of their own, once it closes the connection. */
+  const rawAnswer = (bytes: string): Promise<{ status: number; headers: string; body: unknown }> =>
+    new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(gateway.url);
+      const socket = connect(Number(port), hostname, () => socket.end(bytes));
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head, body] = received.split('\r\n\r\n');
+        resolve({ status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(body) });
+      });
+    });
+
+  it('answers 431 {error} with the security headers for headers over the limit, and keeps serving', async () => {
+    const answer = await rawAnswer(`GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+
+    expect(answer.status).toBe(431);
+    expect(answer.body).toEqual({ error: 'Request headers too large: send less than 16 KiB of headers' });
+    expect(answer.headers).toContain('x-content-type-options: nosniff');
+    await request(gateway.url).get('/api/v1/auth/me').set(user.auth).expect(200);
+  });
+
+  it('answers 400 {error} for a request Node cannot parse', async () => {
+    const answer = await rawAnswer('GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\nBad Header Name: 1\r\n\r\n');
+
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'Malformed HTTP request' });
   });
 
   it('still answers 404 for a path no method serves', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers.hook';
 
 /**
@@ -12,4 +13,43 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
       ? 'Malformed URL: a percent-encoded character in its path does not decode'
       : 'Internal server error';
   void reply.headers(SECURITY_HEADERS).code(status).send({ error: message });
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, { status: number; reason: string; error: string }>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    error: 'Request headers too large: send less than 16 KiB of headers',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    error: 'Request timed out before it was complete',
+  },
+};
+const MALFORMED = { status: 400, reason: 'Bad Request', error: 'Malformed HTTP request' };
+
+/** The security headers as lines of a raw response, computed once. */
+const SECURITY_HEADER_LINES = Object.entries(SECURITY_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (headers over its limit, a malformed request
+ * line, a request that did not arrive in time) never reaches Fastify, and Fastify's own answer has its own shape. This
+ * one answers in the API's, `{error}` with the security headers, and closes the connection as Node does.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) {
+    return;
+  }
+  const { status, reason, error: message } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\n${SECURITY_HEADER_LINES}content-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
