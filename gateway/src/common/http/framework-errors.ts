@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers.hook';
 
@@ -19,7 +20,7 @@ const CLIENT_ERRORS: Readonly<Record<string, { status: number; reason: string; e
   HPE_HEADER_OVERFLOW: {
     status: 431,
     reason: 'Request Header Fields Too Large',
-    error: 'Request headers too large: send less than 16 KiB of headers',
+    error: `Request headers too large: send less than ${maxHeaderSize / 1024} KiB of headers`,
   },
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
