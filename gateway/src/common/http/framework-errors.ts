@@ -1,19 +1,40 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
 import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
+import { pathOf } from '../../observability/logging/access-log.hook';
 import { SECURITY_HEADERS } from './security-headers.hook';
 
 /**
  * Fastify's `frameworkErrors`: a URL it cannot decode (`/%ff`) is refused before routing, so before every hook, and
  * Fastify's own answer has its own shape. This one answers in the API's: `{error}`, with the security headers.
  */
-export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode ?? 500;
   const message =
     error.code === 'FST_ERR_BAD_URL'
       ? 'Malformed URL: a percent-encoded character in its path does not decode'
       : 'Internal server error';
+  logRefused({
+    reqId: request.id,
+    req: { method: request.method, path: pathOf(request.url), remoteAddress: request.ip },
+    res: { statusCode: status },
+  });
   void reply.headers(SECURITY_HEADERS).code(status).send({ error: message });
+}
+
+/**
+ * The access-log line of a request refused before any hook ran, so before the access log's own. nestjs-pino sets its
+ * root logger once the app is up; a request refused before that goes unlogged.
+ */
+function logRefused(line: { res: { statusCode: number } } & Record<string, unknown>): void {
+  const root = PinoLogger.root as Logger | undefined;
+  if (line.res.statusCode >= 500) {
+    root?.error(line, 'request errored before routing');
+  } else {
+    root?.info(line, 'request refused before routing');
+  }
 }
 
 const CLIENT_ERRORS: Readonly<Record<string, { status: number; reason: string; error: string }>> = {
@@ -46,6 +67,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   }
   const { status, reason, error: message } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
   const body = JSON.stringify({ error: message });
+  logRefused({ req: { remoteAddress: socket.remoteAddress }, res: { statusCode: status }, code: error.code });
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\n${SECURITY_HEADER_LINES}content-type: application/json; charset=utf-8\r\n` +

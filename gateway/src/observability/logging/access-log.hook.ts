@@ -7,7 +7,7 @@ import type { HttpHook } from '../../common/http/http-hook';
 /** Paths polled by orchestrators and scrapers: logging each poll would drown the real traffic. */
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   const query = url.indexOf('?');
   // The query string may carry a token (Socket.IO handshakes): it never reaches the log.
   return query < 0 ? url : url.slice(0, query);
