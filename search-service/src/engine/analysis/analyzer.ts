@@ -80,7 +80,10 @@ export class Analyzer {
 
   tokenize(text: string, options: TokenizeOptions = {}): TextToken[] {
     if (!NOT_ASCII.test(text)) {
-      return tokenizeAscii(text);
+      // `scan` cuts the same words by character codes, and lower-casing ASCII keeps every offset.
+      const ascii: TextToken[] = [];
+      this.scan(text, (lower, start, end) => ascii.push({ word: lower.slice(start, end), start, end }));
+      return ascii;
     }
     const tokens: TextToken[] = [];
     const bigrams = options.bigrams === true;
@@ -191,31 +194,6 @@ export class Analyzer {
       }
     }
   }
-}
-
-/**
- * `tokenize` for a text of ASCII characters only, by character codes: the same tokens as the regex path (runs of
- * letters and digits, lower-cased, longer words skipped), without a match object and a fold per word. Lower-casing
- * ASCII keeps every offset, so the words are cut from the text lower-cased once.
- */
-function tokenizeAscii(text: string): TextToken[] {
-  const tokens: TextToken[] = [];
-  const lower = text.toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (start < 0) {
-        start = i;
-      }
-    } else if (start >= 0) {
-      if (i - start <= MAX_WORD_LENGTH) {
-        tokens.push({ word: lower.slice(start, i), start, end: i });
-      }
-      start = -1;
-    }
-  }
-  return tokens;
 }
 
 /**
