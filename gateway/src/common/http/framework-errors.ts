@@ -3,7 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
-import { pathOf } from '../../observability/logging/access-log.hook';
+import { accessLineOf } from '../../observability/logging/access-log.hook';
 import { SECURITY_HEADERS } from './security-headers.hook';
 
 /**
@@ -16,11 +16,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     error.code === 'FST_ERR_BAD_URL'
       ? 'Malformed URL: a percent-encoded character in its path does not decode'
       : 'Internal server error';
-  logRefused({
-    reqId: request.id,
-    req: { method: request.method, path: pathOf(request.url), remoteAddress: request.ip },
-    res: { statusCode: status },
-  });
+  logRefused(accessLineOf(request, status));
   void reply.headers(SECURITY_HEADERS).code(status).send({ error: message });
 }
 

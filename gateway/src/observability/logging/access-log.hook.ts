@@ -7,10 +7,26 @@ import type { HttpHook } from '../../common/http/http-hook';
 /** Paths polled by orchestrators and scrapers: logging each poll would drown the real traffic. */
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
   const query = url.indexOf('?');
   // The query string may carry a token (Socket.IO handshakes): it never reaches the log.
   return query < 0 ? url : url.slice(0, query);
+}
+
+type AccessLine = {
+  reqId: string;
+  req: { method: string; path: string; remoteAddress: string };
+  res: { statusCode: number };
+  responseTime?: number;
+};
+
+/** The fields of a request's access-log line; the path never carries the query. */
+export function accessLineOf(request: FastifyRequest, statusCode: number): AccessLine {
+  return {
+    reqId: request.id,
+    req: { method: request.method, path: pathOf(request.url), remoteAddress: request.ip },
+    res: { statusCode },
+  };
 }
 
 /**
@@ -39,16 +55,11 @@ export class AccessLogHook implements HttpHook {
   }
 
   private write(request: FastifyRequest, reply: FastifyReply): void {
-    const path = pathOf(request.url);
-    if (QUIET_PATHS.has(path)) {
+    const line = accessLineOf(request, reply.statusCode);
+    if (QUIET_PATHS.has(line.req.path)) {
       return;
     }
-    const line = {
-      reqId: request.id,
-      req: { method: request.method, path, remoteAddress: request.ip },
-      res: { statusCode: reply.statusCode },
-      responseTime: Math.round(reply.elapsedTime * 1000) / 1000,
-    };
+    line.responseTime = Math.round(reply.elapsedTime * 1000) / 1000;
     if (reply.statusCode >= 500) {
       this.lines.error(line, 'request errored');
     } else {
