@@ -8,6 +8,7 @@ import {
   SearchResult,
 } from '@proto/gen/ts/videosearch/search/v1/search';
 import type { EngineExplanation, EngineMoment, SortCriterion } from '@search/engine/search-engine';
+import { escapeHtml } from '@search/engine/snippet/snippet-builder';
 import type { JobState } from './job-state';
 import type { SearchJobEntity, StoredFacetDistribution, StoredResult } from './search-job.entity';
 
@@ -23,8 +24,6 @@ export function toJobStatus(state: JobState): JobStatus {
   return STATUS_BY_STATE[state];
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 export function toSearchResult(result: StoredResult): SearchResult {
   return {
     videoId: result.videoId,
@@ -34,7 +33,7 @@ export function toSearchResult(result: StoredResult): SearchResult {
     matchedFields: result.matchedFields,
     // Results stored before highlights existed: the title as its highlight would render it, with no marks.
     highlights: result.highlights ?? {
-      title: result.title.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]),
+      title: escapeHtml(result.title),
       description: '',
       tags: [],
     },
