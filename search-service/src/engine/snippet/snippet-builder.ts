@@ -264,8 +264,9 @@ function wordBoundaryBefore(text: string, to: number, floor: number): number {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const ESCAPED = /[&<>"']/;
+const EVERY_ESCAPED = new RegExp(ESCAPED.source, 'g');
 
 export function escapeHtml(text: string): string {
   // Most text holds none of them, and the test is far cheaper than a replace with a callback.
-  return ESCAPED.test(text) ? text.replace(/[&<>"']/g, (character) => ESCAPES[character]) : text;
+  return ESCAPED.test(text) ? text.replace(EVERY_ESCAPED, (character) => ESCAPES[character]) : text;
 }
