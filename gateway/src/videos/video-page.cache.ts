@@ -17,10 +17,10 @@ function estimatedBytes({ page }: KeptPage): number {
 }
 
 /**
- * List pages as answered (their JSON, sent as it is), each with the owner's content revision it was read at. The revision moves in the
- * transaction of every write to the owner's videos, on every gateway, so a page is served again only while the
- * revision a request reads first is the one it was kept at: nothing stale is ever served, whichever gateway wrote.
- * Pages are shared between the requests that get them, and never changed after they are kept.
+ * List pages as answered (their JSON, sent as it is), each with the owner's content revision it was read at. The
+ * revision moves in the transaction of every write to the owner's videos, on every gateway, so a page is served again
+ * only while the revision a request reads first is the one it was kept at: nothing stale is ever served, whichever
+ * gateway wrote. Pages are shared between the requests that get them, and never changed after they are kept.
  */
 @Injectable()
 export class VideoPageCache {
